@@ -1,0 +1,186 @@
+/**
+ * The watchlist data model. One source of truth: the zod schemas below validate the human-edited
+ * files under `data/`, the bundled `public/watchlist.json`, remote updates and users' own entries;
+ * the TypeScript types are inferred from them. Pure: no browser or Node APIs.
+ */
+import { z } from 'zod';
+
+export const SCHEMA_VERSION = 1;
+
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug like "hikvision" or "us-fcc-covered-list"');
+/** Calendar date, `YYYY-MM-DD`; partial dates (`YYYY-MM`) are allowed where the record only gives a month. */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}(?:-\d{2})?$/, 'must be a date like 2023-02-06 (or 2022-10 when only the month is known)');
+const isoDateTime = z.iso.datetime({ offset: true });
+/** ISO 3166-1 alpha-2 country code, or `EU`. */
+export const jurisdictionCode = z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter code such as US, GB, AU, TW, EU');
+
+export const sourceSchema = z.object({
+  url: z.url({ protocol: /^https?$/ }),
+  title: z.string().min(3),
+  publisher: z.string().min(2),
+  /** Publication date of the source document, if known. */
+  date: isoDate.optional(),
+  /** true when this is the authority's own publication (regulator page, Federal Register, gov.uk, Hansard). */
+  primary: z.boolean(),
+});
+export type Source = z.infer<typeof sourceSchema>;
+
+/** What a measure restricts. Severity is derived from this and the status, never typed by hand. */
+export const measureScope = z.enum([
+  'federal-procurement', // a government may not buy it / contract with users of it
+  'equipment-authorisation', // new models cannot be authorised for sale/import
+  'sales-ban', // may not be sold / updated to anyone in the jurisdiction
+  'government-sensitive-sites', // not to be deployed at sensitive government sites
+  'government-ict', // barred from government use generally
+  'telecom-network', // operators must remove / not deploy it
+  'defence-contracting', // defence department designation / contracting ban
+  'federal-subsidy', // public subsidies may not be spent on it
+  'public-procurement-debarment',
+  'export-control', // supplying the firm needs a licence; NOT a purchase ban
+  'advisory', // official advice, no legal prohibition
+]);
+export type MeasureScope = z.infer<typeof measureScope>;
+
+export const measureStatus = z.enum(['in-force', 'proposed', 'historical', 'withdrawn']);
+export type MeasureStatus = z.infer<typeof measureStatus>;
+
+/**
+ * A measure either names companies (each vendor file lists it) or defines a category
+ * (e.g. "companies subject to the PRC National Intelligence Law"), which applies to every vendor
+ * whose home jurisdiction and product categories fall inside it. The category wording is shown as is.
+ */
+export const measureAppliesTo = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('named') }),
+  z.object({
+    kind: z.literal('category'),
+    /** The instrument's own words for whom it covers. */
+    wording: z.string().min(10),
+    homeJurisdictions: z.array(jurisdictionCode).min(1),
+    /** Product categories the measure covers; empty means all of the vendor's products. */
+    productCategories: z.array(z.string()).default([]),
+  }),
+]);
+
+export const measureSchema = z.object({
+  id: slug,
+  /** Short name for a badge or a table, e.g. "FCC Covered List". */
+  title: z.string().min(3),
+  authority: z.string().min(2),
+  instrument: z.string().min(3),
+  jurisdiction: jurisdictionCode,
+  scope: measureScope,
+  /** One line on what it restricts and for whom, in plain words. */
+  scopeText: z.string().min(10),
+  status: measureStatus,
+  dates: z.object({
+    announced: isoDate.optional(),
+    effective: isoDate.optional(),
+    ended: isoDate.optional(),
+  }),
+  /** One plain-language paragraph for someone who has never heard of the authority. */
+  summary: z.string().min(40),
+  appliesTo: measureAppliesTo,
+  sources: z.array(sourceSchema).min(1),
+});
+export type Measure = z.infer<typeof measureSchema>;
+
+/** Evidence vocabulary for a brand/entity link; the warning wording follows it. */
+export const relationship = z.enum([
+  'subsidiary', // majority-owned, shown in a filing or official source
+  'brand', // a brand the vendor itself markets
+  'former-subsidiary', // divested; `until` required
+  'reported-oem', // press investigation says products are relabelled vendor hardware
+  'community-oem', // integrators say so (same firmware/API); informational only
+  'technical-link', // shared USB IDs / firmware; suggests common design, not ownership
+  'reported-front', // reported as set up to get around restrictions
+]);
+export type Relationship = z.infer<typeof relationship>;
+
+export const brandSchema = z
+  .object({
+    name: z.string().min(2),
+    aliases: z.array(z.string().min(2)).default([]),
+    relationship,
+    since: isoDate.optional(),
+    until: isoDate.optional(),
+    /** false: the claim could not be confirmed from a source; it is kept for review and never drives a warning. */
+    confirmed: z.boolean(),
+    note: z.string().optional(),
+    sources: z.array(sourceSchema).min(1),
+  })
+  .refine((b) => b.relationship !== 'former-subsidiary' || b.until, {
+    message: 'a former-subsidiary needs an `until` date',
+    path: ['until'],
+  });
+export type Brand = z.infer<typeof brandSchema>;
+
+export const modelRuleSchema = z.object({
+  id: slug,
+  /** JavaScript RegExp source, matched case-insensitively against normalised text (dashes folded to '-'). */
+  pattern: z.string().min(3),
+  description: z.string().min(3),
+  /** Real product codes that must match. */
+  examples: z.array(z.string()).min(1),
+  /** Other makers' codes that must not match. */
+  collisions: z.array(z.string()).default([]),
+  /** A bare code counts only when the vendor or one of its brands is named nearby. */
+  requiresContext: z.boolean(),
+  /** Which brand the code belongs to, when it is a brand's range (e.g. "HiLook"). */
+  brand: z.string().optional(),
+  sources: z.array(sourceSchema).default([]),
+});
+export type ModelRule = z.infer<typeof modelRuleSchema>;
+
+/** A vendor's link to a named measure, with any vendor-specific qualifier (e.g. FCC "to the extent used for..."). */
+export const listingSchema = z.object({
+  measure: slug,
+  /** Date this vendor was listed/named under the measure. */
+  date: isoDate,
+  /** Vendor-specific limit on the measure, in the instrument's words. */
+  qualifier: z.string().optional(),
+  /** Overrides the measure's status for this vendor (e.g. removed from a list). */
+  status: measureStatus.optional(),
+  /** false: listed in the record only by a secondary source that could not be confirmed; never drives a warning. */
+  confirmed: z.boolean().default(true),
+  note: z.string().optional(),
+  sources: z.array(sourceSchema).min(1),
+});
+export type Listing = z.infer<typeof listingSchema>;
+
+export const vendorSchema = z.object({
+  id: slug,
+  name: z.string().min(2),
+  legalNames: z.array(z.object({ name: z.string().min(2), script: z.enum(['Latn', 'Hans', 'Hant', 'Cyrl']) })).min(1),
+  aliases: z.array(z.string().min(2)).default([]),
+  tickers: z.array(z.string()).default([]),
+  country: jurisdictionCode,
+  /** Product categories, used by category measures, e.g. "video-surveillance", "telecom", "iot-module". */
+  productCategories: z.array(z.string()).default([]),
+  description: z.string().min(20),
+  brands: z.array(brandSchema).default([]),
+  models: z.array(modelRuleSchema).default([]),
+  listings: z.array(listingSchema).default([]),
+  /** Things the record shows that must NOT be shown as a restriction (considered, withdrawn, vacated). */
+  notes: z.array(z.object({ text: z.string().min(10), sources: z.array(sourceSchema).min(1) })).default([]),
+});
+export type Vendor = z.infer<typeof vendorSchema>;
+
+export const listMetaSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  /** Monotonic: an update is accepted only with a higher version. */
+  version: z.number().int().positive(),
+  generatedAt: isoDateTime,
+  expiresAt: isoDateTime,
+});
+export type ListMeta = z.infer<typeof listMetaSchema>;
+
+export const watchlistSchema = z.object({
+  meta: listMetaSchema,
+  measures: z.array(measureSchema),
+  vendors: z.array(vendorSchema),
+});
+export type Watchlist = z.infer<typeof watchlistSchema>;
