@@ -1,0 +1,113 @@
+/**
+ * The inline warning: a compact pill (icon + words, never colour alone) that expands on click or keyboard
+ * into a rationale card. All page-derived text is rendered as Preact text nodes, never as HTML.
+ */
+import { useId, useState } from 'preact/hooks';
+import type { MeasureView, WarningView } from '../lib/present/warning-view';
+
+export interface WarningProps {
+  view: WarningView;
+  onDismiss?: () => void;
+  onNotThisVendor?: () => void;
+  initiallyExpanded?: boolean;
+}
+
+function MeasureItem({ measure }: { measure: MeasureView }) {
+  return (
+    <li class={`measure severity-${measure.severity}`}>
+      <div class="measure-title">
+        <strong>{measure.title}</strong>
+        <span class="tag">{measure.jurisdiction}</span>
+        <span class={`tag status-${measure.status}`}>{measure.statusLabel}</span>
+      </div>
+      <div class="measure-meta">
+        {measure.authority}
+        {measure.date ? ` · since ${measure.date}` : ''}
+      </div>
+      <p class="measure-scope">{measure.scopeText}</p>
+      {measure.qualifier ? <p class="measure-qualifier">Only {measure.qualifier}</p> : null}
+      {measure.basisText ? <p class="measure-basis">{measure.basisText}</p> : null}
+      <a class="source" href={measure.sourceUrl} target="_blank" rel="noopener noreferrer">
+        Source: {measure.sourceTitle}
+      </a>
+    </li>
+  );
+}
+
+export function Warning({ view, onDismiss, onNotThisVendor, initiallyExpanded = false }: WarningProps) {
+  const [expanded, setExpanded] = useState(initiallyExpanded);
+  const cardId = useId();
+  const tone = view.verdict === 'possible-match' ? 'review' : 'alert';
+  return (
+    <span class={`vw ${tone}`}>
+      <button
+        type="button"
+        class="pill"
+        aria-expanded={expanded}
+        aria-controls={cardId}
+        onClick={() => setExpanded(!expanded)}
+        onFocus={() => setExpanded(true)}
+        title={view.headline}
+      >
+        <span class="icon" aria-hidden="true">
+          {tone === 'alert' ? '⚠' : '?'}
+        </span>
+        <span class="pill-text">
+          {view.verdictLabel}: {view.vendorName}
+        </span>
+      </button>
+      <span class="sr-only" role="status">
+        VendorWatch: {view.headline}
+      </span>
+      {expanded ? (
+        <section class="card" id={cardId} aria-label={`VendorWatch: ${view.vendorName}`}>
+          <p class="headline">{view.headline}</p>
+          <dl class="facts">
+            <dt>Verdict</dt>
+            <dd>{view.verdictLabel}</dd>
+            <dt>Matched text</dt>
+            <dd class="evidence">“{view.evidence}”</dd>
+            {view.path ? (
+              <>
+                <dt>Why this vendor</dt>
+                <dd>
+                  {view.path.brand}: {view.path.phrase}
+                  {view.path.sourceUrl ? (
+                    <>
+                      {' '}
+                      (
+                      <a href={view.path.sourceUrl} target="_blank" rel="noopener noreferrer">
+                        source
+                      </a>
+                      )
+                    </>
+                  ) : null}
+                </dd>
+              </>
+            ) : null}
+          </dl>
+          {view.measures.length > 0 ? (
+            <ul class="measures">
+              {view.measures.map((measure) => (
+                <MeasureItem key={measure.id} measure={measure} />
+              ))}
+            </ul>
+          ) : null}
+          <div class="actions">
+            {onDismiss ? (
+              <button type="button" onClick={onDismiss}>
+                Dismiss
+              </button>
+            ) : null}
+            {onNotThisVendor ? (
+              <button type="button" onClick={onNotThisVendor}>
+                Not this vendor
+              </button>
+            ) : null}
+            <span class="version">Watchlist v{view.listVersion}</span>
+          </div>
+        </section>
+      ) : null}
+    </span>
+  );
+}

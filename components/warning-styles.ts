@@ -1,0 +1,46 @@
+/**
+ * Styles for the inline warning's shadow root. The warning brings its own background and text colours, so its
+ * contrast does not depend on the page (light or dark). Sizes are in px because `rem` follows the page's root.
+ */
+export const WARNING_CSS = `
+:host { all: initial; display: inline-block; vertical-align: middle; margin: 2px 4px; max-width: 100%;
+  font: 13px/1.35 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "PingFang SC", sans-serif; color: #1a1a1a; }
+.vw { display: inline-block; max-width: 100%; }
+.pill { all: unset; box-sizing: border-box; display: inline-flex; align-items: center; gap: 4px; cursor: pointer;
+  padding: 1px 8px; border-radius: 10px; border: 1px solid #7a2e00; background: #ffe08a; color: #1a1a1a;
+  font: 600 12px/18px system-ui, sans-serif; white-space: nowrap; }
+.review .pill { border-style: dashed; background: #e8eefc; border-color: #1d3f8f; }
+.pill:focus-visible, .card button:focus-visible, .card a:focus-visible { outline: 3px solid #0b57d0; outline-offset: 2px; }
+.icon { font-size: 13px; }
+.card { display: block; box-sizing: border-box; margin-top: 4px; padding: 10px 12px; max-width: 420px; min-width: 240px;
+  white-space: normal; text-align: left; background: #ffffff; color: #1a1a1a; border: 1px solid #555;
+  border-left: 5px solid #b3261e; border-radius: 6px; box-shadow: 0 2px 8px rgba(0,0,0,.25); }
+.review .card { border-left-color: #1d3f8f; }
+.headline { margin: 0 0 6px; font-weight: 600; }
+.facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 8px; margin: 0 0 6px; }
+.facts dt { font-weight: 600; color: #444; }
+.facts dd { margin: 0; overflow-wrap: anywhere; }
+.measures { list-style: none; margin: 0; padding: 0; }
+.measure { border-top: 1px solid #ddd; padding: 6px 0; }
+.measure-title { display: flex; flex-wrap: wrap; gap: 4px; align-items: baseline; }
+.tag { font-size: 11px; padding: 0 4px; border: 1px solid #666; border-radius: 3px; color: #1a1a1a; }
+.status-in-force { background: #fde2e1; }
+.measure-meta { color: #444; font-size: 12px; }
+.measure-scope, .measure-qualifier, .measure-basis { margin: 2px 0; }
+.measure-qualifier, .measure-basis { font-style: italic; }
+a { color: #0b4fb3; text-decoration: underline; }
+.actions { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; border-top: 1px solid #ddd; padding-top: 6px; }
+.actions button { all: unset; cursor: pointer; padding: 2px 8px; border: 1px solid #555; border-radius: 4px;
+  background: #f3f3f3; color: #1a1a1a; font: 12px/18px system-ui, sans-serif; }
+.version { margin-left: auto; color: #555; font-size: 11px; }
+.sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+@media (prefers-color-scheme: dark) {
+  .card { background: #1f1f1f; color: #f1f1f1; border-color: #999; }
+  .facts dt, .measure-meta, .version { color: #c8c8c8; }
+  .tag { color: #f1f1f1; border-color: #aaa; }
+  .status-in-force { background: #6b1d1a; }
+  a { color: #9ec1ff; }
+  .actions button { background: #333; color: #f1f1f1; border-color: #aaa; }
+  .measure, .actions { border-color: #444; }
+}
+`;

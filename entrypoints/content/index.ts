@@ -1,0 +1,96 @@
+/**
+ * Content script: thin glue between the page and the engine. Loads the list in force, scans the page, follows
+ * it as it changes, and reports the count to the background for the toolbar badge. Page text never leaves
+ * this script.
+ */
+
+import { createEngine } from '../../lib/engine/index';
+import {
+  ACTIVE_LIST_KEY,
+  type FindingSummary,
+  type FindingsMessage,
+  type RevealFindingMessage,
+} from '../../lib/messages';
+import type { WarningView } from '../../lib/present/warning-view';
+import { loadWatchlist } from '../../lib/watchlist/index';
+import bundledList from '../../public/watchlist.json';
+import { PageScanner } from '../../scanner/page-scanner';
+import { findingKey, SuppressionStore } from '../../scanner/suppressions';
+
+export default defineContentScript({
+  matches: ['<all_urls>'],
+  runAt: 'document_idle',
+  async main(ctx) {
+    const list = await activeList();
+    const engine = createEngine(list);
+    const site = location.hostname;
+    const suppressions = await SuppressionStore.load(site);
+
+    const scanner = new PageScanner({
+      doc: document,
+      list,
+      engine,
+      isSuppressed: (finding) => suppressions.has(finding),
+      onDismiss: (finding) => {
+        void suppressions.add(finding, 'dismissed');
+        scanner.hide((other) => findingKey(other) === findingKey(finding));
+      },
+      onNotThisVendor: (finding) => {
+        void suppressions.add(finding, 'not-this-vendor');
+        scanner.hide((other) => other.vendorId === finding.vendorId && other.evidence === finding.evidence);
+      },
+      onFindingsChanged: (findings) => {
+        const message: FindingsMessage = {
+          type: 'findings-changed',
+          state: {
+            url: location.href,
+            scannedAt: new Date().toISOString(),
+            listVersion: list.meta.version,
+            findings: findings.map(({ view }) => summarise(view)),
+          },
+        };
+        browser.runtime.sendMessage(message).catch(() => {
+          // The background may be restarting; the next change sends the count again.
+        });
+      },
+    });
+    browser.runtime.onMessage.addListener((raw: unknown) => {
+      const message = raw as RevealFindingMessage;
+      if (message?.type !== 'reveal-finding') return undefined;
+      const target = scanner.findings()[message.index];
+      target?.host.scrollIntoView({ behavior: 'smooth', block: 'center' });
+      // Focusing the pill opens the rationale card and tells screen readers where we are.
+      (target?.host.shadowRoot?.querySelector('button.pill') as HTMLElement | null)?.focus();
+      return Promise.resolve(Boolean(target));
+    });
+    await scanner.scan(document.body ?? document.documentElement);
+    scanner.observe();
+    ctx.onInvalidated(() => scanner.stop());
+  },
+});
+
+/** The list an accepted update left in storage, else the bundled one (the floor). */
+async function activeList() {
+  const stored = await browser.storage.local.get(ACTIVE_LIST_KEY);
+  const candidate = stored[ACTIVE_LIST_KEY];
+  if (candidate) {
+    try {
+      const list = loadWatchlist(candidate);
+      if (list.meta.version > bundledList.meta.version) return list;
+    } catch {
+      // A stored list that no longer validates is ignored; the bundled list stays in force.
+    }
+  }
+  return loadWatchlist(bundledList);
+}
+
+function summarise(view: WarningView): FindingSummary {
+  return {
+    vendorId: view.vendorId,
+    vendorName: view.vendorName,
+    verdict: view.verdict,
+    verdictLabel: view.verdictLabel,
+    evidence: view.evidence,
+    measures: view.measures.map(({ id, title, jurisdiction }) => ({ id, title, jurisdiction })),
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * Creates the host element for one inline warning. The host carries the public contract
+ * (`data-vendorwatch-vendor`, `data-vendorwatch-evidence`); its inside lives in a shadow root so page CSS
+ * cannot restyle it. Inline `!important` styles on the host beat page rules that try to hide it.
+ *
+ * We do not use WXT's createShadowRootUi: it fetches the entrypoint CSS on every call, far too heavy for
+ * hundreds of per-card warnings. Custom elements are unavailable in Chrome's isolated world, so the host is
+ * an undefined autonomous element name, which still supports attachShadow.
+ */
+import { h, render } from 'preact';
+import { Warning, type WarningProps } from '../components/Warning';
+import { WARNING_CSS } from '../components/warning-styles';
+import { WARNING_HOST_TAG } from './blocks';
+
+const HOST_STYLE =
+  'all: initial !important; display: inline-block !important; visibility: visible !important; ' +
+  'opacity: 1 !important; position: static !important; transform: none !important; clip-path: none !important;';
+
+export interface MountedWarning {
+  host: HTMLElement;
+  remove(): void;
+}
+
+export function mountWarning(doc: Document, props: WarningProps): MountedWarning {
+  const host = doc.createElement(WARNING_HOST_TAG);
+  host.setAttribute('data-vendorwatch-vendor', props.view.vendorId);
+  host.setAttribute('data-vendorwatch-evidence', props.view.evidence);
+  host.setAttribute('data-vendorwatch-verdict', props.view.verdict);
+  host.setAttribute('style', HOST_STYLE);
+  // Open mode: assistive technology and tests can reach inside; nothing private is rendered there.
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = WARNING_CSS;
+  const container = doc.createElement('span');
+  shadow.append(style, container);
+  render(h(Warning, props), container);
+  return {
+    host,
+    remove() {
+      render(null, container);
+      host.remove();
+    },
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * The foundation slice, in both browsers: the built extension flags the demo pages, leaves a clean page alone,
+ * and every warning honours the DESIGN.md contract (data attributes on the host, Preact UI in a shadow root).
+ */
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROWSERS, type ExtensionRun, launchWithExtension } from './harness';
+import { type StaticServer, startServer } from './server';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+describe.each(BROWSERS)('%s: foundation', (name) => {
+  let run: ExtensionRun;
+  let server: StaticServer;
+
+  beforeAll(async () => {
+    server = await startServer({
+      '/demo/': join(ROOT, 'demo/pages'),
+      '/fixtures/': join(ROOT, 'tests/fixtures/pages'),
+    });
+    run = await launchWithExtension(name);
+  });
+  afterAll(async () => {
+    await run?.close();
+    await server?.close();
+  });
+
+  it('flags the restricted vendors and brands on the demo shop page, and nothing else', async () => {
+    const page = await run.open(server.url('/demo/shop-results.html'));
+    const warnings = await run.warnings(page);
+    const vendors = warnings.map((w) => w.vendor).sort();
+    expect(vendors).toEqual(['dahua', 'hikvision', 'hikvision', 'hikvision']);
+    const evidence = warnings.map((w) => w.evidence.toLowerCase());
+    expect(evidence).toEqual(expect.arrayContaining(['hilook', 'ezviz']));
+    // Near-miss brands on the same page stay clean.
+    const cleanCards = await page.$$eval('article.card', (cards) =>
+      cards
+        .filter((card) => !card.querySelector('vendorwatch-warning'))
+        .map((card) => card.querySelector('h3')?.textContent ?? ''),
+    );
+    expect(cleanCards.join(' | ')).toMatch(/Axis.*Hanwha.*Reolink.*Bosch/);
+  });
+
+  it('flags the lots of the demo tender notice', async () => {
+    const page = await run.open(server.url('/demo/tender-notice.html'));
+    const vendors = new Set((await run.warnings(page)).map((w) => w.vendor));
+    expect([...vendors].sort()).toEqual(['dahua', 'hikvision', 'hytera', 'quectel']);
+  });
+
+  it('puts no warning on a page without restricted vendors', async () => {
+    const page = await run.open(server.url('/fixtures/no-restricted-vendors.html'));
+    expect(await run.warnings(page)).toEqual([]);
+    expect((await run.tabState(page))?.findings).toEqual([]);
+  });
+
+  it('renders the warning in a shadow root with the vendor, the matched text and the rationale', async () => {
+    const page = await run.open(server.url('/demo/shop-results.html'));
+    const card = await page.$eval('article[data-sku="412877"] vendorwatch-warning', (host) => {
+      const shadow = host.shadowRoot!;
+      (shadow.querySelector('button.pill') as HTMLButtonElement).click();
+      return new Promise<{ pill: string; card: string; links: string[] }>((done) =>
+        setTimeout(
+          () =>
+            done({
+              pill: shadow.querySelector('button.pill')?.textContent ?? '',
+              card: shadow.querySelector('.card')?.textContent ?? '',
+              links: [...shadow.querySelectorAll('.card a')].map((a) => (a as HTMLAnchorElement).href),
+            }),
+          100,
+        ),
+      );
+    });
+    expect(card.pill).toContain('Hikvision');
+    expect(card.card).toContain('DS-2CD2143G2-I');
+    expect(card.card).toMatch(/FCC|Covered List|889/);
+    expect(card.links.length).toBeGreaterThan(0);
+    for (const link of card.links) expect(link).toMatch(/^https:\/\//);
+  });
+
+  it('reports the findings to the background for the badge and popup', async () => {
+    const page = await run.open(server.url('/demo/shop-results.html'));
+    const state = await run.tabState(page);
+    expect(state?.findings.length).toBe((await run.warnings(page)).length);
+    expect(state?.listVersion).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,187 @@
+/**
+ * Loads the *built* extension into real headless Chromium and Firefox ESR and answers the questions end-to-end
+ * tests ask: which warnings did the page get, and what does the extension's background know about the tab.
+ *
+ * Adding a test: `const run = await launchWithExtension(name); const page = await run.open(url);
+ * expect(await run.warnings(page)).toEqual(...)`.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { TabState } from '../../lib/messages';
+import { CHROMIUM_ARGS, chromiumPath, firefoxPath } from './browsers';
+
+export type BrowserName = 'chromium' | 'firefox';
+export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
+
+const ROOT = resolve(import.meta.dirname, '../..');
+export const EXTENSION_DIRS: Record<BrowserName, string> = {
+  chromium: join(ROOT, '.output/chrome-mv3'),
+  firefox: join(ROOT, '.output/firefox-mv3'),
+};
+const GECKO_ID = 'vendorwatch@vendorwatch.dev';
+/** Fixed moz-extension UUID so tests can open the extension's own pages in Firefox. */
+const FIREFOX_EXTENSION_UUID = '5c7d8f3e-9b1a-4c2d-8e6f-0a1b2c3d4e5f';
+
+export interface WarningInfo {
+  vendor: string;
+  evidence: string;
+  verdict: string;
+}
+
+export interface ExtensionRun {
+  name: BrowserName;
+  browser: Browser;
+  /** `chrome-extension://<id>` or `moz-extension://<uuid>`. */
+  extensionOrigin: string;
+  /** Opens `url` in a new tab and waits until the extension has finished its first scan of it. */
+  open(url: string): Promise<Page>;
+  /** Warnings on the page, from the public data-attribute contract. */
+  warnings(page: Page): Promise<WarningInfo[]>;
+  /** What the background recorded for the page's tab (null if it never scanned). */
+  tabState(page: Page): Promise<TabState | null>;
+  /** Waits until the tab's recorded findings satisfy `predicate` (for dynamic pages). */
+  waitForTabState(page: Page, predicate: (state: TabState) => boolean, timeoutMs?: number): Promise<TabState>;
+  /** An extension page (popup/options) opened in a tab. */
+  openExtensionPage(path: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  /** Defaults to the build in .output/. */
+  extensionDir?: string;
+  /** Defaults to true; the demo runs headed when a display exists. */
+  headless?: boolean;
+}
+
+export async function launchWithExtension(name: BrowserName, options: LaunchOptions = {}): Promise<ExtensionRun> {
+  const headless = options.headless ?? true;
+  const extensionDir = options.extensionDir ?? EXTENSION_DIRS[name];
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionDir}. Run \`npm run build\` first.`);
+  }
+  const profile = await mkdtemp(join(tmpdir(), `vendorwatch-${name}-`));
+  let browser: Browser;
+  let extensionOrigin: string;
+  if (name === 'chromium') {
+    browser = await puppeteer.launch({
+      executablePath: chromiumPath(),
+      headless,
+      pipe: true,
+      defaultViewport: headless ? { width: 1280, height: 900 } : null,
+      enableExtensions: [extensionDir],
+      userDataDir: profile,
+      args: CHROMIUM_ARGS,
+    });
+    const worker = await browser.waitForTarget(
+      (target) => target.type() === 'service_worker' && target.url().startsWith('chrome-extension://'),
+      { timeout: 20_000 },
+    );
+    // `new URL('chrome-extension://id/...').origin` is "null" in Node, so cut the origin out by hand.
+    extensionOrigin = worker.url().split('/').slice(0, 3).join('/');
+  } else {
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: firefoxPath(),
+      headless,
+      userDataDir: profile,
+      // Firefox 153+ only lets WebDriver open moz-extension:// pages (popup, options) with system access.
+      args: ['--remote-allow-system-access'],
+      extraPrefsFirefox: {
+        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
+        // MV3 host permissions are opt-in on Firefox; a test profile grants them as a user would at install.
+        'extensions.originControls.grantByDefault': true,
+        'datareporting.policy.dataSubmissionEnabled': false,
+        'browser.shell.checkDefaultBrowser': false,
+      },
+    });
+    await browser.installExtension(extensionDir);
+    extensionOrigin = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
+  }
+
+  // One extension page stays open to ask the background about tabs.
+  const probe = await browser.newPage();
+  await gotoExtensionPage(probe, `${extensionOrigin}/popup.html`);
+
+  const tabState = async (page: Page): Promise<TabState | null> =>
+    probe.evaluate(async (url: string) => {
+      // Runs in the extension page: Firefox exposes `browser`, Chromium `chrome` (promise-based in MV3).
+      type Api = {
+        tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>> };
+        runtime: { sendMessage(message: object): Promise<unknown> };
+      };
+      const scope = globalThis as unknown as { browser?: Api; chrome?: Api };
+      const api = (scope.browser ?? scope.chrome)!;
+      // Tab URLs need the "tabs" permission, which VendorWatch does not ask for: match on the recorded URL.
+      for (const tab of await api.tabs.query({})) {
+        if (tab.id === undefined) continue;
+        const state = (await api.runtime.sendMessage({ type: 'get-tab-state', tabId: tab.id })) as TabState | null;
+        if (state?.url === url) return state;
+      }
+      return null;
+    }, page.url());
+
+  const waitForTabState = async (page: Page, predicate: (state: TabState) => boolean, timeoutMs = 15_000) => {
+    const deadline = Date.now() + timeoutMs;
+    let last: TabState | null = null;
+    while (Date.now() < deadline) {
+      last = await tabState(page);
+      if (last && predicate(last)) return last;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(
+      `${name}: tab state for ${page.url()} did not reach the expected state; last: ${JSON.stringify(last)}`,
+    );
+  };
+
+  return {
+    name,
+    browser,
+    extensionOrigin,
+    async open(url) {
+      const page = await browser.newPage();
+      await page.goto(url, { waitUntil: 'load' });
+      await waitForTabState(page, () => true);
+      return page;
+    },
+    warnings: (page) =>
+      page.$$eval('vendorwatch-warning', (hosts) =>
+        hosts.map((host) => ({
+          vendor: host.getAttribute('data-vendorwatch-vendor') ?? '',
+          evidence: host.getAttribute('data-vendorwatch-evidence') ?? '',
+          verdict: host.getAttribute('data-vendorwatch-verdict') ?? '',
+        })),
+      ),
+    tabState,
+    waitForTabState,
+    async openExtensionPage(path) {
+      const page = await browser.newPage();
+      await gotoExtensionPage(page, `${extensionOrigin}/${path.replace(/^\//, '')}`);
+      return page;
+    },
+    async close() {
+      await browser.close().catch(() => undefined);
+      await rm(profile, { recursive: true, force: true }).catch(() => undefined);
+    },
+  };
+}
+
+/**
+ * Navigates to an extension page. Firefox loads moz-extension:// pages but puppeteer's BiDi navigation never
+ * sees the load finish, so we start the navigation and poll the document ourselves.
+ */
+async function gotoExtensionPage(page: Page, url: string, timeoutMs = 15_000): Promise<void> {
+  const navigation = page.goto(url, { timeout: timeoutMs }).catch(() => undefined);
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const ready = await page
+      .evaluate((wanted: string) => location.href.startsWith(wanted) && document.readyState === 'complete', url)
+      .catch(() => false);
+    if (ready) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await navigation;
+  throw new Error(`extension page ${url} did not load`);
+}
