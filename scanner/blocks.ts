@@ -86,6 +86,8 @@ export interface Block {
   element: Element;
   text: string;
   segments: TextSegment[];
+  /** Where the warning goes, when a site adapter knows better than the block itself (a card's title). */
+  anchor?: Element;
 }
 
 export function isSkipped(element: Element): boolean {
@@ -124,13 +126,15 @@ function insideSkipped(node: Node, stop: Node | null): boolean {
  * inside a nested block, so every character belongs to exactly one block. Segments are separated by a space
  * where an element boundary would visually separate words (`<br>`, attribute text).
  */
-export function collectBlocks(root: Element): Block[] {
+export function collectBlocks(root: Element, options: { single?: boolean } = {}): Block[] {
   const doc = root.ownerDocument;
   const byElement = new Map<Element, Block>();
   const order: Block[] = [];
   if (isSkipped(root) || insideSkipped(root, null)) return order;
 
-  const blockFor = (element: Element): Block => {
+  const blockFor = (candidate: Element): Block => {
+    // In single mode (a site adapter's product card) all text joins one block, so brand and model meet.
+    const element = options.single ? root : candidate;
     let block = byElement.get(element);
     if (!block) {
       block = { element, text: '', segments: [] };
@@ -168,6 +172,11 @@ export function collectBlocks(root: Element): Block[] {
       continue;
     }
     const element = node as Element;
+    if (options.single && element !== root && isBlockElement(element)) {
+      // Keep words of neighbouring blocks apart inside one card.
+      const block = blockFor(element);
+      if (block.text.length > 0 && !block.text.endsWith(' ')) block.text += ' ';
+    }
     if (element.tagName === 'BR') {
       const block = blockFor(blockOf(element) ?? rootBlock);
       if (block.text.length > 0) block.text += ' ';

@@ -6,6 +6,7 @@
 import type { Engine, Finding } from '../lib/engine/index';
 import { buildWarningView, type WarningView } from '../lib/present/warning-view';
 import type { Watchlist } from '../lib/watchlist/schema';
+import type { SiteAdapter } from './adapters/types';
 import { type Block, blockOf, collectBlocks, segmentAt, WARNING_HOST_TAG } from './blocks';
 import { type MountedWarning, mountWarning } from './warning-host';
 
@@ -34,6 +35,8 @@ export interface PageScannerOptions {
   onNotThisVendor(finding: Finding): void;
   /** Called after each scan batch with every finding currently shown. */
   onFindingsChanged(findings: PageFinding[]): void;
+  /** The site's adapter, if one claims this page: cards are scanned whole and warnings go on their titles. */
+  adapter?: SiteAdapter;
 }
 
 interface BlockState {
@@ -112,7 +115,7 @@ export class PageScanner {
 
   private async scanNow(root: Element): Promise<void> {
     if (!root.isConnected) return;
-    const blocks = collectBlocks(root);
+    const blocks = this.blocksUnder(root);
     let sliceStart = performance.now();
     for (const block of blocks) {
       this.scanBlock(block);
@@ -123,6 +126,26 @@ export class PageScanner {
     }
     this.pruneDetached();
     this.options.onFindingsChanged(this.findings());
+  }
+
+  /**
+   * With an adapter, each card under `root` (or the card `root` sits in) is one block anchored at its title;
+   * text outside cards gets the generic per-block scan.
+   */
+  private blocksUnder(root: Element): Block[] {
+    const adapter = this.options.adapter;
+    if (!adapter) return collectBlocks(root);
+    const enclosing = root.closest(adapter.itemSelector);
+    const items = enclosing ? [enclosing] : [...root.querySelectorAll(adapter.itemSelector)];
+    const cards = items.flatMap((item) =>
+      collectBlocks(item, { single: true }).map((block) => ({
+        ...block,
+        anchor: item.querySelector(adapter.titleSelector) ?? undefined,
+      })),
+    );
+    if (enclosing) return cards;
+    const outside = collectBlocks(root).filter((block) => !block.element.closest(adapter.itemSelector));
+    return [...cards, ...outside];
   }
 
   private scanBlock(block: Block): void {
@@ -167,17 +190,32 @@ export class PageScanner {
   }
 }
 
-/** Puts the warning right after the block's text, where a person reading the title or lot will see it. */
+/**
+ * Puts the warning at the end of the title or block, where a person reading it will see it. Never inside a
+ * link or button: a click on the warning would follow the link.
+ */
 function placeWarning(block: Block, finding: Finding, host: HTMLElement): void {
-  if (!NO_INLINE_CHILD.has(block.element.tagName)) {
-    block.element.append(host);
+  const target = block.anchor ?? block.element;
+  const interactive = target.closest(INTERACTIVE) ?? target.querySelector(`:scope > ${INTERACTIVE}:only-child`);
+  if (interactive && interactive !== target.ownerDocument.body) {
+    // Outermost interactive ancestor, so the warning sits just after the whole link.
+    let outer = interactive;
+    for (let up = outer.parentElement?.closest(INTERACTIVE); up; up = up.parentElement?.closest(INTERACTIVE))
+      outer = up;
+    outer.after(host);
+    return;
+  }
+  if (!NO_INLINE_CHILD.has(target.tagName)) {
+    target.append(host);
     return;
   }
   const segment = segmentAt(block, finding.start);
-  const node = segment?.node ?? block.element.lastChild;
-  if (node && node.parentNode) node.parentNode.insertBefore(host, node.nextSibling);
-  else block.element.append(host);
+  const node = segment?.node ?? target.lastChild;
+  if (node?.parentNode) node.parentNode.insertBefore(host, node.nextSibling);
+  else target.append(host);
 }
+
+const INTERACTIVE = 'a[href], button, label, summary, select';
 
 /** Mutations made by our own warnings must never trigger a rescan (that would loop). */
 function isOwnMutation(record: MutationRecord): boolean {

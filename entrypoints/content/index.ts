@@ -14,6 +14,7 @@ import {
 import type { WarningView } from '../../lib/present/warning-view';
 import { loadWatchlist } from '../../lib/watchlist/index';
 import bundledList from '../../public/watchlist.json';
+import { adapterFor } from '../../scanner/adapters/index';
 import { PageScanner } from '../../scanner/page-scanner';
 import { findingKey, SuppressionStore } from '../../scanner/suppressions';
 
@@ -28,6 +29,7 @@ export default defineContentScript({
 
     const scanner = new PageScanner({
       doc: document,
+      adapter: adapterFor(site),
       list,
       engine,
       isSuppressed: (finding) => suppressions.has(finding),

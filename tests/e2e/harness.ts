@@ -54,6 +54,8 @@ export interface LaunchOptions {
   extensionDir?: string;
   /** Defaults to true; the demo runs headed when a display exists. */
   headless?: boolean;
+  /** `host:port` of a test server to use as HTTP proxy (see StaticServer.addVirtualPage). Loopback is direct. */
+  proxy?: string;
 }
 
 export async function launchWithExtension(name: BrowserName, options: LaunchOptions = {}): Promise<ExtensionRun> {
@@ -70,10 +72,16 @@ export async function launchWithExtension(name: BrowserName, options: LaunchOpti
       executablePath: chromiumPath(),
       headless,
       pipe: true,
+      acceptInsecureCerts: Boolean(options.proxy),
       defaultViewport: headless ? { width: 1280, height: 900 } : null,
       enableExtensions: [extensionDir],
       userDataDir: profile,
-      args: CHROMIUM_ARGS,
+      args: [
+        ...CHROMIUM_ARGS,
+        // Plain-http virtual sites must not be upgraded to https (there is no https behind the test proxy).
+        '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable',
+        ...(options.proxy ? [`--proxy-server=http://${options.proxy}`] : []),
+      ],
     });
     const worker = await browser.waitForTarget(
       (target) => target.type() === 'service_worker' && target.url().startsWith('chrome-extension://'),
@@ -86,6 +94,7 @@ export async function launchWithExtension(name: BrowserName, options: LaunchOpti
       browser: 'firefox',
       executablePath: firefoxPath(),
       headless,
+      acceptInsecureCerts: Boolean(options.proxy),
       userDataDir: profile,
       // Firefox 153+ only lets WebDriver open moz-extension:// pages (popup, options) with system access.
       args: ['--remote-allow-system-access'],
@@ -94,6 +103,18 @@ export async function launchWithExtension(name: BrowserName, options: LaunchOpti
         // MV3 host permissions are opt-in on Firefox; a test profile grants them as a user would at install.
         'extensions.originControls.grantByDefault': true,
         'datareporting.policy.dataSubmissionEnabled': false,
+        'dom.security.https_first': false,
+        'dom.security.https_only_mode': false,
+        ...(options.proxy
+          ? {
+              'network.proxy.type': 1,
+              'network.proxy.http': options.proxy.split(':')[0]!,
+              'network.proxy.http_port': Number(options.proxy.split(':')[1]),
+              'network.proxy.ssl': options.proxy.split(':')[0]!,
+              'network.proxy.ssl_port': Number(options.proxy.split(':')[1]),
+              'network.proxy.no_proxies_on': 'localhost, 127.0.0.1',
+            }
+          : {}),
         'browser.shell.checkDefaultBrowser': false,
       },
     });

@@ -1,10 +1,14 @@
 /**
  * A tiny static file server on loopback for fixture and demo pages. Tests never touch real sites.
  */
-import { createReadStream } from 'node:fs';
+
+import { execFileSync } from 'node:child_process';
+import { createReadStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -20,7 +24,15 @@ const CONTENT_TYPES: Record<string, string> = {
 
 export interface StaticServer {
   origin: string;
+  /** `host:port`, for browsers told to use this server as their HTTP proxy. */
+  proxy: string;
   url(path: string): string;
+  /**
+   * Serves `file` at a real site's address (e.g. http://www.amazon.co.uk/s) to browsers that use this server as
+   * their proxy, so content scripts see the real hostname and site adapters are exercised as in the wild.
+   * Nothing is ever fetched from the internet: unknown proxied addresses get a 404.
+   */
+  addVirtualPage(url: string, file: string): void;
   close(): Promise<void>;
 }
 
@@ -28,8 +40,15 @@ export type RouteHandler = (request: IncomingMessage, response: ServerResponse) 
 
 /** Serves each `mounts` prefix (e.g. "/fixtures/") from a directory; `routes` may answer first. */
 export async function startServer(mounts: Record<string, string>, routes: RouteHandler[] = []): Promise<StaticServer> {
+  const virtualPages = new Map<string, string>();
+  const serveVirtual = async (target: URL, response: ServerResponse): Promise<void> => {
+    const file = virtualPages.get(`${target.origin}${target.pathname}`);
+    return file ? serveFile(file, response) : notFound(response);
+  };
   const server = createServer(async (request, response) => {
     try {
+      // Proxy-form request from a browser (plain http): only virtual pages are answered.
+      if (request.url?.startsWith('http://')) return serveVirtual(new URL(request.url), response);
       for (const route of routes) if (await route(request, response)) return;
       const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
       const mount = Object.keys(mounts).find((prefix) => path.startsWith(prefix));
@@ -37,22 +56,76 @@ export async function startServer(mounts: Record<string, string>, routes: RouteH
       const root = resolve(mounts[mount]!);
       const file = normalize(join(root, path.slice(mount.length)));
       if (!file.startsWith(root)) return notFound(response);
-      const info = await stat(file).catch(() => null);
-      if (!info?.isFile()) return notFound(response);
-      response.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' });
-      createReadStream(file).pipe(response);
+      await serveFile(file, response);
     } catch (error) {
       response.writeHead(500).end(String(error));
     }
+  });
+  // Real shops are HSTS-preloaded, so browsers insist on https: CONNECT tunnels end in a TLS server with a
+  // throwaway self-signed certificate (the test browsers accept it), which answers only virtual pages.
+  const tls = createTlsServer(throwawayCertificate(), (request, response) => {
+    serveVirtual(new URL(request.url ?? '/', `https://${request.headers.host}`), response).catch((error) =>
+      response.writeHead(500).end(String(error)),
+    );
+  });
+  server.on('connect', (_request, socket) => {
+    socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+    tls.emit('connection', socket);
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;
   const origin = `http://127.0.0.1:${port}`;
   return {
     origin,
+    proxy: `127.0.0.1:${port}`,
+    addVirtualPage(url, file) {
+      const target = new URL(url);
+      virtualPages.set(`${target.origin}${target.pathname}`, resolve(file));
+    },
     url: (path) => `${origin}${path.startsWith('/') ? '' : '/'}${path}`,
-    close: () => new Promise((done) => server.close(() => done())),
+    close: () =>
+      new Promise((done) => {
+        server.closeAllConnections();
+        tls.close();
+        server.close(() => done());
+      }),
   };
+}
+
+/** A self-signed certificate made for this run only (needs Debian's openssl). */
+function throwawayCertificate(): { key: Buffer; cert: Buffer } {
+  const dir = mkdtempSync(join(tmpdir(), 'vendorwatch-tls-'));
+  try {
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '2',
+        '-subj',
+        '/CN=VendorWatch test proxy',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+      ],
+      { stdio: 'ignore' },
+    );
+    return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function serveFile(file: string, response: ServerResponse): Promise<void> {
+  const info = await stat(file).catch(() => null);
+  if (!info?.isFile()) return notFound(response);
+  response.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' });
+  createReadStream(file).pipe(response);
 }
 
 function notFound(response: ServerResponse) {
