@@ -38,6 +38,11 @@ export interface RevealFindingMessage {
   index: number;
 }
 
-export type ExtensionMessage = FindingsMessage | GetTabStateMessage | RevealFindingMessage;
+/** Popup -> content script: the full evidence record of the page (answer: EvidenceReport from lib/evidence). */
+export interface GetEvidenceMessage {
+  type: 'get-evidence';
+}
+
+export type ExtensionMessage = FindingsMessage | GetTabStateMessage | RevealFindingMessage | GetEvidenceMessage;
 
 export const tabStateKey = (tabId: number) => `tab:${tabId}`;
