@@ -1,7 +1,11 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
-// Both stores ship MV3. Firefox MV3 runs the background as an event page and needs a gecko id.
+/**
+ * Both stores ship MV3. Firefox MV3 runs the background as an event page and needs a gecko id.
+ * `--mode e2e` builds a copy for the end-to-end tests (.output/<browser>-mv3-e2e) that also trusts the test
+ * signing key and loopback http update servers; production builds never do.
+ */
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
@@ -21,6 +25,9 @@ export default defineConfig({
             },
           },
         }
-      : {}),
+      : {
+          // Chrome refuses to load an extension whose managed schema is invalid; Firefox needs none.
+          storage: { managed_schema: 'managed_schema.json' },
+        }),
   }),
 });

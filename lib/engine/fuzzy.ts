@@ -1,0 +1,62 @@
+/**
+ * Fuzzy confirmation for typos ("Hikvison", "Dahau", "Quectell"). fuse.js only ever sees the few words that
+ * survive a cheap pre-filter (same first letter, similar length, shared letter pairs), never the page text:
+ * it caps patterns at 32 characters and would cost text x watchlist.
+ */
+import Fuse from 'fuse.js';
+import type { Term } from './terms';
+
+/** Below this many characters a one-letter typo is too likely to be another word. */
+export const MIN_FUZZY_LENGTH = 6;
+/** fuse.js score (0 = exact, 1 = nothing alike) at or under which a typo is accepted as a possible match. */
+export const MAX_FUZZY_SCORE = 0.25;
+
+function pairs(word: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i < word.length - 1; i++) out.add(word.slice(i, i + 2));
+  return out;
+}
+
+function dice(a: Set<string>, b: Set<string>): number {
+  let shared = 0;
+  for (const pair of a) if (b.has(pair)) shared++;
+  return (2 * shared) / (a.size + b.size || 1);
+}
+
+interface Candidate {
+  term: Term;
+  pairs: Set<string>;
+}
+
+export class FuzzyIndex {
+  private readonly byInitial = new Map<string, Candidate[]>();
+
+  constructor(terms: readonly Term[]) {
+    for (const term of terms) {
+      // Only single Latin words long enough to tell a typo from another word.
+      if (term.cjkStart || term.key.length < MIN_FUZZY_LENGTH || !/^[a-z]+$/.test(term.key)) continue;
+      const list = this.byInitial.get(term.key[0]!) ?? [];
+      list.push({ term, pairs: pairs(term.key) });
+      this.byInitial.set(term.key[0]!, list);
+    }
+  }
+
+  /** The best term `word` is a likely misspelling of, with fuse's score; undefined if none. */
+  confirm(word: string): { term: Term; score: number } | undefined {
+    if (word.length < MIN_FUZZY_LENGTH || word.length > 32) return undefined;
+    const wordPairs = pairs(word);
+    const shortlist = (this.byInitial.get(word[0]!) ?? []).filter(
+      (c) => Math.abs(c.term.key.length - word.length) <= 2 && dice(c.pairs, wordPairs) >= 0.5,
+    );
+    if (shortlist.length === 0) return undefined;
+    const fuse = new Fuse(shortlist, {
+      keys: ['term.key'],
+      includeScore: true,
+      threshold: MAX_FUZZY_SCORE,
+      ignoreLocation: true,
+    });
+    const [best] = fuse.search(word);
+    if (!best || best.score === undefined || best.score > MAX_FUZZY_SCORE) return undefined;
+    return { term: best.item.term, score: best.score };
+  }
+}

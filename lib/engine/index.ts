@@ -1,0 +1,253 @@
+/**
+ * The matching engine: page text in, findings out. Pure TypeScript shared by the content script, the scan CLI
+ * and the tests.
+ *
+ * 1. normalise (NFKC, case, dashes, invisible characters, whitespace) with a map back to the original text;
+ * 2. one Aho-Corasick pass over the "squeezed" text for every name, alias and brand (Latin and CJK together);
+ * 3. code-like tokens tested against prefix-bucketed model rules; codes that other makers share need the
+ *    vendor or its brand named in the same block;
+ * 4. fuse.js confirms typos among the few leftover words that pass a cheap pre-filter.
+ */
+import { applicableMeasures } from '../watchlist/measures';
+import type { Brand, Relationship, Source, Vendor, Watchlist } from '../watchlist/schema';
+import { AhoCorasick } from './aho-corasick';
+import { FuzzyIndex } from './fuzzy';
+import { ModelIndex } from './models';
+import { isWordChar, type NormalisedText, normalise } from './normalise';
+import { buildTerms, SEPARATORS, squeeze, type Term } from './terms';
+
+export type Sensitivity = 'strict' | 'balanced' | 'broad';
+export interface EngineOptions {
+  sensitivity?: Sensitivity;
+}
+export type FindingKind = 'name' | 'brand' | 'model' | 'fuzzy';
+export type Verdict = 'listed-vendor' | 'brand-of-listed-vendor' | 'possible-match';
+
+export interface Finding {
+  vendorId: string;
+  vendorName: string;
+  /** The matched text exactly as it appears in the input. */
+  evidence: string;
+  /** UTF-16 offsets into the original input. */
+  start: number;
+  end: number;
+  kind: FindingKind;
+  /** 0..1 */
+  confidence: number;
+  verdict: Verdict;
+  /** The path for a brand match, e.g. HiLook -> Hikvision (own brand). */
+  brand?: { name: string; relationship: Relationship; until?: string; sources: Source[] };
+  /** Ids of the measures that apply to the vendor. */
+  measures: string[];
+}
+
+export interface Engine {
+  scanText(text: string): Finding[];
+  readonly listVersion: number;
+}
+
+/** Relationships strong enough for "brand of listed vendor"; the rest are at most "possible match". */
+const OWNED: ReadonlySet<Relationship> = new Set(['brand', 'subsidiary']);
+const REPORTED: ReadonlySet<Relationship> = new Set(['reported-oem', 'reported-front']);
+/** Words before a name that make it a person ("Mr Dahua"), not a company. */
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'professor', 'sir', 'madam', 'dame', 'lord']);
+
+interface VendorInfo {
+  vendor: Vendor;
+  measures: string[];
+}
+
+interface Hit {
+  vendorIndex: number;
+  /** Offsets in normalised text. */
+  start: number;
+  end: number;
+  kind: FindingKind;
+  confidence: number;
+  verdict: Verdict;
+  /** The brand the text named, for brand matches and brand-range model codes. */
+  brand?: Brand;
+}
+
+export function createEngine(list: Watchlist, options: EngineOptions = {}): Engine {
+  const sensitivity = options.sensitivity ?? 'balanced';
+  const vendors: VendorInfo[] = list.vendors.map((vendor) => ({
+    vendor,
+    measures: applicableMeasures(list, vendor).map((m) => m.measure.id),
+  }));
+  const terms = buildTerms(list);
+  const automaton = new AhoCorasick(terms.map((t) => t.key));
+  const models = new ModelIndex(list);
+  const fuzzy = sensitivity === 'strict' ? null : new FuzzyIndex(terms);
+
+  /** Whether a name/brand hit is shown at this sensitivity, and how. */
+  const classify = (term: Term): Pick<Hit, 'kind' | 'verdict' | 'confidence'> | null => {
+    const relationship = term.brand?.relationship;
+    if (!relationship) return { kind: 'name', verdict: 'listed-vendor', confidence: 1 };
+    if (OWNED.has(relationship)) return { kind: 'brand', verdict: 'brand-of-listed-vendor', confidence: 0.9 };
+    if (REPORTED.has(relationship)) {
+      return sensitivity === 'strict' ? null : { kind: 'brand', verdict: 'possible-match', confidence: 0.6 };
+    }
+    // Former subsidiaries, integrator claims and technical links only ever prompt a review, and only when asked.
+    return sensitivity === 'broad' ? { kind: 'brand', verdict: 'possible-match', confidence: 0.4 } : null;
+  };
+
+  const nameHits = (norm: NormalisedText): Hit[] => {
+    const squeezedChars: string[] = [];
+    const squeezedOrigin: number[] = [];
+    for (let i = 0; i < norm.text.length; i++) {
+      const char = norm.text[i]!;
+      if (SEPARATORS.has(char)) continue;
+      squeezedChars.push(char);
+      squeezedOrigin.push(i);
+    }
+    const squeezed = squeezedChars.join('');
+    const hits: Hit[] = [];
+    for (const match of automaton.search(squeezed)) {
+      const term = terms[match.pattern]!;
+      const start = squeezedOrigin[match.start]!;
+      const end = squeezedOrigin[match.end - 1]! + 1;
+      if (!term.cjkStart && isWordChar(norm.text[start - 1])) continue;
+      if (!term.cjkEnd && isWordChar(norm.text[end])) continue;
+      const span = norm.text.slice(start, end);
+      const spaced = squeeze(span) !== span && squeeze(term.key) === term.key && span.length !== term.key.length;
+      // A short name stitched together across separators ("z te") is a coincidence, not a spelling.
+      if (spaced && term.key.length < 6) continue;
+      if (precededByHonorific(norm.text, start)) continue;
+      const how = classify(term);
+      if (!how) continue;
+      hits.push({
+        vendorIndex: term.vendorIndex,
+        start,
+        end,
+        brand: term.brand,
+        ...how,
+        confidence: spaced ? how.confidence * 0.95 : how.confidence,
+      });
+    }
+    return hits;
+  };
+
+  const modelHits = (norm: NormalisedText, named: Set<number>, namedBrands: Set<string>): Hit[] => {
+    if (sensitivity === 'strict') return [];
+    const hits: Hit[] = [];
+    for (const token of ModelIndex.tokens(norm.text)) {
+      const found = models.match(token);
+      if (!found) continue;
+      const { compiled, start } = found;
+      const { rule } = compiled;
+      const brandNamed = rule.brand !== undefined && namedBrands.has(rule.brand.toLowerCase());
+      if (rule.requiresContext && !named.has(compiled.vendorIndex) && !brandNamed) continue;
+      const brand = rule.brand
+        ? vendors[compiled.vendorIndex]!.vendor.brands.find((b) => b.name === rule.brand)
+        : undefined;
+      const owned = !brand || OWNED.has(brand.relationship);
+      hits.push({
+        vendorIndex: compiled.vendorIndex,
+        start,
+        end: token.end,
+        kind: 'model',
+        verdict: !owned ? 'possible-match' : brand ? 'brand-of-listed-vendor' : 'listed-vendor',
+        confidence: rule.requiresContext ? 0.9 : 0.8,
+        brand,
+      });
+    }
+    return hits;
+  };
+
+  const fuzzyHits = (norm: NormalisedText, taken: Hit[]): Hit[] => {
+    if (!fuzzy) return [];
+    const hits: Hit[] = [];
+    for (const word of norm.text.matchAll(/[a-z]{6,32}/g)) {
+      const start = word.index;
+      const end = start + word[0].length;
+      if (isWordChar(norm.text[start - 1]) || isWordChar(norm.text[end])) continue;
+      if (taken.some((hit) => hit.start < end && start < hit.end)) continue;
+      const confirmed = fuzzy.confirm(word[0]);
+      if (!confirmed || precededByHonorific(norm.text, start)) continue;
+      const how = classify(confirmed.term);
+      if (!how) continue;
+      hits.push({
+        vendorIndex: confirmed.term.vendorIndex,
+        start,
+        end,
+        brand: confirmed.term.brand,
+        kind: 'fuzzy',
+        verdict: 'possible-match',
+        confidence: Math.round((1 - confirmed.score) * 0.7 * 100) / 100,
+      });
+    }
+    return hits;
+  };
+
+  const toFinding = (input: string, norm: NormalisedText, hit: Hit): Finding | null => {
+    const info = vendors[hit.vendorIndex]!;
+    // A vendor no measure applies to is never presented as restricted; only broad mode asks for a review.
+    if (info.measures.length === 0 && sensitivity !== 'broad') return null;
+    const start = norm.origin[hit.start]!;
+    const end = norm.origin[hit.end - 1]! + lengthAt(input, norm.origin[hit.end - 1]!);
+    const brand = hit.brand;
+    return {
+      vendorId: info.vendor.id,
+      vendorName: info.vendor.name,
+      evidence: input.slice(start, end),
+      start,
+      end,
+      kind: hit.kind,
+      confidence: hit.confidence,
+      verdict: info.measures.length === 0 ? 'possible-match' : hit.verdict,
+      brand: brand
+        ? { name: brand.name, relationship: brand.relationship, until: brand.until, sources: brand.sources }
+        : undefined,
+      measures: info.measures,
+    };
+  };
+
+  return {
+    listVersion: list.meta.version,
+    scanText(input: string): Finding[] {
+      if (!input) return [];
+      const norm = normalise(input);
+      const names = longestFirst(nameHits(norm));
+      const named = new Set(names.map((h) => h.vendorIndex));
+      const namedBrands = new Set(names.flatMap((h) => (h.brand ? [h.brand.name.toLowerCase()] : [])));
+      const codes = modelHits(norm, named, namedBrands).filter(
+        (code) => !names.some((n) => n.start < code.end && code.start < n.end),
+      );
+      const exact = [...names, ...codes];
+      const all = [...exact, ...fuzzyHits(norm, exact)].sort((a, b) => a.start - b.start);
+      const findings: Finding[] = [];
+      const seen = new Set<string>();
+      for (const hit of all) {
+        const finding = toFinding(input, norm, hit);
+        if (!finding) continue;
+        const key = `${finding.vendorId}\u0000${finding.start}\u0000${finding.end}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        findings.push(finding);
+      }
+      return findings;
+    },
+  };
+}
+
+/** Among overlapping hits keep the longest ("Hikvision Digital Technology" over "Hikvision"). */
+function longestFirst(hits: Hit[]): Hit[] {
+  const sorted = [...hits].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: Hit[] = [];
+  for (const hit of sorted) {
+    if (!kept.some((k) => k.start < hit.end && hit.start < k.end)) kept.push(hit);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+function precededByHonorific(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 12), start).match(/([a-z]+)\.? $/);
+  return before !== null && HONORIFICS.has(before[1]!);
+}
+
+/** UTF-16 length of the character at `index` (2 for astral code points). */
+function lengthAt(text: string, index: number): number {
+  const code = text.codePointAt(index);
+  return code !== undefined && code > 0xffff ? 2 : 1;
+}

@@ -1,0 +1,53 @@
+/**
+ * The searchable terms of a watchlist: every vendor name, legal name, alias and brand, normalised and
+ * "squeezed" (separators removed) so "Hik-Vision", "HIK VISION" and "Hikvision" are one term.
+ */
+import type { Brand, Vendor, Watchlist } from '../watchlist/schema';
+import { isCjk, normaliseTerm } from './normalise';
+
+/** Characters people put inside names without changing them: spaces, hyphens, dots, apostrophes. */
+export const SEPARATORS = new Set([' ', '-', '.', '_', "'", '\u2019', '\u00B7']);
+
+export interface Term {
+  /** Normalised and squeezed. */
+  key: string;
+  /** As written in the watchlist. */
+  label: string;
+  vendorIndex: number;
+  brand?: Brand;
+  /** Starts / ends with a CJK character, so no word boundary is needed on that side. */
+  cjkStart: boolean;
+  cjkEnd: boolean;
+}
+
+export function squeeze(normalised: string): string {
+  let out = '';
+  for (const char of normalised) if (!SEPARATORS.has(char)) out += char;
+  return out;
+}
+
+export function buildTerms(list: Watchlist): Term[] {
+  const terms: Term[] = [];
+  const seen = new Set<string>();
+  const add = (label: string, vendorIndex: number, brand?: Brand) => {
+    const normalised = normaliseTerm(label);
+    const key = squeeze(normalised);
+    // Two characters is the floor for CJK names (华为); Latin names need three (ZTE, DJI).
+    if (key.length < (isCjk(key[0]) ? 2 : 3)) return;
+    const dedupe = `${vendorIndex}\u0000${key}`;
+    if (seen.has(dedupe)) return;
+    seen.add(dedupe);
+    terms.push({ key, label, vendorIndex, brand, cjkStart: isCjk(key[0]), cjkEnd: isCjk(key.at(-1)) });
+  };
+  list.vendors.forEach((vendor: Vendor, vendorIndex) => {
+    add(vendor.name, vendorIndex);
+    for (const legal of vendor.legalNames) add(legal.name, vendorIndex);
+    for (const alias of vendor.aliases) add(alias, vendorIndex);
+    for (const brand of vendor.brands) {
+      if (!brand.confirmed) continue;
+      add(brand.name, vendorIndex, brand);
+      for (const alias of brand.aliases) add(alias, vendorIndex, brand);
+    }
+  });
+  return terms;
+}

@@ -1,0 +1,14 @@
+/** The watchlist: schema, loading, applicable measures and wording. */
+import { type Watchlist, watchlistSchema } from './schema';
+
+export * from './measures';
+export * from './schema';
+export * from './wording';
+
+/** Validates `json` as a watchlist; throws an Error naming the first bad field. */
+export function loadWatchlist(json: unknown): Watchlist {
+  const result = watchlistSchema.safeParse(json);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  throw new Error(`invalid watchlist at ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+}
