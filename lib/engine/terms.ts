@@ -20,6 +20,17 @@ export interface Term {
   cjkEnd: boolean;
 }
 
+/**
+ * Company-type suffixes ("Co., Ltd.", "Inc.", "GmbH", "有限公司") say nothing about who the company is; names are
+ * indexed without them so "DAHUA TECHNOLOGY CO., LTD" and "Dahua Technology" match alike.
+ */
+const COMPANY_SUFFIX =
+  /(?:[\s,]+(?:co|company|corp|corporation|inc|incorporated|ltd|limited|llc|l\.l\.c|gmbh|ag|s\.?a|plc|holdings?|group)\.?)+$|(?:股份有限公司|有限责任公司|有限公司|集团)$/u;
+
+export function stripCompanySuffix(normalised: string): string {
+  return normalised.replace(COMPANY_SUFFIX, '').replace(/[\s,.-]+$/, '');
+}
+
 export function squeeze(normalised: string): string {
   let out = '';
   for (const char of normalised) if (!SEPARATORS.has(char)) out += char;
@@ -30,8 +41,7 @@ export function buildTerms(list: Watchlist): Term[] {
   const terms: Term[] = [];
   const seen = new Set<string>();
   const add = (label: string, vendorIndex: number, brand?: Brand) => {
-    const normalised = normaliseTerm(label);
-    const key = squeeze(normalised);
+    const key = squeeze(stripCompanySuffix(normaliseTerm(label)));
     // Two characters is the floor for CJK names (华为); Latin names need three (ZTE, DJI).
     if (key.length < (isCjk(key[0]) ? 2 : 3)) return;
     const dedupe = `${vendorIndex}\u0000${key}`;

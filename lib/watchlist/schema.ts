@@ -10,10 +10,10 @@ export const SCHEMA_VERSION = 1;
 const slug = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug like "hikvision" or "us-fcc-covered-list"');
-/** Calendar date, `YYYY-MM-DD`; partial dates (`YYYY-MM`) are allowed where the record only gives a month. */
+/** Calendar date `YYYY-MM-DD`; `YYYY-MM` or `YYYY` where the record only gives a month or a year. */
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}(?:-\d{2})?$/, 'must be a date like 2023-02-06 (or 2022-10 when only the month is known)');
+  .regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'must be a date like 2023-02-06 (or 2022-10 / 2022 when only that is known)');
 const isoDateTime = z.iso.datetime({ offset: true });
 /** ISO 3166-1 alpha-2 country code, or `EU`. */
 export const jurisdictionCode = z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter code such as US, GB, AU, TW, EU');

@@ -1,0 +1,131 @@
+/**
+ * Pure compilation of the data/ files into a validated Watchlist (no file system), so tests can feed it broken
+ * input and check the error names the file and field.
+ */
+import { z } from 'zod';
+import { normaliseTerm } from '../../lib/engine/normalise';
+import { squeeze } from '../../lib/engine/terms';
+import {
+  listMetaSchema,
+  measureSchema,
+  type Source,
+  sourceSchema,
+  vendorSchema,
+  type Watchlist,
+  watchlistSchema,
+} from '../../lib/watchlist/schema';
+
+export interface DataFile {
+  file: string;
+  data: unknown;
+}
+
+export interface DataFiles {
+  meta: DataFile;
+  sources: DataFile;
+  measures: DataFile[];
+  vendors: DataFile[];
+}
+
+export class WatchlistBuildError extends Error {}
+
+function fail(file: string, path: PropertyKey[], message: string): never {
+  throw new WatchlistBuildError(`${file}: ${path.map(String).join('.') || '(top level)'}: ${message}`);
+}
+
+function validate<T>(schema: z.ZodType<T>, { file, data }: DataFile): T {
+  const result = schema.safeParse(data);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    fail(file, issue.path, issue.message);
+  }
+  return result.data;
+}
+
+/** Replaces every `sources: [id, ...]` list in a data file with the full source records. */
+function resolveSources(
+  value: unknown,
+  registry: Map<string, Source>,
+  file: string,
+  path: PropertyKey[] = [],
+): unknown {
+  if (Array.isArray(value)) return value.map((item, index) => resolveSources(item, registry, file, [...path, index]));
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(value)) {
+    if (key === 'sources' && Array.isArray(child)) {
+      out[key] = child.map((ref, index) => {
+        if (typeof ref !== 'string') fail(file, [...path, key, index], 'must be a source id from data/sources.yaml');
+        const source = registry.get(ref);
+        if (!source) fail(file, [...path, key, index], `unknown source id "${ref}" (add it to data/sources.yaml)`);
+        return source;
+      });
+    } else {
+      out[key] = resolveSources(child, registry, file, [...path, key]);
+    }
+  }
+  return out;
+}
+
+export function compileWatchlist(files: DataFiles): Watchlist {
+  const registry = new Map(
+    Object.entries(validate(z.record(z.string(), sourceSchema), files.sources)).sort(([a], [b]) => a.localeCompare(b)),
+  );
+  const meta = validate(listMetaSchema, files.meta);
+  const measures = files.measures.map((file) =>
+    validate(measureSchema, { file: file.file, data: resolveSources(file.data, registry, file.file) }),
+  );
+  const vendors = files.vendors.map((file) =>
+    validate(vendorSchema, { file: file.file, data: resolveSources(file.data, registry, file.file) }),
+  );
+
+  const measureIds = new Set<string>();
+  files.measures.forEach((file, index) => {
+    const id = measures[index]!.id;
+    if (!file.file.endsWith(`/${id}.yaml`)) fail(file.file, ['id'], `must match the file name (${id}.yaml)`);
+    if (measureIds.has(id)) fail(file.file, ['id'], `duplicate measure id "${id}"`);
+    measureIds.add(id);
+  });
+
+  const claimedBy = new Map<string, string>();
+  const vendorIds = new Set<string>();
+  files.vendors.forEach((file, index) => {
+    const vendor = vendors[index]!;
+    if (!file.file.endsWith(`/${vendor.id}.yaml`))
+      fail(file.file, ['id'], `must match the file name (${vendor.id}.yaml)`);
+    if (vendorIds.has(vendor.id)) fail(file.file, ['id'], `duplicate vendor id "${vendor.id}"`);
+    vendorIds.add(vendor.id);
+    vendor.listings.forEach((listing, i) => {
+      if (!measureIds.has(listing.measure))
+        fail(file.file, ['listings', i, 'measure'], `unknown measure "${listing.measure}"`);
+    });
+    vendor.models.forEach((rule, i) => {
+      try {
+        new RegExp(rule.pattern, 'i');
+      } catch (error) {
+        fail(file.file, ['models', i, 'pattern'], `not a valid regular expression: ${(error as Error).message}`);
+      }
+    });
+    const names = [
+      vendor.name,
+      ...vendor.legalNames.map((l) => l.name),
+      ...vendor.aliases,
+      ...vendor.brands.flatMap((b) => [b.name, ...b.aliases]),
+    ];
+    for (const name of names) {
+      const key = squeeze(normaliseTerm(name));
+      const owner = claimedBy.get(key);
+      if (owner && owner !== vendor.id)
+        fail(file.file, ['aliases'], `"${name}" is already claimed by vendor "${owner}"`);
+      claimedBy.set(key, vendor.id);
+    }
+  });
+
+  const list: Watchlist = {
+    meta,
+    measures: [...measures].sort((a, b) => a.id.localeCompare(b.id)),
+    vendors: [...vendors].sort((a, b) => a.id.localeCompare(b.id)),
+  };
+  // The compiled list must also pass the schema the extension checks updates against.
+  return validate(watchlistSchema, { file: 'public/watchlist.json', data: list });
+}
