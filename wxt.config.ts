@@ -20,14 +20,11 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'vendorwatch@vendorwatch.dev',
-              strict_min_version: '128.0',
+              strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },
           },
         }
-      : {
-          // Chrome refuses to load an extension whose managed schema is invalid; Firefox needs none.
-          storage: { managed_schema: 'managed_schema.json' },
-        }),
+      : {}),
   }),
 });

@@ -107,6 +107,8 @@ export const brandSchema = z
     relationship,
     since: isoDate.optional(),
     until: isoDate.optional(),
+    /** When a maintainer last checked the claim against its source (for sources that carry no date). */
+    checked: isoDate.optional(),
     /** false: the claim could not be confirmed from a source; it is kept for review and never drives a warning. */
     confirmed: z.boolean(),
     note: z.string().optional(),
