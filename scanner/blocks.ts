@@ -184,7 +184,7 @@ export function collectBlocks(root: Element, options: { single?: boolean } = {})
     }
     for (const attribute of READABLE_ATTRIBUTES) {
       const value = element.getAttribute(attribute);
-      if (value && value.trim()) {
+      if (value?.trim()) {
         const block = blockFor(isBlockElement(element) ? element : (blockOf(element) ?? rootBlock));
         append(block, element, value, true);
         block.text += ' ';

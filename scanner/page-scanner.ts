@@ -74,7 +74,7 @@ export class PageScanner {
         if (isOwnMutation(record)) continue;
         const target =
           record.target.nodeType === Node.ELEMENT_NODE ? (record.target as Element) : record.target.parentElement;
-        if (!target || !target.isConnected) continue;
+        if (!target?.isConnected) continue;
         this.pendingRoots.add(blockOf(target) ?? target);
       }
       if (this.pendingRoots.size > 0 && this.flushTimer === null) {

@@ -1,0 +1,202 @@
+/**
+ * The engine on real-looking text with the real bundled watchlist: what must be found, what must not, and how
+ * findings are described.
+ */
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createEngine, type Finding } from '../../../lib/engine/index';
+import { normalise } from '../../../lib/engine/normalise';
+import { loadWatchlist } from '../../../lib/watchlist/index';
+
+const list = loadWatchlist(
+  JSON.parse(readFileSync(new URL('../../../public/watchlist.json', import.meta.url), 'utf8')),
+);
+const engine = createEngine(list);
+const found = (text: string, e = engine) => e.scanText(text).map((f) => `${f.vendorId}:${f.kind}:${f.evidence}`);
+const vendors = (text: string, e = engine) => [...new Set(e.scanText(text).map((f) => f.vendorId))];
+
+describe('normalise', () => {
+  it('folds case, width, dashes, invisible characters and whitespace, keeping a map to the original', () => {
+    const input = 'ＨＩＫ\u200BVISION\u00A0\u00A0DS\u20132CD2143G2\u2011I';
+    const { text, origin } = normalise(input);
+    expect(text).toBe('hikvision ds-2cd2143g2-i');
+    // "ds" starts after the two non-breaking spaces in the original.
+    expect(input.slice(origin[text.indexOf('ds')]!)).toMatch(/^DS/);
+    expect(origin[text.length]).toBe(input.length);
+  });
+});
+
+describe('names, brands and spellings', () => {
+  it.each([
+    ['Hikvision DS-2CD2143G2-I 4MP dome', 'hikvision'],
+    ['HIKVISION turret camera', 'hikvision'],
+    ['Hik-Vision 8MP bullet', 'hikvision'],
+    ['HIK VISION NVR', 'hikvision'],
+    ['Ｈｉｋｖｉｓｉｏｎ full-width listing', 'hikvision'],
+    ['Hik<zwsp>vision'.replace('<zwsp>', '\u200B'), 'hikvision'],
+    ['海康威视 DS-2CD2143G2-I 网络摄像机', 'hikvision'],
+    ['DAHUA TECHNOLOGY CO., LTD', 'dahua'],
+    ['浙江大华技术股份有限公司 投标', 'dahua'],
+    ['华为 5G CPE', 'huawei'],
+    ['中兴通讯 路由器', 'zte'],
+    ['移远通信 模组', 'quectel'],
+    ['Quectel Wireless Solutions Co., Ltd.', 'quectel'],
+    ['Hytera PD785 DMR radio', 'hytera'],
+    ['Kaspersky Total Security 3 devices', 'kaspersky'],
+  ])('finds %s', (text, vendor) => {
+    expect(vendors(text)).toEqual([vendor]);
+  });
+
+  it('names the brand path for an own brand', () => {
+    const [finding] = engine.scanText('HiLook IPC-B140H 4MP bullet');
+    expect(finding).toMatchObject({ vendorId: 'hikvision', kind: 'brand', verdict: 'brand-of-listed-vendor' });
+    expect(finding!.brand).toMatchObject({ name: 'HiLook', relationship: 'brand' });
+    expect(finding!.brand!.sources.length).toBeGreaterThan(0);
+  });
+
+  it('reports a typo as a possible match to review, not as the listed vendor', () => {
+    const [finding] = engine.scanText('Hikvison 4MP camera');
+    expect(finding).toMatchObject({ vendorId: 'hikvision', kind: 'fuzzy', verdict: 'possible-match' });
+    expect(finding!.confidence).toBeLessThan(0.8);
+  });
+
+  it('keeps offsets on the original text', () => {
+    const text = 'Lot 2: ＤＡＨＵＡ cameras';
+    const [finding] = engine.scanText(text);
+    expect(text.slice(finding!.start, finding!.end)).toBe(finding!.evidence);
+    expect(finding!.evidence).toBe('ＤＡＨＵＡ');
+  });
+
+  it('attaches the applicable measures', () => {
+    const [finding] = engine.scanText('Dahua bullet camera');
+    expect(finding!.measures).toEqual(
+      expect.arrayContaining(['us-fcc-covered-list', 'us-ndaa-889', 'uk-surveillance-sensitive-sites']),
+    );
+  });
+});
+
+describe('false alarms it must not raise', () => {
+  it.each([
+    'Axis M2025-LE Bullet Network Camera',
+    'Hanwha Vision QND-6012R 2MP IR Dome',
+    'Bosch FLEXIDOME IP 3000i',
+    'Avigilon H5A Bullet Camera',
+    'Sierra Wireless AirPrime EM7565 LTE module',
+    'u-blox SARA-R510M8S LTE-M module',
+    'Telit LE910C4-EU Cat 4 module',
+    'Honeywell 30 Series camera',
+    'Hisense 55 inch TV',
+    'Uniden two-way radio',
+    'We planned a long hike. Vision was poor; the hike vision goggles stayed home.',
+    'Dahuang is a traditional herb.',
+    'Our guide Mr Dahua and Dr Hytera joined us.',
+    'Epson DS-530 II document scanner',
+    'Synology DS220+ NAS',
+    'EC25 compliance clause, M66 motorway, MF3470 adaptor',
+    'Citizen science project in Zhejiang province',
+  ])('finds nothing in %s', (text) => {
+    expect(found(text)).toEqual([]);
+  });
+
+  it('needs the brand nearby for a module code other makers share', () => {
+    expect(found('LTE module EC25-E, mini PCIe')).toEqual([]);
+    expect(vendors('Quectel LTE module EC25-E, mini PCIe')).toEqual(['quectel']);
+  });
+
+  it('never shows a vendor no measure applies to, except in broad mode as a review', () => {
+    expect(found('ZPMC ship-to-shore crane, 65 t')).toEqual([]);
+    const [finding] = createEngine(list, { sensitivity: 'broad' }).scanText('ZPMC ship-to-shore crane, 65 t');
+    expect(finding).toMatchObject({ vendorId: 'zpmc', verdict: 'possible-match', measures: [] });
+  });
+
+  it('shows a vendor no measure names only through category measures (Fibocom: Taiwan)', () => {
+    const findings = engine.scanText('Fibocom L850-GL WWAN card');
+    expect(findings.map((f) => f.vendorId)).toEqual(['fibocom', 'fibocom']);
+    for (const finding of findings) expect(finding.measures).toEqual(['tw-ey-prc-ict']);
+  });
+
+  it('does not present a former subsidiary as the vendor (Lorex was sold by Dahua)', () => {
+    expect(found('Lorex 4K security system')).toEqual([]);
+    const [finding] = createEngine(list, { sensitivity: 'broad' }).scanText('Lorex 4K security system');
+    expect(finding).toMatchObject({ vendorId: 'dahua', verdict: 'possible-match' });
+    expect(finding!.brand).toMatchObject({ relationship: 'former-subsidiary', until: '2022-11-23' });
+  });
+
+  it('in strict mode reports names and owned brands only', () => {
+    const strict = createEngine(list, { sensitivity: 'strict' });
+    expect(found('Hikvison camera', strict)).toEqual([]);
+    expect(found('DS-2CD2143G2-I', strict)).toEqual([]);
+    expect(vendors('EZVIZ C6N', strict)).toEqual(['hikvision']);
+  });
+});
+
+describe('model numbers', () => {
+  it.each([
+    ['DS-2CD2143G2-I', 'hikvision'],
+    ['iDS-7608NI-K2/8P'.slice(1), 'hikvision'],
+    ['IPC-HFW2431S-S-S2', 'dahua'],
+    ['DHI-NVR4208-8P', 'dahua'],
+  ])('finds the distinctive code %s without a brand', (code, vendor) => {
+    const findings = engine.scanText(`Item 3: ${code} (qty 4)`);
+    expect(findings.map((f) => [f.vendorId, f.kind, f.evidence])).toEqual([[vendor, 'model', code]]);
+  });
+});
+
+describe('robustness (property-based)', () => {
+  it('never throws and always returns offsets inside the input', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (text) => {
+        for (const finding of engine.scanText(text) as Finding[]) {
+          expect(finding.start).toBeGreaterThanOrEqual(0);
+          expect(finding.end).toBeLessThanOrEqual(text.length);
+          expect(finding.start).toBeLessThan(finding.end);
+          expect(text.slice(finding.start, finding.end)).toBe(finding.evidence);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('never throws on text built from vendor names, separators and noise', () => {
+    const pieces = fc.constantFrom(
+      'Hik',
+      'vision',
+      'Dahua',
+      '-',
+      ' ',
+      '\u200B',
+      'ＨＩＫ',
+      'DS-2CD',
+      '2143',
+      '海康',
+      'Quectel',
+      'EC25',
+      '\u00A0',
+      'ng',
+    );
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 60 }), (parts) => {
+        const text = parts.join('');
+        for (const finding of engine.scanText(text))
+          expect(text.slice(finding.start, finding.end)).toBe(finding.evidence);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('stays linear: doubling adversarial input roughly doubles the work', () => {
+    // Long tokens and near-misses are the worst case for fuzzy and model matching. Compare the time for n and 2n
+    // characters of the same input in one run (a ratio, so machine speed does not matter).
+    const unit = `${'Hikvisio'.repeat(50)} ${'DS-2CD'.repeat(40)} Dahuan Quectell ${'a'.repeat(300)} `;
+    const time = (text: string) => {
+      const start = performance.now();
+      for (let i = 0; i < 3; i++) engine.scanText(text);
+      return performance.now() - start;
+    };
+    time(unit.repeat(20)); // warm up
+    const small = Math.min(time(unit.repeat(40)), time(unit.repeat(40)));
+    const large = Math.min(time(unit.repeat(80)), time(unit.repeat(80)));
+    expect(large / small).toBeLessThan(4);
+  });
+});
