@@ -13,7 +13,7 @@ export interface AutomatonMatch {
 }
 
 export class AhoCorasick {
-  private readonly next: Array<Map<string, number>> = [new Map()];
+  private readonly next: Array<Map<number, number>> = [new Map()];
   private readonly fail: number[] = [0];
   /** Patterns ending at each state, including those reached through failure links. */
   private readonly output: number[][] = [[]];
@@ -24,7 +24,9 @@ export class AhoCorasick {
     patterns.forEach((pattern, index) => {
       if (pattern.length === 0) return;
       let state = 0;
-      for (const char of pattern) {
+      // UTF-16 units: astral characters become two steps, consistently for patterns and text.
+      for (let i = 0; i < pattern.length; i++) {
+        const char = pattern.charCodeAt(i);
         let target = this.next[state]!.get(char);
         if (target === undefined) {
           target = this.next.length;
@@ -60,14 +62,19 @@ export class AhoCorasick {
   search(text: string): AutomatonMatch[] {
     const matches: AutomatonMatch[] = [];
     let state = 0;
-    for (let index = 0; index < text.length; ) {
-      const code = text.codePointAt(index)!;
-      const char = String.fromCodePoint(code);
-      index += char.length;
-      while (state !== 0 && !this.next[state]!.has(char)) state = this.fail[state]!;
-      state = this.next[state]!.get(char) ?? 0;
-      for (const pattern of this.output[state]!) {
-        matches.push({ pattern, start: index - this.lengths[pattern]!, end: index });
+    const next = this.next;
+    for (let index = 0; index < text.length; index++) {
+      const char = text.charCodeAt(index);
+      let target = next[state]!.get(char);
+      while (target === undefined && state !== 0) {
+        state = this.fail[state]!;
+        target = next[state]!.get(char);
+      }
+      state = target ?? 0;
+      const output = this.output[state]!;
+      for (let k = 0; k < output.length; k++) {
+        const pattern = output[k]!;
+        matches.push({ pattern, start: index + 1 - this.lengths[pattern]!, end: index + 1 });
       }
     }
     return matches;

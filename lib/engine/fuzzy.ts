@@ -30,6 +30,8 @@ interface Candidate {
 
 export class FuzzyIndex {
   private readonly byInitial = new Map<string, Candidate[]>();
+  /** Pages repeat words; remember each word's verdict (bounded so a hostile page cannot grow it forever). */
+  private readonly cache = new Map<string, { term: Term; score: number } | undefined>();
 
   constructor(terms: readonly Term[]) {
     for (const term of terms) {
@@ -44,10 +46,20 @@ export class FuzzyIndex {
   /** The best term `word` is a likely misspelling of, with fuse's score; undefined if none. */
   confirm(word: string): { term: Term; score: number } | undefined {
     if (word.length < MIN_FUZZY_LENGTH || word.length > 32) return undefined;
-    const wordPairs = pairs(word);
-    const shortlist = (this.byInitial.get(word[0]!) ?? []).filter(
-      (c) => Math.abs(c.term.key.length - word.length) <= 2 && dice(c.pairs, wordPairs) >= 0.5,
+    if (this.cache.has(word)) return this.cache.get(word);
+    const result = this.lookup(word);
+    if (this.cache.size > 10_000) this.cache.clear();
+    this.cache.set(word, result);
+    return result;
+  }
+
+  private lookup(word: string): { term: Term; score: number } | undefined {
+    const sameStart = (this.byInitial.get(word[0]!) ?? []).filter(
+      (c) => Math.abs(c.term.key.length - word.length) <= 2,
     );
+    if (sameStart.length === 0) return undefined;
+    const wordPairs = pairs(word);
+    const shortlist = sameStart.filter((c) => dice(c.pairs, wordPairs) >= 0.5);
     if (shortlist.length === 0) return undefined;
     const fuse = new Fuse(shortlist, {
       keys: ['term.key'],

@@ -93,15 +93,19 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
   };
 
   const nameHits = (norm: NormalisedText): Hit[] => {
-    const squeezedChars: string[] = [];
-    const squeezedOrigin: number[] = [];
-    for (let i = 0; i < norm.text.length; i++) {
-      const char = norm.text[i]!;
-      if (SEPARATORS.has(char)) continue;
-      squeezedChars.push(char);
-      squeezedOrigin.push(i);
+    // The text without separators, so "Hik-Vision" and "HIK VISION" meet the term "hikvision".
+    let squeezed = '';
+    const squeezedOrigin = new Uint32Array(norm.text.length);
+    let runStart = 0;
+    let count = 0;
+    for (let i = 0; i <= norm.text.length; i++) {
+      if (i < norm.text.length && !SEPARATORS.has(norm.text[i]!)) {
+        squeezedOrigin[count++] = i;
+        continue;
+      }
+      if (i > runStart) squeezed += norm.text.slice(runStart, i);
+      runStart = i + 1;
     }
-    const squeezed = squeezedChars.join('');
     const hits: Hit[] = [];
     for (const match of automaton.search(squeezed)) {
       const term = terms[match.pattern]!;

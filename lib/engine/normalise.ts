@@ -29,34 +29,62 @@ function foldCharacter(char: string): string {
   return folded.length === 1 && DASHES.test(folded) ? '-' : folded;
 }
 
+/**
+ * One pass. Runs of plain ASCII (almost all shop and tender text, even on pages with a "£" or an accent) are
+ * copied as slices of the lower-cased input; only whitespace runs and non-ASCII characters are handled one by one.
+ */
 export function normalise(input: string): NormalisedText {
-  const out: string[] = [];
-  const origin: number[] = [];
+  const lower = input.toLowerCase();
+  // toLowerCase keeps the length for everything but a few letters (e.g. "İ"); those inputs take the slow path.
+  const fast = lower.length === input.length;
+  const origin = new Uint32Array(input.length * 3 + 5);
+  let text = '';
+  let length = 0;
+  let runStart = 0;
   let lastWasSpace = true; // drops leading whitespace
-  for (let index = 0; index < input.length; ) {
-    const code = input.codePointAt(index)!;
-    const width = code > 0xffff ? 2 : 1;
-    const folded = foldCharacter(input.slice(index, index + width));
-    for (const char of folded) {
-      if (char === ' ' || WHITESPACE.test(char)) {
-        if (lastWasSpace) continue;
-        lastWasSpace = true;
-        out.push(' ');
-      } else {
-        lastWasSpace = false;
-        out.push(char);
-      }
-      origin.push(index);
+  const flush = (end: number) => {
+    if (end > runStart) {
+      text += lower.slice(runStart, end);
+      for (let k = runStart; k < end; k++) origin[length++] = k;
     }
+  };
+  const emit = (piece: string, index: number) => {
+    for (let k = 0; k < piece.length; k++) {
+      const char = piece[k]!;
+      const space = char === ' ' || WHITESPACE.test(char);
+      if (space && lastWasSpace) continue;
+      lastWasSpace = space;
+      text += space ? ' ' : char;
+      if (length < origin.length) origin[length++] = index;
+    }
+  };
+  for (let index = 0; index < input.length; ) {
+    const code = input.charCodeAt(index);
+    const plain = fast && code < 0x80 && code > 32;
+    if (plain) {
+      lastWasSpace = false;
+      index++;
+      continue;
+    }
+    flush(index);
+    if (code === 32 && !lastWasSpace) {
+      // An ordinary single space stays part of the run.
+      lastWasSpace = true;
+      runStart = index;
+      index++;
+      continue;
+    }
+    const width = code >= 0xd800 && code <= 0xdbff && index + 1 < input.length ? 2 : 1;
+    emit(
+      code < 0x80 ? (code <= 32 ? ' ' : input[index]!.toLowerCase()) : foldCharacter(input.slice(index, index + width)),
+      index,
+    );
     index += width;
+    runStart = index;
   }
-  const text = out.join('');
+  flush(input.length);
   const map = new Uint32Array(text.length + 1);
-  // `out` may hold surrogate pairs as single entries; rebuild the map per UTF-16 unit.
-  let unit = 0;
-  for (let i = 0; i < out.length; i++) {
-    for (let k = 0; k < out[i]!.length; k++) map[unit++] = origin[i]!;
-  }
+  map.set(origin.subarray(0, text.length));
   map[text.length] = input.length;
   return { text, origin: map };
 }
