@@ -59,8 +59,8 @@ const engineMs = time('engine', () => {
   for (const block of blocks) engine.scanText(block);
 });
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const combined = new RegExp(`\\b(?:${aliases.map(escape).join('|')})\\b`, 'giu');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const combined = new RegExp(`\\b(?:${aliases.map(escapeRegExp).join('|')})\\b`, 'giu');
 const regexMs = time('regexp', () => {
   for (const block of blocks) block.match(combined);
 });
@@ -103,7 +103,7 @@ const bigAliases = big.vendors.flatMap((v) => [
   ...v.legalNames.map((l) => l.name),
   ...v.brands.map((b) => b.name),
 ]);
-const bigCombined = new RegExp(`\\b(?:${bigAliases.map(escape).join('|')})\\b`, 'giu');
+const bigCombined = new RegExp(`\\b(?:${bigAliases.map(escapeRegExp).join('|')})\\b`, 'giu');
 // A 4,000-word alternation crawls (V8 does not factor it): measure 200 cards and scale.
 const bigRegexMs =
   time(
