@@ -1,0 +1,95 @@
+/**
+ * Decides whether a downloaded watchlist may replace the one in force. Checks run cheapest-first and nothing is
+ * parsed before the signature is known good: size, signature (Ed25519 over the exact bytes, against a bundled
+ * key), schema, version (must increase), expiry.
+ */
+import * as ed from '@noble/ed25519';
+import { z } from 'zod';
+import { type ListMeta, type Watchlist, watchlistSchema } from '../watchlist/schema';
+import { fromBase64 } from './encoding';
+import type { TrustedKey } from './keys';
+
+/** Lists are a few hundred kilobytes; anything far larger is refused before it is even hashed. */
+export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+
+export type RefusalCode =
+  | 'too-large'
+  | 'unsigned'
+  | 'unknown-key'
+  | 'bad-signature'
+  | 'invalid-json'
+  | 'invalid-schema'
+  | 'not-newer'
+  | 'expired';
+
+export type Verdict = { ok: true; list: Watchlist } | { ok: false; code: RefusalCode; message: string };
+
+/** The detached signature file served next to the list (`<url>.sig`). */
+export const signatureFileSchema = z.object({
+  alg: z.literal('ed25519'),
+  keyId: z.string().min(1),
+  sig: z.string().min(1),
+});
+export type SignatureFile = z.infer<typeof signatureFileSchema>;
+
+const refuse = (code: RefusalCode, message: string): Verdict => ({ ok: false, code, message: `refused: ${message}` });
+
+export async function verifyListUpdate(input: {
+  body: Uint8Array;
+  signature: string | null;
+  keys: readonly TrustedKey[];
+  current: ListMeta | null;
+  now: Date;
+  maxBytes?: number;
+}): Promise<Verdict> {
+  const maxBytes = input.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (input.body.byteLength > maxBytes) {
+    return refuse('too-large', `the list is ${input.body.byteLength} bytes, more than the ${maxBytes}-byte limit`);
+  }
+  if (!input.signature) return refuse('unsigned', 'the list has no signature');
+  let signature: SignatureFile;
+  try {
+    signature = signatureFileSchema.parse(JSON.parse(input.signature));
+  } catch {
+    return refuse('unsigned', 'the signature file is not a valid VendorWatch signature');
+  }
+  const key = input.keys.find((k) => k.keyId === signature.keyId);
+  if (!key)
+    return refuse(
+      'unknown-key',
+      `the list is signed with key "${signature.keyId}", which this extension does not trust`,
+    );
+  let valid = false;
+  try {
+    valid = await ed.verifyAsync(fromBase64(signature.sig), input.body, fromBase64(key.publicKey));
+  } catch {
+    valid = false;
+  }
+  if (!valid) return refuse('bad-signature', 'signature does not match');
+
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder().decode(input.body));
+  } catch {
+    return refuse('invalid-json', 'the list is not valid JSON');
+  }
+  const parsed = watchlistSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return refuse(
+      'invalid-schema',
+      `the list does not match the schema at ${issue.path.join('.') || '(top level)'}: ${issue.message}`,
+    );
+  }
+  const list = parsed.data;
+  if (input.current && list.meta.version <= input.current.version) {
+    return refuse(
+      'not-newer',
+      `version ${list.meta.version} is not newer than the list in use (version ${input.current.version})`,
+    );
+  }
+  if (Date.parse(list.meta.expiresAt) <= input.now.getTime()) {
+    return refuse('expired', `the list expired on ${list.meta.expiresAt.slice(0, 10)}`);
+  }
+  return { ok: true, list };
+}
