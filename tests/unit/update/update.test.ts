@@ -57,7 +57,7 @@ function server(files: { body: Uint8Array; signature: string | null; etag?: stri
     if (url.endsWith('.sig'))
       return files.signature ? new Response(files.signature) : new Response('', { status: 404 });
     if (files.etag && ifNoneMatch === files.etag) return new Response(null, { status: 304 });
-    return new Response(files.body, { headers: files.etag ? { etag: files.etag } : {} });
+    return new Response(files.body as BodyInit, { headers: files.etag ? { etag: files.etag } : {} });
   };
   return { fetch, requests };
 }
