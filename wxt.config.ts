@@ -25,6 +25,9 @@ export default defineConfig({
             },
           },
         }
-      : {}),
+      : {
+          // Chrome refuses to load an extension whose managed schema is invalid; Firefox needs none.
+          storage: { managed_schema: 'managed_schema.json' },
+        }),
   }),
 });

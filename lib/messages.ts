@@ -1,8 +1,5 @@
 /** Messages and storage keys shared by the extension's parts. */
 
-/** storage.local key holding the watchlist currently in force, when an update replaced the bundled one. */
-export const ACTIVE_LIST_KEY = 'watchlist:active';
-
 /** What the popup and the badge need to know about one finding; never the page's text beyond the match. */
 export interface FindingSummary {
   vendorId: string;
@@ -43,6 +40,34 @@ export interface GetEvidenceMessage {
   type: 'get-evidence';
 }
 
-export type ExtensionMessage = FindingsMessage | GetTabStateMessage | RevealFindingMessage | GetEvidenceMessage;
+/** Options page -> background: check for a watchlist update now (answer: WatchlistStatus). */
+export interface CheckUpdatesNowMessage {
+  type: 'check-updates-now';
+}
+
+/** Options/popup -> background: the list in force and the last update check (answer: WatchlistStatus). */
+export interface GetWatchlistStatusMessage {
+  type: 'get-watchlist-status';
+}
+
+export interface WatchlistStatus {
+  version: number;
+  generatedAt: string;
+  expiresAt: string;
+  source: 'bundled' | 'update';
+  updateUrl: string;
+  /** Settings the organisation's policy has locked. */
+  locked: string[];
+  lastCheck: { at: string; url: string; result: string; message: string } | null;
+  nextCheckAt: string | null;
+}
+
+export type ExtensionMessage =
+  | FindingsMessage
+  | GetTabStateMessage
+  | RevealFindingMessage
+  | GetEvidenceMessage
+  | CheckUpdatesNowMessage
+  | GetWatchlistStatusMessage;
 
 export const tabStateKey = (tabId: number) => `tab:${tabId}`;

@@ -1,21 +1,31 @@
 /**
- * Background: remembers what each tab's content script found (in session storage, since an MV3 service worker
- * or Firefox event page can be stopped at any time) and keeps the toolbar badge in step.
+ * Background: remembers what each tab's content script found (in session storage, since an MV3 service worker or
+ * Firefox event page can be stopped at any time), keeps the toolbar badge in step, and keeps the watchlist up to
+ * date.
  */
 import { type ExtensionMessage, type TabState, tabStateKey } from '../../lib/messages';
+import { checkNowAndReport, onUpdateAlarm, scheduleNextCheck, watchlistStatus } from './updates';
 
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener((raw: unknown, sender) => {
     const message = raw as ExtensionMessage;
-    if (message?.type === 'findings-changed' && sender.tab?.id !== undefined) {
-      return recordTabState(sender.tab.id, message.state);
+    switch (message?.type) {
+      case 'findings-changed':
+        return sender.tab?.id === undefined ? undefined : recordTabState(sender.tab.id, message.state);
+      case 'get-tab-state':
+        return readTabState(message.tabId);
+      case 'get-watchlist-status':
+        return watchlistStatus();
+      case 'check-updates-now':
+        return checkNowAndReport();
+      default:
+        return undefined;
     }
-    if (message?.type === 'get-tab-state') {
-      return readTabState(message.tabId);
-    }
-    return undefined;
   });
   browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove(tabStateKey(tabId)));
+  browser.alarms.onAlarm.addListener(onUpdateAlarm);
+  // Alarms may not survive a browser restart: re-create ours from the persisted due time at every start.
+  void scheduleNextCheck();
 });
 
 async function recordTabState(tabId: number, state: TabState): Promise<void> {

@@ -5,13 +5,10 @@
  */
 
 import { createEngine } from '../../lib/engine/index';
-import {
-  ACTIVE_LIST_KEY,
-  type FindingSummary,
-  type FindingsMessage,
-  type RevealFindingMessage,
-} from '../../lib/messages';
+import type { FindingSummary, FindingsMessage, RevealFindingMessage } from '../../lib/messages';
 import type { WarningView } from '../../lib/present/warning-view';
+import { applyPolicy, readSettings, SETTINGS_KEY } from '../../lib/settings/index';
+import { readActiveList } from '../../lib/update/updater';
 import { loadWatchlist } from '../../lib/watchlist/index';
 import bundledList from '../../public/watchlist.json';
 import { adapterFor } from '../../scanner/adapters/index';
@@ -22,8 +19,8 @@ export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
   async main(ctx) {
-    const list = await activeList();
-    const engine = createEngine(list);
+    const [list, settings] = await Promise.all([activeList(), currentSettings()]);
+    const engine = createEngine(list, { sensitivity: settings.sensitivity });
     const site = location.hostname;
     const suppressions = await SuppressionStore.load(site);
 
@@ -73,17 +70,22 @@ export default defineContentScript({
 
 /** The list an accepted update left in storage, else the bundled one (the floor). */
 async function activeList() {
-  const stored = await browser.storage.local.get(ACTIVE_LIST_KEY);
-  const candidate = stored[ACTIVE_LIST_KEY];
-  if (candidate) {
-    try {
-      const list = loadWatchlist(candidate);
-      if (list.meta.version > bundledList.meta.version) return list;
-    } catch {
-      // A stored list that no longer validates is ignored; the bundled list stays in force.
-    }
+  const store = {
+    get: async (key: string) => (await browser.storage.local.get(key))[key],
+    set: (entries: Record<string, unknown>) => browser.storage.local.set(entries),
+  };
+  return (await readActiveList(store, loadWatchlist(bundledList), new Date())).list;
+}
+
+async function currentSettings() {
+  const stored = (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];
+  let policy: unknown = {};
+  try {
+    policy = await browser.storage.managed.get(null);
+  } catch {
+    // No policy set on this machine.
   }
-  return loadWatchlist(bundledList);
+  return applyPolicy(readSettings(stored), policy).settings;
 }
 
 function summarise(view: WarningView): FindingSummary {

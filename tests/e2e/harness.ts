@@ -5,6 +5,7 @@
  * Adding a test: `const run = await launchWithExtension(name); const page = await run.open(url);
  * expect(await run.warnings(page)).toEqual(...)`.
  */
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -21,7 +22,18 @@ export const EXTENSION_DIRS: Record<BrowserName, string> = {
   chromium: join(ROOT, '.output/chrome-mv3'),
   firefox: join(ROOT, '.output/firefox-mv3'),
 };
+/** Test builds (`wxt build --mode e2e`): trust the test signing key and a loopback http update server. */
+export const E2E_EXTENSION_DIRS: Record<BrowserName, string> = {
+  chromium: join(ROOT, '.output/chrome-mv3-e2e'),
+  firefox: join(ROOT, '.output/firefox-mv3-e2e'),
+};
 const GECKO_ID = 'vendorwatch@vendorwatch.dev';
+
+/** Chromium's id for an unpacked extension: the first 32 hex digits of SHA-256(path), written with a-p. */
+export function chromiumExtensionId(extensionDir: string): string {
+  const hex = createHash('sha256').update(resolve(extensionDir)).digest('hex').slice(0, 32);
+  return [...hex].map((digit) => String.fromCharCode(97 + Number.parseInt(digit, 16))).join('');
+}
 /** Fixed moz-extension UUID so tests can open the extension's own pages in Firefox. */
 const FIREFOX_EXTENSION_UUID = '5c7d8f3e-9b1a-4c2d-8e6f-0a1b2c3d4e5f';
 

@@ -1,0 +1,103 @@
+/**
+ * Browser glue for watchlist updates: storage, alarms and policy around the pure updater in lib/update.
+ * Alarms can be cleared when the browser restarts, so the next due time is persisted and the alarm re-created at
+ * every background start.
+ */
+
+import type { WatchlistStatus } from '../../lib/messages';
+import { applyPolicy, readSettings, SETTINGS_KEY, type Settings } from '../../lib/settings/index';
+import { trustedKeys } from '../../lib/update/keys';
+import { createUpdater, type KeyValueStore, nextCheckTime, STORAGE_KEYS } from '../../lib/update/updater';
+import { loadWatchlist } from '../../lib/watchlist/index';
+import bundledJson from '../../public/watchlist.json';
+
+const ALARM = 'watchlist-update';
+/** Test builds (`wxt build --mode e2e`) trust the test key and a loopback http update server; releases never do. */
+const TEST_BUILD = import.meta.env.MODE === 'e2e';
+
+export const localStore: KeyValueStore = {
+  get: async (key) => (await browser.storage.local.get(key))[key],
+  set: (entries) => browser.storage.local.set(entries),
+};
+
+const bundled = loadWatchlist(bundledJson);
+
+export const updater = createUpdater({
+  fetch: (url, init) => fetch(url, init),
+  store: localStore,
+  now: () => new Date(),
+  keys: trustedKeys({ includeTestKey: TEST_BUILD }),
+  bundled,
+  allowLoopbackHttp: TEST_BUILD,
+});
+
+/** Managed storage exists only where an administrator set a policy; elsewhere reading it may throw. */
+async function readPolicy(): Promise<unknown> {
+  try {
+    return await browser.storage.managed.get(null);
+  } catch {
+    return {};
+  }
+}
+
+export async function effectiveSettings(): Promise<{ settings: Settings; locked: Set<string> }> {
+  const stored = (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];
+  return applyPolicy(readSettings(stored), await readPolicy());
+}
+
+export async function checkForUpdates(): Promise<void> {
+  const { settings } = await effectiveSettings();
+  if (settings.updateUrl) await updater.checkNow(settings.updateUrl);
+  await scheduleNextCheck(settings, true);
+}
+
+/** (Re-)creates the alarm from the persisted due time; `reset` starts a new interval from now. */
+export async function scheduleNextCheck(settings?: Settings, reset = false): Promise<void> {
+  const effective = settings ?? (await effectiveSettings()).settings;
+  const stored = (await localStore.get(STORAGE_KEYS.nextCheckAt)) as string | undefined;
+  let due =
+    stored && !reset ? new Date(stored) : nextCheckTime(new Date(), effective.updateIntervalHours, Math.random());
+  // A due time in the past (the browser was closed) means: check soon, but not in the middle of start-up.
+  if (due.getTime() < Date.now()) due = new Date(Date.now() + 60_000);
+  await localStore.set({ [STORAGE_KEYS.nextCheckAt]: due.toISOString() });
+  await browser.alarms.create(ALARM, { when: due.getTime() });
+}
+
+export function onUpdateAlarm(alarm: { name: string }): void {
+  if (alarm.name === ALARM) void checkForUpdates();
+}
+
+export async function watchlistStatus(): Promise<WatchlistStatus> {
+  const [{ list, source }, lastCheck, { settings, locked }, nextCheckAt] = await Promise.all([
+    updater.activeList(),
+    updater.lastCheck(),
+    effectiveSettings(),
+    localStore.get(STORAGE_KEYS.nextCheckAt),
+  ]);
+  return {
+    version: list.meta.version,
+    generatedAt: list.meta.generatedAt,
+    expiresAt: list.meta.expiresAt,
+    source,
+    updateUrl: settings.updateUrl,
+    locked: [...locked],
+    lastCheck,
+    nextCheckAt: (nextCheckAt as string | undefined) ?? null,
+  };
+}
+
+export async function checkNowAndReport(): Promise<WatchlistStatus> {
+  const { settings } = await effectiveSettings();
+  if (settings.updateUrl) await updater.checkNow(settings.updateUrl);
+  else {
+    await localStore.set({
+      [STORAGE_KEYS.lastCheck]: {
+        at: new Date().toISOString(),
+        url: '',
+        result: 'failed',
+        message: 'not checked: no update address is set',
+      },
+    });
+  }
+  return watchlistStatus();
+}

@@ -1,0 +1,22 @@
+import { render } from 'preact';
+import { Options, type OptionsApi } from '../../components/options/Options';
+import type { CheckUpdatesNowMessage, GetWatchlistStatusMessage, WatchlistStatus } from '../../lib/messages';
+import { readSettings, SETTINGS_KEY, type Settings } from '../../lib/settings/index';
+import './options.css';
+
+const api: OptionsApi = {
+  status: () =>
+    browser.runtime.sendMessage({
+      type: 'get-watchlist-status',
+    } satisfies GetWatchlistStatusMessage) as Promise<WatchlistStatus>,
+  checkNow: () =>
+    browser.runtime.sendMessage({
+      type: 'check-updates-now',
+    } satisfies CheckUpdatesNowMessage) as Promise<WatchlistStatus>,
+  loadSettings: async () => readSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]),
+  saveSettings: async (settings: Settings) => {
+    await browser.storage.local.set({ [SETTINGS_KEY]: settings });
+  },
+};
+
+render(<Options api={api} />, document.getElementById('app')!);

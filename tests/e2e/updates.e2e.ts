@@ -1,0 +1,119 @@
+/**
+ * Signed updates in real Chromium: a valid newer list changes what is flagged; tampered, unsigned, older, expired
+ * and oversized lists change nothing and the options page says why. Uses the test build, which trusts the test
+ * key (tests/keys) and a loopback http server.
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_KEY } from '../../lib/update/keys';
+import { signList } from '../../lib/update/sign';
+import type { Watchlist } from '../../lib/watchlist/schema';
+import { E2E_EXTENSION_DIRS, type ExtensionRun, launchWithExtension } from './harness';
+import { type StaticServer, startServer } from './server';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+describe('chromium: signed watchlist updates', () => {
+  let run: ExtensionRun;
+  let server: StaticServer;
+  let listsDir: string;
+  let options: Page;
+
+  /** Writes `<name>.json` and, unless unsigned, `<name>.json.sig`; `mutate` edits bytes after signing. */
+  async function publish(name: string, list: unknown, how: { sign?: boolean; tamper?: boolean } = {}) {
+    let body = new TextEncoder().encode(JSON.stringify(list));
+    const secret = (await readFile(join(ROOT, 'tests/keys/test-signing.key'), 'utf8')).trim();
+    const signature = await signList(body, secret, TEST_KEY.keyId);
+    if (how.tamper) body = new TextEncoder().encode(new TextDecoder().decode(body).replace('ExampleCam', 'ExampleCan'));
+    await writeFile(join(listsDir, `${name}.json`), body);
+    if (how.sign !== false) await writeFile(join(listsDir, `${name}.json.sig`), JSON.stringify(signature));
+    return server.url(`/lists/${name}.json`);
+  }
+
+  /** Sets the update address in the options page, presses Check now, returns the last-check text. */
+  async function checkFrom(url: string): Promise<string> {
+    await options.reload();
+    await options.waitForSelector('input[name="updateUrl"]');
+    await options.$eval(
+      'input[name="updateUrl"]',
+      (input, value) => {
+        (input as HTMLInputElement).value = value;
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+      },
+      url,
+    );
+    await options.waitForFunction(() => document.querySelector('[role="status"]')?.textContent?.includes('Saved'));
+    await options.click('button::-p-text(Check now)');
+    await options.waitForFunction(() => !document.querySelector('button[disabled]'));
+    await options.waitForFunction(
+      (previous) => document.querySelector('[data-testid="last-check"]')?.textContent !== previous,
+      {},
+      'never',
+    );
+    return (await options.$eval('[data-testid="last-check"]', (el) => el.textContent ?? '')).trim();
+  }
+
+  async function flaggedOnFixture(): Promise<string[]> {
+    const page = await run.open(server.url('/fixtures/update-target.html'));
+    const vendors = (await run.warnings(page)).map((w) => `${w.vendor}:${w.evidence}`);
+    await page.close();
+    return vendors;
+  }
+
+  beforeAll(async () => {
+    listsDir = await mkdtemp(join(tmpdir(), 'vendorwatch-lists-'));
+    server = await startServer({ '/lists/': listsDir, '/fixtures/': join(ROOT, 'tests/fixtures/pages') });
+    run = await launchWithExtension('chromium', { extensionDir: E2E_EXTENSION_DIRS.chromium });
+    options = await run.openExtensionPage('options.html');
+  });
+  afterAll(async () => {
+    await run?.close();
+    await server?.close();
+    if (listsDir) await rm(listsDir, { recursive: true, force: true });
+  });
+
+  it('changes nothing for bad lists, and says why in the options page', async () => {
+    const bundled = JSON.parse(await readFile(join(ROOT, 'public/watchlist.json'), 'utf8')) as Watchlist;
+    const next = (version: number, changes: Partial<Watchlist['meta']> = {}): Watchlist => {
+      const list = structuredClone(bundled);
+      list.meta = { ...list.meta, version, ...changes };
+      list.vendors.find((v) => v.id === 'dahua')!.aliases.push('ExampleCam');
+      return list;
+    };
+    expect(await flaggedOnFixture()).toEqual([]);
+
+    const cases: Array<[string, Promise<string>, RegExp]> = [
+      ['tampered', publish('tampered', next(2), { tamper: true }), /refused: signature does not match/],
+      ['unsigned', publish('unsigned', next(2), { sign: false }), /refused: the list has no signature/],
+      ['older', publish('older', next(1)), /refused: version 1 is not newer than the list in use \(version 1\)/],
+      ['expired', publish('expired', next(2, { expiresAt: '2020-01-01T00:00:00Z' })), /refused: the list expired/],
+      [
+        'oversized',
+        publish('oversized', { ...next(2), padding: 'x'.repeat(6 * 1024 * 1024) }),
+        /refused: the list is \d+ bytes, more than/,
+      ],
+    ];
+    for (const [name, url, reason] of cases) {
+      expect(await checkFrom(await url), name).toMatch(reason);
+      expect(await options.$eval('[data-testid="list-version"]', (el) => el.textContent), name).toMatch(
+        /Version 1 \(bundled/,
+      );
+    }
+    expect(await flaggedOnFixture()).toEqual([]);
+  });
+
+  it('installs a valid newer list, which changes what is flagged', async () => {
+    const bundled = JSON.parse(await readFile(join(ROOT, 'public/watchlist.json'), 'utf8')) as Watchlist;
+    const list = structuredClone(bundled);
+    list.meta.version = 2;
+    list.vendors.find((v) => v.id === 'dahua')!.aliases.push('ExampleCam');
+    expect(await checkFrom(await publish('valid', list))).toMatch(/updated to version 2/);
+    expect(await options.$eval('[data-testid="list-version"]', (el) => el.textContent)).toMatch(
+      /Version 2 \(updated\)/,
+    );
+    expect(await flaggedOnFixture()).toEqual(['dahua:ExampleCam']);
+  });
+});
