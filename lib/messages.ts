@@ -1,4 +1,5 @@
 /** Messages and storage keys shared by the extension's parts. */
+import type { Settings } from './settings/index';
 
 /** What the popup and the badge need to know about one finding; never the page's text beyond the match. */
 export interface FindingSummary {
@@ -56,6 +57,8 @@ export interface WatchlistStatus {
   expiresAt: string;
   source: 'bundled' | 'update';
   updateUrl: string;
+  /** The settings in effect: the user's, with the organisation's policy applied. */
+  effective: Settings;
   /** Settings the organisation's policy has locked. */
   locked: string[];
   lastCheck: { at: string; url: string; result: string; message: string } | null;

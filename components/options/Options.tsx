@@ -7,6 +7,8 @@ import type { WatchlistStatus } from '../../lib/messages';
 import type { Settings } from '../../lib/settings/index';
 
 export interface OptionsApi {
+  /** Calls `listener` when settings or the organisation's policy change elsewhere. */
+  onExternalChange(listener: () => void): void;
   status(): Promise<WatchlistStatus>;
   checkNow(): Promise<WatchlistStatus>;
   loadSettings(): Promise<Settings>;
@@ -36,12 +38,18 @@ export function Options({ api }: { api: OptionsApi }) {
   const [saved, setSaved] = useState('');
 
   useEffect(() => {
-    void api.status().then(setStatus);
-    void api.loadSettings().then(setSettings);
+    const refresh = () => {
+      void api.status().then(setStatus);
+      void api.loadSettings().then(setSettings);
+    };
+    refresh();
+    api.onExternalChange(refresh);
   }, [api]);
 
   if (!status || !settings) return <main aria-busy="true">Loading…</main>;
   const locked = new Set(status.locked);
+  // What the page shows and saves is the organisation's value wherever the policy sets one.
+  const shown: Settings = { ...settings, ...status.effective };
   const update = async (change: Partial<Settings>) => {
     const next = { ...settings, ...change };
     setSettings(next);
@@ -82,7 +90,7 @@ export function Options({ api }: { api: OptionsApi }) {
             )}
           </dd>
           <dt>Next check</dt>
-          <dd>{settings.updateUrl ? formatDate(status.nextCheckAt) : 'automatic updates are off (no address set)'}</dd>
+          <dd>{shown.updateUrl ? formatDate(status.nextCheckAt) : 'automatic updates are off (no address set)'}</dd>
         </dl>
         <label>
           Update address (HTTPS; the signature is read from the same address with .sig added)
@@ -90,7 +98,7 @@ export function Options({ api }: { api: OptionsApi }) {
           <input
             type="url"
             name="updateUrl"
-            value={settings.updateUrl}
+            value={shown.updateUrl}
             disabled={locked.has('updateUrl')}
             onChange={(event) => void update({ updateUrl: (event.target as HTMLInputElement).value.trim() })}
           />
@@ -116,7 +124,7 @@ export function Options({ api }: { api: OptionsApi }) {
           <br />
           <select
             name="profile"
-            value={settings.profile}
+            value={shown.profile}
             disabled={locked.has('profile')}
             onChange={(event) =>
               void update({ profile: (event.target as HTMLSelectElement).value as Settings['profile'] })
@@ -142,7 +150,7 @@ export function Options({ api }: { api: OptionsApi }) {
                 type="radio"
                 name="sensitivity"
                 value={value}
-                checked={settings.sensitivity === value}
+                checked={shown.sensitivity === value}
                 onChange={() => void update({ sensitivity: value })}
               />{' '}
               {label}

@@ -80,6 +80,7 @@ export async function watchlistStatus(): Promise<WatchlistStatus> {
     expiresAt: list.meta.expiresAt,
     source,
     updateUrl: settings.updateUrl,
+    effective: settings,
     locked: [...locked],
     lastCheck,
     nextCheckAt: (nextCheckAt as string | undefined) ?? null,

@@ -5,6 +5,11 @@ import { readSettings, SETTINGS_KEY, type Settings } from '../../lib/settings/in
 import './options.css';
 
 const api: OptionsApi = {
+  onExternalChange: (listener) => {
+    browser.storage.onChanged.addListener((_changes, area) => {
+      if (area === 'managed' || area === 'local') listener();
+    });
+  },
   status: () =>
     browser.runtime.sendMessage({
       type: 'get-watchlist-status',
