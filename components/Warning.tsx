@@ -5,6 +5,9 @@
 import { useId, useState } from 'preact/hooks';
 import type { MeasureView, WarningView } from '../lib/present/warning-view';
 
+/** The measures most relevant to the user's profile come first; the rest are one click away. */
+const FIRST_MEASURES = 3;
+
 export interface WarningProps {
   view: WarningView;
   onDismiss?: () => void;
@@ -36,6 +39,8 @@ function MeasureItem({ measure }: { measure: MeasureView }) {
 
 export function Warning({ view, onDismiss, onNotThisVendor, initiallyExpanded = false }: WarningProps) {
   const [expanded, setExpanded] = useState(initiallyExpanded);
+  const [allMeasures, setAllMeasures] = useState(false);
+  const measures = allMeasures ? view.measures : view.measures.slice(0, FIRST_MEASURES);
   const cardId = useId();
   const tone = view.verdict === 'possible-match' ? 'review' : 'alert';
   return (
@@ -86,12 +91,17 @@ export function Warning({ view, onDismiss, onNotThisVendor, initiallyExpanded = 
               </>
             ) : null}
           </dl>
-          {view.measures.length > 0 ? (
+          {measures.length > 0 ? (
             <ul class="measures">
-              {view.measures.map((measure) => (
+              {measures.map((measure) => (
                 <MeasureItem key={measure.id} measure={measure} />
               ))}
             </ul>
+          ) : null}
+          {view.measures.length > measures.length ? (
+            <button type="button" class="more" onClick={() => setAllMeasures(true)}>
+              Show all {view.measures.length} measures
+            </button>
           ) : null}
           <div class="actions">
             {onDismiss ? (

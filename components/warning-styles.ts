@@ -3,14 +3,16 @@
  * contrast does not depend on the page (light or dark). Sizes are in px because `rem` follows the page's root.
  */
 export const WARNING_CSS = `
-:host { all: initial; display: inline-block; vertical-align: middle; margin: 2px 4px; max-width: 100%;
-  font: 13px/1.35 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "PingFang SC", sans-serif; color: #1a1a1a; }
-.vw { display: inline-block; max-width: 100%; }
+:host { all: initial; display: inline-block; vertical-align: middle; margin: 2px 4px; max-width: 100%; }
+/* The host's inline "all: initial" resets inherited fonts, so the wrapper sets them. */
+.vw { display: inline-block; max-width: 100%; text-align: left; font: 13px/1.35 system-ui, -apple-system, "Segoe UI", Roboto,
+  "Noto Sans", "PingFang SC", "Microsoft YaHei", sans-serif; color: #1a1a1a; }
+.more { all: unset; cursor: pointer; color: #0b4fb3; text-decoration: underline; font-size: 12px; margin: 4px 0; display: inline-block; }
 .pill { all: unset; box-sizing: border-box; display: inline-flex; align-items: center; gap: 4px; cursor: pointer;
   padding: 1px 8px; border-radius: 10px; border: 1px solid #7a2e00; background: #ffe08a; color: #1a1a1a;
   font: 600 12px/18px system-ui, sans-serif; white-space: nowrap; }
 .review .pill { border-style: dashed; background: #e8eefc; border-color: #1d3f8f; }
-.pill:focus-visible, .card button:focus-visible, .card a:focus-visible { outline: 3px solid #0b57d0; outline-offset: 2px; }
+.pill:focus-visible, .card button:focus-visible, .card a:focus-visible, .more:focus-visible { outline: 3px solid #0b57d0; outline-offset: 2px; }
 .icon { font-size: 13px; }
 .card { display: block; box-sizing: border-box; margin-top: 4px; padding: 10px 12px; max-width: 420px; min-width: 240px;
   white-space: normal; text-align: left; background: #ffffff; color: #1a1a1a; border: 1px solid #555;
@@ -39,7 +41,7 @@ a { color: #0b4fb3; text-decoration: underline; }
   .facts dt, .measure-meta, .version { color: #c8c8c8; }
   .tag { color: #f1f1f1; border-color: #aaa; }
   .status-in-force { background: #6b1d1a; }
-  a { color: #9ec1ff; }
+  a, .more { color: #9ec1ff; }
   .actions button { background: #333; color: #f1f1f1; border-color: #aaa; }
   .measure, .actions { border-color: #444; }
 }

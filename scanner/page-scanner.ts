@@ -5,6 +5,7 @@
  */
 import type { Engine, Finding } from '../lib/engine/index';
 import { buildWarningView, type WarningView } from '../lib/present/warning-view';
+import type { Profile } from '../lib/settings/index';
 import type { Watchlist } from '../lib/watchlist/schema';
 import type { SiteAdapter } from './adapters/types';
 import { type Block, blockOf, collectBlocks, segmentAt, WARNING_HOST_TAG } from './blocks';
@@ -37,6 +38,8 @@ export interface PageScannerOptions {
   onFindingsChanged(findings: PageFinding[]): void;
   /** The site's adapter, if one claims this page: cards are scanned whole and warnings go on their titles. */
   adapter?: SiteAdapter;
+  /** Decides which measures a warning shows first. */
+  profile?: Profile;
 }
 
 interface BlockState {
@@ -160,7 +163,7 @@ export class PageScanner {
       // One warning per vendor per block: a card naming Hikvision three times needs one badge.
       if (seenVendors.has(finding.vendorId) || this.options.isSuppressed(finding)) continue;
       seenVendors.add(finding.vendorId);
-      const view = buildWarningView(this.options.list, finding);
+      const view = buildWarningView(this.options.list, finding, this.options.profile);
       const pageFinding: PageFinding = { finding, view, block: block.element, host: null as unknown as HTMLElement };
       const mounted = mountWarning(this.options.doc, {
         view,

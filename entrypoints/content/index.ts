@@ -27,6 +27,7 @@ export default defineContentScript({
     const scanner = new PageScanner({
       doc: document,
       adapter: adapterFor(site),
+      profile: settings.profile,
       list,
       engine,
       isSuppressed: (finding) => suppressions.has(finding),

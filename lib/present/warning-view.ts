@@ -4,8 +4,9 @@
  * content script, the popup, the evidence export and the tests all describe a finding the same way.
  */
 import type { Finding } from '../engine/index';
-import { type AppliedMeasure, applicableMeasures } from '../watchlist/measures';
-import type { MeasureStatus, Watchlist } from '../watchlist/schema';
+import type { Profile } from '../settings/index';
+import { type AppliedMeasure, applicableMeasures, SEVERITY_RANK } from '../watchlist/measures';
+import type { MeasureScope, MeasureStatus, Watchlist } from '../watchlist/schema';
 import { categoryBasisText, relationshipPhrase } from '../watchlist/wording';
 
 export interface MeasureView {
@@ -24,6 +25,7 @@ export interface MeasureView {
   /** For category measures: why it applies although it names no company. */
   basisText?: string;
   severity: AppliedMeasure['severity'];
+  scope: MeasureScope;
   sourceUrl: string;
   sourceTitle: string;
 }
@@ -73,6 +75,7 @@ function measureView(applied: AppliedMeasure): MeasureView {
     scopeText: measure.scopeText,
     qualifier: applied.qualifier,
     severity: applied.severity,
+    scope: measure.scope,
     sourceUrl: source.url,
     sourceTitle: source.title,
   };
@@ -85,20 +88,48 @@ function headlineFor(vendorName: string, measures: MeasureView[]): string {
   return `${vendorName}: ${first.title} (${first.authority}, ${first.statusLabel.toLowerCase()}${first.date ? ` since ${first.date}` : ''})${others}.`;
 }
 
-export function buildWarningView(list: Watchlist, finding: Finding): WarningView {
+/** Which jurisdiction each profile cares about first. */
+const PROFILE_JURISDICTION: Record<Profile, string | null> = {
+  'uk-public': 'GB',
+  'us-federal': 'US',
+  'au-government': 'AU',
+  'tw-government': 'TW',
+  consumer: null,
+};
+
+/** Restrictions a shopper meets at the till come first for consumers. */
+const CONSUMER_SCOPES = new Set(['sales-ban', 'equipment-authorisation']);
+
+/**
+ * Orders measures for a profile: the profile's own jurisdiction first (for consumers: sales and equipment bans),
+ * then measures that name the vendor before category measures, then by severity and date.
+ */
+export function orderForProfile(measures: MeasureView[], profile: Profile): MeasureView[] {
+  const home = PROFILE_JURISDICTION[profile];
+  const rank = (m: MeasureView) =>
+    (home ? (m.jurisdiction === home ? 0 : 1) : CONSUMER_SCOPES.has(m.scope) ? 0 : 1) * 100 +
+    (m.basisText ? 10 : 0) +
+    SEVERITY_RANK[m.severity];
+  return [...measures].sort((a, b) => rank(a) - rank(b) || (b.date ?? '').localeCompare(a.date ?? ''));
+}
+
+export function buildWarningView(list: Watchlist, finding: Finding, profile: Profile = 'consumer'): WarningView {
   const vendor = list.vendors.find((v) => v.id === finding.vendorId);
   const wanted = new Set(finding.measures);
   const applied = vendor ? applicableMeasures(list, vendor).filter((m) => wanted.has(m.measure.id)) : [];
-  const measures = applied.map((m) => {
-    const view = measureView(m);
-    if (vendor && m.basis === 'category') view.basisText = categoryBasisText(m.measure, vendor);
-    return view;
-  });
+  const measures = orderForProfile(
+    applied.map((m) => {
+      const view = measureView(m);
+      if (vendor && m.basis === 'category') view.basisText = categoryBasisText(m.measure, vendor);
+      return view;
+    }),
+    profile,
+  );
   const brand = finding.brand;
   return {
     vendorId: finding.vendorId,
     vendorName: finding.vendorName,
-    evidence: finding.evidence,
+    evidence: finding.evidence.replace(/\s+/g, ' '),
     verdict: finding.verdict,
     verdictLabel: VERDICT_LABELS[finding.verdict],
     kind: finding.kind,

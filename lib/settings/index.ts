@@ -8,6 +8,7 @@ export const SETTINGS_KEY = 'settings';
 
 export const sensitivitySchema = z.enum(['strict', 'balanced', 'broad']);
 export const profileSchema = z.enum(['uk-public', 'us-federal', 'au-government', 'tw-government', 'consumer']);
+export type Profile = z.infer<typeof profileSchema>;
 
 export const settingsSchema = z.object({
   profile: profileSchema.default('consumer'),

@@ -1,0 +1,49 @@
+/** What a person reads on the warning card, built from a real finding and the real list. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../../lib/engine/index';
+import { buildWarningView } from '../../../lib/present/warning-view';
+import { loadWatchlist } from '../../../lib/watchlist/index';
+
+const list = loadWatchlist(
+  JSON.parse(readFileSync(new URL('../../../public/watchlist.json', import.meta.url), 'utf8')),
+);
+const engine = createEngine(list);
+const first = (text: string) => engine.scanText(text)[0]!;
+
+describe('warning view', () => {
+  it('puts the measures of the user’s own jurisdiction first', () => {
+    const finding = first('Hikvision dome camera');
+    expect(buildWarningView(list, finding, 'uk-public').measures[0]!.jurisdiction).toBe('GB');
+    expect(buildWarningView(list, finding, 'us-federal').measures[0]!.jurisdiction).toBe('US');
+    expect(buildWarningView(list, finding, 'au-government').measures[0]!.jurisdiction).toBe('AU');
+    expect(buildWarningView(list, finding, 'consumer').measures[0]!.id).toBe('us-fcc-equipment-authorisation');
+  });
+
+  it('explains a category measure in its own words, and the vendor-specific limits of a named one', () => {
+    const view = buildWarningView(list, first('Dahua bullet camera'), 'uk-public');
+    const uk = view.measures.find((m) => m.id === 'uk-surveillance-sensitive-sites')!;
+    expect(uk.basisText).toMatch(
+      /^Applies by category: visual surveillance equipment produced by companies subject to the National Intelligence Law/,
+    );
+    expect(uk.basisText).toMatch(/names no company; Dahua Technology is headquartered in China/);
+    const fcc = view.measures.find((m) => m.id === 'us-fcc-covered-list')!;
+    expect(fcc.qualifier).toMatch(/^to the extent it is used for public safety/);
+    expect(fcc.sourceUrl).toMatch(/^https:\/\//);
+  });
+
+  it('gives a one-line headline and the brand path', () => {
+    const view = buildWarningView(list, first('HiLook IPC-B140H'), 'uk-public');
+    expect(view.verdictLabel).toBe('Brand of listed vendor');
+    expect(view.path).toMatchObject({ brand: 'HiLook', phrase: 'own brand of Hikvision' });
+    expect(view.headline).toMatch(
+      /^Hikvision: UK ban on Chinese-law surveillance cameras at sensitive government sites \(UK Cabinet Office, in force since 2022-11-24\) and \d+ more\.$/,
+    );
+  });
+
+  it('collapses whitespace in the evidence it shows', () => {
+    expect(buildWarningView(list, first('Hangzhou Hikvision\n   Digital Technology')).evidence).toBe(
+      'Hangzhou Hikvision Digital Technology',
+    );
+  });
+});
