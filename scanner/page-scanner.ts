@@ -138,8 +138,22 @@ export class PageScanner {
   private blocksUnder(root: Element): Block[] {
     const adapter = this.options.adapter;
     if (!adapter) return collectBlocks(root);
-    const enclosing = root.closest(adapter.itemSelector);
-    const items = enclosing ? [enclosing] : [...root.querySelectorAll(adapter.itemSelector)];
+    // Selectors may match a card and an element inside it (a wrapper and its link): the outermost is the card.
+    const outermost = (element: Element): Element => {
+      let card = element;
+      for (
+        let up = card.parentElement?.closest(adapter.itemSelector);
+        up;
+        up = up.parentElement?.closest(adapter.itemSelector)
+      )
+        card = up;
+      return card;
+    };
+    const inside = root.closest(adapter.itemSelector);
+    const enclosing = inside ? outermost(inside) : null;
+    const items = enclosing
+      ? [enclosing]
+      : [...root.querySelectorAll(adapter.itemSelector)].filter((item) => outermost(item) === item);
     const cards = items.flatMap((item) =>
       collectBlocks(item, { single: true }).map((block) => ({
         ...block,

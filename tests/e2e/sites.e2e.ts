@@ -1,0 +1,66 @@
+/**
+ * Every site adapter, in Chromium and Firefox: its fixture is served at the site's real address (through the test
+ * proxy), and each product card or notice gets exactly the expected warning, placed on the card's title.
+ * Adding a site: an adapter in scanner/adapters, a fixture tests/fixtures/sites/<id>.html. This test picks both up.
+ */
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADAPTERS } from '../../scanner/adapters/index';
+import { BROWSERS, type ExtensionRun, launchWithExtension } from './harness';
+import { type StaticServer, startServer } from './server';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+/** Every site fixture holds the same three cards: see the fixture headers. */
+const EXPECTED: Record<string, string[]> = { 'item-a': ['hikvision'], 'item-b': ['dahua'], 'item-c': [] };
+
+describe.each(BROWSERS)('%s: site adapters', (name) => {
+  let run: ExtensionRun;
+  let server: StaticServer;
+
+  beforeAll(async () => {
+    server = await startServer({});
+    for (const adapter of ADAPTERS) {
+      server.addVirtualPage(adapter.testUrls[0]!, join(ROOT, 'tests/fixtures/sites', `${adapter.id}.html`));
+    }
+    run = await launchWithExtension(name, { proxy: server.proxy });
+  });
+  afterAll(async () => {
+    await run?.close();
+    await server?.close();
+  });
+
+  it.each(ADAPTERS.map((adapter) => [adapter.id, adapter] as const))('%s', async (_id, adapter) => {
+    const page = await run.open(adapter.testUrls[0]!);
+    const cards = await page.evaluate(
+      (itemSelector, titleSelector) =>
+        Object.fromEntries(
+          [...document.querySelectorAll(itemSelector)].map((card) => {
+            const hosts = [...card.querySelectorAll('vendorwatch-warning')];
+            const title = card.querySelector(titleSelector);
+            return [
+              card.id,
+              {
+                vendors: hosts.map((host) => host.getAttribute('data-vendorwatch-vendor')),
+                // On the title: inside it, or right after the link that wraps it (never inside a link).
+                onTitle: hosts.every(
+                  (host) =>
+                    title !== null &&
+                    !host.closest('a') &&
+                    (title.contains(host) || host.previousElementSibling?.contains(title) === true),
+                ),
+              },
+            ];
+          }),
+        ),
+      adapter.itemSelector,
+      adapter.titleSelector,
+    );
+    for (const [id, vendors] of Object.entries(EXPECTED)) {
+      expect(cards[id]?.vendors, `${adapter.id} ${id}`).toEqual(vendors);
+      expect(cards[id]?.onTitle, `${adapter.id} ${id} warning placement`).toBe(true);
+    }
+    // Scripts and templates naming a vendor are never scanned: exactly two warnings on the page.
+    expect((await run.warnings(page)).length).toBe(2);
+    await page.close();
+  });
+});
