@@ -2,7 +2,7 @@
  * The inline warning: a compact pill (icon + words, never colour alone) that expands on click or keyboard
  * into a rationale card. All page-derived text is rendered as Preact text nodes, never as HTML.
  */
-import { useId, useState } from 'preact/hooks';
+import { useId, useRef, useState } from 'preact/hooks';
 import type { MeasureView, WarningView } from '../lib/present/warning-view';
 
 /** The measures most relevant to the user's profile come first; the rest are one click away. */
@@ -40,18 +40,34 @@ function MeasureItem({ measure }: { measure: MeasureView }) {
 export function Warning({ view, onDismiss, onNotThisVendor, initiallyExpanded = false }: WarningProps) {
   const [expanded, setExpanded] = useState(initiallyExpanded);
   const [allMeasures, setAllMeasures] = useState(false);
+  // Escape returns focus to the pill; that focus must not reopen the card.
+  const closingWithKeyboard = useRef(false);
   const measures = allMeasures ? view.measures : view.measures.slice(0, FIRST_MEASURES);
   const cardId = useId();
   const tone = view.verdict === 'possible-match' ? 'review' : 'alert';
   return (
-    <span class={`vw ${tone}`}>
+    <span
+      class={`vw ${tone}`}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && expanded) {
+          setExpanded(false);
+          closingWithKeyboard.current = true;
+          ((event.currentTarget as HTMLElement).querySelector('button.pill') as HTMLElement | null)?.focus({
+            preventScroll: true,
+          });
+        }
+      }}
+    >
       <button
         type="button"
         class="pill"
         aria-expanded={expanded}
         aria-controls={cardId}
         onClick={() => setExpanded(!expanded)}
-        onFocus={() => setExpanded(true)}
+        onFocus={() => {
+          if (!closingWithKeyboard.current) setExpanded(true);
+          closingWithKeyboard.current = false;
+        }}
         title={view.headline}
       >
         <span class="icon" aria-hidden="true">

@@ -12,9 +12,15 @@ import { Warning, type WarningProps } from '../components/Warning';
 import { WARNING_CSS } from '../components/warning-styles';
 import { WARNING_HOST_TAG } from './blocks';
 
+/**
+ * Only properties that hide or move the host are pinned inline with !important (inline !important beats page
+ * stylesheets). Text spacing is deliberately not pinned, so users' own spacing overrides still work (WCAG 1.4.12);
+ * the shadow root's `:host { all: initial }` resets the rest.
+ */
 const HOST_STYLE =
-  'all: initial !important; display: inline-block !important; visibility: visible !important; ' +
-  'opacity: 1 !important; position: static !important; transform: none !important; clip-path: none !important;';
+  'display: inline-block !important; visibility: visible !important; opacity: 1 !important; ' +
+  'position: static !important; transform: none !important; clip-path: none !important; ' +
+  'width: auto !important; height: auto !important; overflow: visible !important;';
 
 export interface MountedWarning {
   host: HTMLElement;

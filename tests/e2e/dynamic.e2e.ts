@@ -51,7 +51,10 @@ describe.each(BROWSERS)('%s: dynamic pages', (name) => {
     expect(vendorsOf((await run.tabState(page))!)).toEqual(['hikvision']);
     await page.evaluate(() => (window as unknown as { navigate(): void }).navigate());
     await page.waitForFunction(() => location.search === '?category=radios');
-    const state = await run.waitForTabState(page, (s) => s.findings.length === 1 && s.findings[0]!.vendorId === 'hytera');
+    const state = await run.waitForTabState(
+      page,
+      (s) => s.findings.length === 1 && s.findings[0]!.vendorId === 'hytera',
+    );
     expect(state.url).toContain('?category=radios');
     expect(await run.warnings(page)).toEqual([expect.objectContaining({ vendor: 'hytera' })]);
   });

@@ -58,19 +58,26 @@ describe.each(BROWSERS)('%s: foundation', (name) => {
     const card = await page.$eval('article[data-sku="412877"] vendorwatch-warning', (host) => {
       const shadow = host.shadowRoot!;
       (shadow.querySelector('button.pill') as HTMLButtonElement).click();
-      return new Promise<{ pill: string; card: string; links: string[] }>((done) =>
-        setTimeout(
-          () =>
-            done({
-              pill: shadow.querySelector('button.pill')?.textContent ?? '',
-              card: shadow.querySelector('.card')?.textContent ?? '',
-              links: [...shadow.querySelectorAll('.card a')].map((a) => (a as HTMLAnchorElement).href),
-            }),
-          100,
-        ),
+      return new Promise<{ pill: string; card: string; links: string[]; firstMeasures: number }>((done) =>
+        setTimeout(() => {
+          const firstMeasures = shadow.querySelectorAll('.measure').length;
+          (shadow.querySelector('button.more') as HTMLButtonElement | null)?.click();
+          setTimeout(
+            () =>
+              done({
+                pill: shadow.querySelector('button.pill')?.textContent ?? '',
+                card: shadow.querySelector('.card')?.textContent ?? '',
+                links: [...shadow.querySelectorAll('.card a')].map((a) => (a as HTMLAnchorElement).href),
+                firstMeasures,
+              }),
+            100,
+          );
+        }, 100),
       );
     });
     expect(card.pill).toContain('Hikvision');
+    // Three measures at first, the rest behind "Show all".
+    expect(card.firstMeasures).toBe(3);
     expect(card.card).toContain('“Hikvision”');
     expect(card.card).toContain('FCC Covered List');
     expect(card.card).toContain('NDAA FY2019 section 889');
