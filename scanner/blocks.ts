@@ -122,76 +122,129 @@ function insideSkipped(node: Node, stop: Node | null): boolean {
 }
 
 /**
- * Walks `root` once and returns its blocks in document order. A block's text holds only the text that is not
- * inside a nested block, so every character belongs to exactly one block. Segments are separated by a space
- * where an element boundary would visually separate words (`<br>`, attribute text).
+ * Walks `root` once, in document order, and groups its text into blocks. A block's text holds only the text that
+ * is not inside a nested block, so every character belongs to exactly one block. Words are kept apart where an
+ * element boundary separates them visually (`<br>`, attribute text, neighbouring blocks in single mode).
+ *
+ * The walk is resumable: `step(deadline)` stops when the deadline passes, so a page of thousands of cards is read
+ * in slices that never block the main thread for long. It follows firstChild/nextSibling itself (no TreeWalker
+ * callback per node) and carries the current block down a stack instead of searching ancestors per text node.
  */
-export function collectBlocks(root: Element, options: { single?: boolean } = {}): Block[] {
-  const doc = root.ownerDocument;
-  const byElement = new Map<Element, Block>();
-  const order: Block[] = [];
-  if (isSkipped(root) || insideSkipped(root, null)) return order;
+export class BlockWalker {
+  private readonly byElement = new Map<Element, Block>();
+  private readonly order: Block[] = [];
+  /** Block context for the children of each open element. */
+  private readonly stack: Element[] = [];
+  private node: Node | null;
+  private visited = 0;
 
-  const blockFor = (candidate: Element): Block => {
+  constructor(
+    private readonly root: Element,
+    private readonly options: { single?: boolean } = {},
+  ) {
+    if (isSkipped(root) || insideSkipped(root, null)) {
+      this.node = null;
+      return;
+    }
+    const context = isBlockElement(root) ? root : (blockOf(root) ?? root);
+    this.readAttributes(root, context);
+    this.stack.push(context);
+    this.node = root.firstChild;
+  }
+
+  get done(): boolean {
+    return this.node === null;
+  }
+
+  /** Walks until finished or `deadline` (a performance.now() time) passes; true when finished. */
+  step(deadline = Number.POSITIVE_INFINITY): boolean {
+    let node = this.node;
+    while (node) {
+      // Checking the clock is cheap, but not free: look every 256 nodes.
+      if ((++this.visited & 255) === 0 && performance.now() > deadline) {
+        this.node = node;
+        return false;
+      }
+      if (node.nodeType === 3) {
+        this.readText(node as Text);
+      } else if (node.nodeType === 1 && !isSkipped(node as Element)) {
+        const element = node as Element;
+        const context = this.stack[this.stack.length - 1]!;
+        const own = isBlockElement(element) ? element : context;
+        if (this.options.single && own === element) this.separate(this.blockFor(element));
+        if (element.tagName === 'BR') this.separate(this.blockFor(context));
+        this.readAttributes(element, own);
+        if (element.firstChild) {
+          this.stack.push(own);
+          node = element.firstChild;
+          continue;
+        }
+      }
+      // Next node in document order: a sibling, or the sibling of the nearest ancestor that has one.
+      while (node && !node.nextSibling) {
+        node = node.parentNode;
+        if (!node || node === this.root) {
+          node = null;
+          break;
+        }
+        this.stack.pop();
+      }
+      node = node ? node.nextSibling : null;
+    }
+    this.node = null;
+    return true;
+  }
+
+  blocks(): Block[] {
+    return this.order.filter((block) => block.text.trim().length > 0);
+  }
+
+  private blockFor(candidate: Element): Block {
     // In single mode (a site adapter's product card) all text joins one block, so brand and model meet.
-    const element = options.single ? root : candidate;
-    let block = byElement.get(element);
+    const element = this.options.single ? this.root : candidate;
+    let block = this.byElement.get(element);
     if (!block) {
       block = { element, text: '', segments: [] };
-      byElement.set(element, block);
-      order.push(block);
+      this.byElement.set(element, block);
+      this.order.push(block);
     }
     return block;
-  };
-  const append = (block: Block, node: Text | Element, text: string, separate: boolean) => {
-    if (separate && block.text.length > 0 && !/\s$/.test(block.text)) block.text += ' ';
-    block.segments.push({ node, start: block.text.length });
-    block.text += text;
-  };
+  }
 
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode: (node) =>
-      node.nodeType === Node.ELEMENT_NODE && isSkipped(node as Element)
-        ? NodeFilter.FILTER_REJECT
-        : NodeFilter.FILTER_ACCEPT,
-  });
-  const rootBlock = blockOf(root) ?? root;
-  for (let node: Node | null = walker.currentNode; node; node = walker.nextNode()) {
-    if (node.nodeType === Node.TEXT_NODE) {
-      const data = (node as Text).data;
-      if (data.trim().length === 0) {
-        // Whitespace between inline elements still separates words.
-        const parent = node.parentElement;
-        const block = parent && blockFor(isBlockElement(parent) ? parent : (blockOf(parent) ?? rootBlock));
-        if (block && block.text.length > 0 && !block.text.endsWith(' ')) block.text += ' ';
-        continue;
-      }
-      const parent = node.parentElement;
-      if (!parent) continue;
-      append(blockFor(isBlockElement(parent) ? parent : (blockOf(parent) ?? rootBlock)), node as Text, data, false);
-      continue;
+  private separate(block: Block): void {
+    const last = block.text.charCodeAt(block.text.length - 1);
+    if (block.text.length > 0 && last !== 32 && last !== 10 && last !== 9) block.text += ' ';
+  }
+
+  private readText(node: Text): void {
+    const block = this.blockFor(this.stack[this.stack.length - 1]!);
+    const data = node.data;
+    if (data.trim().length === 0) {
+      // Whitespace between inline elements still separates words.
+      this.separate(block);
+      return;
     }
-    const element = node as Element;
-    if (options.single && element !== root && isBlockElement(element)) {
-      // Keep words of neighbouring blocks apart inside one card.
-      const block = blockFor(element);
-      if (block.text.length > 0 && !block.text.endsWith(' ')) block.text += ' ';
-    }
-    if (element.tagName === 'BR') {
-      const block = blockFor(blockOf(element) ?? rootBlock);
-      if (block.text.length > 0) block.text += ' ';
-      continue;
-    }
+    block.segments.push({ node, start: block.text.length });
+    block.text += data;
+  }
+
+  private readAttributes(element: Element, context: Element): void {
     for (const attribute of READABLE_ATTRIBUTES) {
       const value = element.getAttribute(attribute);
-      if (value?.trim()) {
-        const block = blockFor(isBlockElement(element) ? element : (blockOf(element) ?? rootBlock));
-        append(block, element, value, true);
-        block.text += ' ';
-      }
+      if (!value?.trim()) continue;
+      const block = this.blockFor(context);
+      this.separate(block);
+      block.segments.push({ node: element, start: block.text.length });
+      block.text += `${value} `;
     }
   }
-  return order.filter((block) => block.text.trim().length > 0);
+}
+
+/** All blocks under `root` in one go (tests, small subtrees). */
+export function collectBlocks(root: Element, options: { single?: boolean } = {}): Block[] {
+  const walker = new BlockWalker(root, options);
+  walker.step();
+  return walker.blocks();
 }
 
 /** The segment holding `offset` (binary search: segments are sorted by start). */

@@ -8,11 +8,13 @@ import { buildWarningView, type WarningView } from '../lib/present/warning-view'
 import type { Profile } from '../lib/settings/index';
 import type { Watchlist } from '../lib/watchlist/schema';
 import type { SiteAdapter } from './adapters/types';
-import { type Block, blockOf, collectBlocks, segmentAt, WARNING_HOST_TAG } from './blocks';
+import { type Block, BlockWalker, blockOf, isBlockElement, segmentAt, WARNING_HOST_TAG } from './blocks';
 import { type MountedWarning, mountWarning } from './warning-host';
 
 /** Longest stretch of scanning before yielding to the page (well under the 50 ms long-task line). */
 const SLICE_BUDGET_MS = 8;
+/** Warnings written per task: enough to be quick, few enough that one batch never makes a long task. */
+const PLACEMENTS_PER_TASK = 25;
 /** Mutations are collected for this long, then scanned together. */
 const MUTATION_BATCH_DELAY_MS = 50;
 
@@ -56,12 +58,19 @@ export class PageScanner {
   private observer: MutationObserver | null = null;
   private flushTimer: ReturnType<typeof setTimeout> | null = null;
   private queue: Promise<void> = Promise.resolve();
+  /** Cards were removed: drop their findings at the next flush without rescanning anything. */
+  private pruneRequested = false;
 
   constructor(private readonly options: PageScannerOptions) {}
 
   /** Scans everything under `root`; resolves when done. Scans are serialised so they never interleave. */
   scan(root: Element): Promise<void> {
-    this.queue = this.queue.then(() => this.scanNow(root));
+    return this.scanAll([root]);
+  }
+
+  /** Scans several subtrees as one job: one slicing budget, one batch of warnings, one report. */
+  private scanAll(roots: Element[]): Promise<void> {
+    this.queue = this.queue.then(() => this.scanNow(roots));
     return this.queue;
   }
 
@@ -75,12 +84,28 @@ export class PageScanner {
     this.observer = new MutationObserver((records) => {
       for (const record of records) {
         if (isOwnMutation(record)) continue;
-        const target =
-          record.target.nodeType === Node.ELEMENT_NODE ? (record.target as Element) : record.target.parentElement;
-        if (!target?.isConnected) continue;
-        this.pendingRoots.add(blockOf(target) ?? target);
+        // Rescan only what changed: an added block subtree by itself, otherwise the block whose text changed.
+        // A whole results list is never rescanned because one card was appended to it.
+        const changed: Node[] =
+          record.type === 'childList' && record.addedNodes.length > 0 ? [...record.addedNodes] : [record.target];
+        for (const node of changed) {
+          const element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+          if (!element?.isConnected || element.localName === WARNING_HOST_TAG) continue;
+          this.pendingRoots.add(
+            node !== record.target && isBlockElement(element) ? element : (blockOf(element) ?? element),
+          );
+        }
+        if (record.type === 'childList' && record.removedNodes.length > 0) {
+          // Removed cards only need their findings dropped; removed inline text changes its block's text.
+          const onlyBlocks = [...record.removedNodes].every(
+            (removed) => removed.nodeType === Node.ELEMENT_NODE && isBlockElement(removed as Element),
+          );
+          const target = record.target.nodeType === Node.ELEMENT_NODE ? (record.target as Element) : null;
+          if (onlyBlocks) this.pruneRequested = true;
+          else if (target?.isConnected) this.pendingRoots.add(blockOf(target) ?? target);
+        }
       }
-      if (this.pendingRoots.size > 0 && this.flushTimer === null) {
+      if ((this.pendingRoots.size > 0 || this.pruneRequested) && this.flushTimer === null) {
         this.flushTimer = setTimeout(() => this.flush(), MUTATION_BATCH_DELAY_MS);
       }
     });
@@ -110,22 +135,45 @@ export class PageScanner {
   private flush(): void {
     this.flushTimer = null;
     // Drop roots nested in other pending roots: their blocks are collected by the outer one.
-    const roots = [...this.pendingRoots].filter((root) => root.isConnected);
+    const pending = new Set([...this.pendingRoots].filter((root) => root.isConnected));
     this.pendingRoots.clear();
-    const outermost = roots.filter((root) => !roots.some((other) => other !== root && other.contains(root)));
-    for (const root of outermost) void this.scan(root);
+    // Keep roots with no pending ancestor (linear in roots x depth; a batch may add thousands of cards).
+    const outermost = [...pending].filter((root) => {
+      for (let up = root.parentElement; up; up = up.parentElement) if (pending.has(up)) return false;
+      return true;
+    });
+    if (outermost.length > 0) void this.scanAll(outermost);
+    if (this.pruneRequested && outermost.length === 0) {
+      this.queue = this.queue.then(() => {
+        this.pruneDetached();
+        this.options.onFindingsChanged(this.findings());
+      });
+    }
+    this.pruneRequested = false;
   }
 
-  private async scanNow(root: Element): Promise<void> {
-    if (!root.isConnected) return;
-    const blocks = this.blocksUnder(root);
-    let sliceStart = performance.now();
-    for (const block of blocks) {
-      this.scanBlock(block);
-      if (performance.now() - sliceStart > SLICE_BUDGET_MS) {
+  private async scanNow(roots: Element[]): Promise<void> {
+    const slice = { start: performance.now() };
+    const pause = async () => {
+      if (performance.now() - slice.start > SLICE_BUDGET_MS) {
         await yieldToPage();
-        sliceStart = performance.now();
+        slice.start = performance.now();
       }
+    };
+    const blocks: Block[] = [];
+    for (const root of roots) {
+      if (root.isConnected) blocks.push(...(await this.blocksUnder(root, slice, pause)));
+    }
+    // Reading and matching is sliced; the warnings are written at the end in small batches, so the page is laid
+    // out a few times for the whole scan instead of once per slice.
+    const placements: Array<() => void> = [];
+    for (const block of blocks) {
+      placements.push(...this.scanBlock(block));
+      await pause();
+    }
+    for (let i = 0; i < placements.length; i += PLACEMENTS_PER_TASK) {
+      for (const place of placements.slice(i, i + PLACEMENTS_PER_TASK)) place();
+      if (i + PLACEMENTS_PER_TASK < placements.length) await yieldToPage();
     }
     this.pruneDetached();
     this.options.onFindingsChanged(this.findings());
@@ -133,11 +181,19 @@ export class PageScanner {
 
   /**
    * With an adapter, each card under `root` (or the card `root` sits in) is one block anchored at its title;
-   * text outside cards gets the generic per-block scan.
+   * text outside cards gets the generic per-block scan. The page is read in slices.
    */
-  private blocksUnder(root: Element): Block[] {
+  private async blocksUnder(root: Element, slice: { start: number }, pause: () => Promise<void>): Promise<Block[]> {
+    const walk = async (element: Element, options: { single?: boolean } = {}) => {
+      const walker = new BlockWalker(element, options);
+      while (!walker.step(slice.start + SLICE_BUDGET_MS)) {
+        await yieldToPage();
+        slice.start = performance.now();
+      }
+      return walker.blocks();
+    };
     const adapter = this.options.adapter;
-    if (!adapter) return collectBlocks(root);
+    if (!adapter) return walk(root);
     // Selectors may match a card and an element inside it (a wrapper and its link): the outermost is the card.
     const outermost = (element: Element): Element => {
       let card = element;
@@ -154,41 +210,46 @@ export class PageScanner {
     const items = enclosing
       ? [enclosing]
       : [...root.querySelectorAll(adapter.itemSelector)].filter((item) => outermost(item) === item);
-    const cards = items.flatMap((item) =>
-      collectBlocks(item, { single: true }).map((block) => ({
-        ...block,
-        anchor: item.querySelector(adapter.titleSelector) ?? undefined,
-      })),
-    );
+    const cards: Block[] = [];
+    for (const item of items) {
+      const anchor = item.querySelector(adapter.titleSelector) ?? undefined;
+      for (const block of await walk(item, { single: true })) cards.push({ ...block, anchor });
+      await pause();
+    }
     if (enclosing) return cards;
-    const outside = collectBlocks(root).filter((block) => !block.element.closest(adapter.itemSelector));
+    const outside = (await walk(root)).filter((block) => !block.element.closest(adapter.itemSelector));
     return [...cards, ...outside];
   }
 
-  private scanBlock(block: Block): void {
+  /** Matches one block; returns the DOM writes (placing its warnings) for the caller to batch. */
+  private scanBlock(block: Block): Array<() => void> {
     const previous = this.states.get(block.element);
-    if (previous && previous.text === block.text) return;
+    if (previous && previous.text === block.text) return [];
     if (previous) this.clearBlock(block.element, previous);
     const state: BlockState = { text: block.text, warnings: [] };
     this.states.set(block.element, state);
 
+    const placements: Array<() => void> = [];
     const seenVendors = new Set<string>();
     for (const finding of this.options.engine.scanText(block.text)) {
       // One warning per vendor per block: a card naming Hikvision three times needs one badge.
       if (seenVendors.has(finding.vendorId) || this.options.isSuppressed(finding)) continue;
       seenVendors.add(finding.vendorId);
-      const view = buildWarningView(this.options.list, finding, this.options.profile);
-      const pageFinding: PageFinding = { finding, view, block: block.element, host: null as unknown as HTMLElement };
-      const mounted = mountWarning(this.options.doc, {
-        view,
-        onDismiss: () => this.options.onDismiss(finding),
-        onNotThisVendor: () => this.options.onNotThisVendor(finding),
+      placements.push(() => {
+        if (!block.element.isConnected || this.states.get(block.element) !== state) return;
+        const view = buildWarningView(this.options.list, finding, this.options.profile);
+        const mounted = mountWarning(this.options.doc, {
+          view,
+          onDismiss: () => this.options.onDismiss(finding),
+          onNotThisVendor: () => this.options.onNotThisVendor(finding),
+        });
+        const pageFinding: PageFinding = { finding, view, block: block.element, host: mounted.host };
+        placeWarning(block, finding, mounted.host);
+        state.warnings.push({ mounted, pageFinding });
+        this.shown.add(pageFinding);
       });
-      pageFinding.host = mounted.host;
-      placeWarning(block, finding, mounted.host);
-      state.warnings.push({ mounted, pageFinding });
-      this.shown.add(pageFinding);
     }
+    return placements;
   }
 
   private clearBlock(element: Element, state: BlockState): void {

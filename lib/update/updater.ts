@@ -73,12 +73,15 @@ export async function readActiveList(
   store: KeyValueStore,
   bundled: Watchlist,
   now: Date,
+  /** Full schema check of the stored list; content scripts skip it (the list was verified before it was stored). */
+  validate = true,
 ): Promise<{ list: Watchlist; source: ListSource; pointer: ActivePointer | null }> {
   const pointer = (await store.get(STORAGE_KEYS.pointer)) as ActivePointer | undefined;
   if (pointer && pointer.meta.version > bundled.meta.version && Date.parse(pointer.meta.expiresAt) > now.getTime()) {
-    const parsed = watchlistSchema.safeParse(await store.get(STORAGE_KEYS.slot(pointer.slot)));
-    if (parsed.success && parsed.data.meta.version === pointer.meta.version) {
-      return { list: parsed.data, source: 'update', pointer };
+    const stored = await store.get(STORAGE_KEYS.slot(pointer.slot));
+    const list = validate ? watchlistSchema.safeParse(stored).data : (stored as Watchlist | undefined);
+    if (list?.meta?.version === pointer.meta.version && Array.isArray(list.vendors)) {
+      return { list, source: 'update', pointer };
     }
   }
   return { list: bundled, source: 'bundled', pointer: pointer ?? null };
