@@ -11,9 +11,9 @@ export default defineConfig({
   manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
-    name: 'VendorWatch',
-    description:
-      'Flags restricted technology vendors, brands and model numbers on shopping and tender pages, with the legal basis and source.',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['storage', 'alarms'],
     ...(browser === 'firefox'
       ? {

@@ -124,5 +124,8 @@ console.log(
   `  longest task with the extension            ${longestFirst.toFixed(0)} ms first scan, ${longestBatch.toFixed(0)} ms batch  (target: none over 50 ms; 0 = no long task)`,
 );
 console.log(
+  `  longest task without the extension         ${plainLongest.toFixed(0)} ms (the page's own parse and layout)`,
+);
+console.log(
   `  per-card cost: first scan ${(perCardFirst * 1000).toFixed(1)} µs, later batch of ${BATCH} ${(perCardBatch * 1000).toFixed(1)} µs  (ratio ${(perCardBatch / perCardFirst).toFixed(2)}; ~1 means proportional to the batch)`,
 );

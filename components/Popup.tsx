@@ -1,12 +1,27 @@
 /**
- * The toolbar popup: what VendorWatch found on the current tab, grouped by vendor.
+ * The toolbar popup: what VendorWatch found on the current tab, grouped by vendor, with the controls people reach
+ * for there: pause on this site, export the evidence, report a wrong finding.
  */
+import { useState } from 'preact/hooks';
 import type { FindingSummary, TabState } from '../lib/messages';
+import { type AddressDetail, buildProblemReport } from '../lib/report/issue';
+import { t } from './i18n';
+
+export type ExportFormat = 'csv' | 'json' | 'report';
 
 export interface PopupProps {
   state: TabState | null;
+  /** Hostname of the tab, for the pause switch (null for pages that cannot be scanned). */
+  site: string | null;
+  paused: boolean;
+  /** Age of the list in force, in whole days. */
+  listAgeDays: number | null;
+  extensionVersion: string;
   onReveal(index: number): void;
   onOpenOptions(): void;
+  onTogglePause(paused: boolean): void;
+  onExport(format: ExportFormat): void;
+  onOpenReport(url: string): void;
 }
 
 interface VendorGroup {
@@ -28,29 +43,96 @@ export function groupByVendor(findings: FindingSummary[]): VendorGroup[] {
   return [...groups.values()];
 }
 
-export function Popup({ state, onReveal, onOpenOptions }: PopupProps) {
+const ADDRESS_CHOICES: Array<[AddressDetail, Parameters<typeof t>[0]]> = [
+  ['none', 'reportAddressNone'],
+  ['site', 'reportAddressSite'],
+  ['path', 'reportAddressPath'],
+  ['full', 'reportAddressFull'],
+];
+
+function ReportPanel(props: {
+  finding: FindingSummary;
+  state: TabState;
+  extensionVersion: string;
+  onOpen(url: string): void;
+  onClose(): void;
+}) {
+  const [detail, setDetail] = useState<AddressDetail>('site');
+  const report = buildProblemReport({
+    finding: props.finding,
+    pageUrl: props.state.url,
+    detail,
+    listVersion: props.state.listVersion,
+    extensionVersion: props.extensionVersion,
+  });
+  return (
+    <section class="report" aria-labelledby="report-heading">
+      <h2 id="report-heading">{t('reportTitle')}</h2>
+      <fieldset>
+        <legend>{t('reportAddress')}</legend>
+        {ADDRESS_CHOICES.map(([value, label]) => (
+          <label key={value}>
+            <input
+              type="radio"
+              name="address"
+              value={value}
+              checked={detail === value}
+              onChange={() => setDetail(value)}
+            />{' '}
+            {t(label)}
+          </label>
+        ))}
+      </fieldset>
+      <p class="muted">{t('reportPreview')}</p>
+      <pre data-testid="report-preview">{`${report.title}\n\n${report.body}`}</pre>
+      <div class="row">
+        <button type="button" onClick={() => props.onOpen(report.url)}>
+          {t('reportOpen')}
+        </button>
+        <button type="button" onClick={props.onClose}>
+          {t('reportCancel')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+export function Popup(props: PopupProps) {
+  const { state } = props;
   const findings = state?.findings ?? [];
+  const [reporting, setReporting] = useState<FindingSummary | null>(null);
+  if (reporting && state) {
+    return (
+      <main>
+        <ReportPanel
+          finding={reporting}
+          state={state}
+          extensionVersion={props.extensionVersion}
+          onOpen={props.onOpenReport}
+          onClose={() => setReporting(null)}
+        />
+      </main>
+    );
+  }
   return (
     <>
       <main>
         <h1>VendorWatch</h1>
         {!state ? (
-          <p class="muted">VendorWatch has not scanned this tab (browser pages and the web store cannot be scanned).</p>
+          <p class="muted">{t('popupNotScanned')}</p>
         ) : findings.length === 0 ? (
-          <p data-testid="no-findings">No restricted vendors found on this page.</p>
+          <p data-testid="no-findings">{t('popupNoFindings')}</p>
         ) : (
           <>
-            <p role="status">
-              {findings.length} finding{findings.length === 1 ? '' : 's'} on this page
-            </p>
+            <p role="status">{t('popupFindings', findings.length)}</p>
             {groupByVendor(findings).map((group) => (
-              <section key={group.vendorId} data-vendor={group.vendorId}>
+              <section key={group.vendorId} data-vendor={group.vendorId} aria-label={group.vendorName}>
                 <h2>{group.vendorName}</h2>
                 <ul>
                   {group.items.map(({ finding, index }) => (
                     <li key={index}>
                       <span class="verdict">{finding.verdictLabel}</span>:{' '}
-                      <button type="button" class="link" onClick={() => onReveal(index)}>
+                      <button type="button" class="link" onClick={() => props.onReveal(index)}>
                         “{finding.evidence}”
                       </button>
                       {finding.measures.length > 0 ? (
@@ -58,6 +140,9 @@ export function Popup({ state, onReveal, onOpenOptions }: PopupProps) {
                           {finding.measures.map((m) => `${m.title} (${m.jurisdiction})`).join(' · ')}
                         </div>
                       ) : null}
+                      <button type="button" class="link small" onClick={() => setReporting(finding)}>
+                        {t('popupReport')}
+                      </button>
                     </li>
                   ))}
                 </ul>
@@ -65,11 +150,39 @@ export function Popup({ state, onReveal, onOpenOptions }: PopupProps) {
             ))}
           </>
         )}
+        {state ? (
+          <section class="exports" aria-label={t('popupExport')}>
+            <span>{t('popupExport')}:</span>
+            <button type="button" onClick={() => props.onExport('csv')}>
+              {t('popupExportCsv')}
+            </button>
+            <button type="button" onClick={() => props.onExport('json')}>
+              {t('popupExportJson')}
+            </button>
+            <button type="button" onClick={() => props.onExport('report')}>
+              {t('popupExportReport')}
+            </button>
+          </section>
+        ) : null}
+        {props.site ? (
+          <label class="switch">
+            <input
+              type="checkbox"
+              name="pause"
+              checked={props.paused}
+              onChange={(event) => props.onTogglePause((event.target as HTMLInputElement).checked)}
+            />{' '}
+            {t('popupPause', props.site)}
+          </label>
+        ) : null}
+        {props.paused ? <p class="muted">{t('popupPausedNote')}</p> : null}
       </main>
       <footer>
-        <span class="muted">{state ? `Watchlist v${state.listVersion}` : ''}</span>
-        <button type="button" class="link" onClick={onOpenOptions}>
-          Options
+        <span class="muted">
+          {state && props.listAgeDays !== null ? t('popupWatchlist', state.listVersion, props.listAgeDays) : ''}
+        </span>
+        <button type="button" class="link" onClick={props.onOpenOptions}>
+          {t('popupOptions')}
         </button>
       </footer>
     </>

@@ -4,6 +4,7 @@
  */
 import { useId, useRef, useState } from 'preact/hooks';
 import type { MeasureView, WarningView } from '../lib/present/warning-view';
+import { t } from './i18n';
 
 /** The measures most relevant to the user's profile come first; the rest are one click away. */
 const FIRST_MEASURES = 3;
@@ -46,8 +47,11 @@ export function Warning({ view, onDismiss, onNotThisVendor, initiallyExpanded = 
   const cardId = useId();
   const tone = view.verdict === 'possible-match' ? 'review' : 'alert';
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a fieldset would bring form semantics and styling to an inline badge; this group only catches Escape.
     <span
       class={`vw ${tone}`}
+      role="group"
+      aria-label={`VendorWatch: ${view.vendorName}`}
       onKeyDown={(event) => {
         if (event.key === 'Escape' && expanded) {
           setExpanded(false);
@@ -116,18 +120,18 @@ export function Warning({ view, onDismiss, onNotThisVendor, initiallyExpanded = 
           ) : null}
           {view.measures.length > measures.length ? (
             <button type="button" class="more" onClick={() => setAllMeasures(true)}>
-              Show all {view.measures.length} measures
+              {t('warningShowAll', view.measures.length)}
             </button>
           ) : null}
           <div class="actions">
             {onDismiss ? (
               <button type="button" onClick={onDismiss}>
-                Dismiss
+                {t('warningDismiss')}
               </button>
             ) : null}
             {onNotThisVendor ? (
               <button type="button" onClick={onNotThisVendor}>
-                Not this vendor
+                {t('warningNotThisVendor')}
               </button>
             ) : null}
             <span class="version">Watchlist v{view.listVersion}</span>

@@ -16,6 +16,8 @@ export interface TabState {
   scannedAt: string;
   listVersion: number;
   findings: FindingSummary[];
+  /** VendorWatch does not run on this site (paused, or not among the listed sites). */
+  paused?: boolean;
 }
 
 /** Content script -> background, after every scan batch. */

@@ -4,7 +4,8 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { WatchlistStatus } from '../../lib/messages';
-import type { Settings } from '../../lib/settings/index';
+import { exportSettings, parseSettingsImport, type Settings, settingsSchema } from '../../lib/settings/index';
+import { t } from '../i18n';
 
 export interface OptionsApi {
   /** Calls `listener` when settings or the organisation's policy change elsewhere. */
@@ -13,6 +14,7 @@ export interface OptionsApi {
   checkNow(): Promise<WatchlistStatus>;
   loadSettings(): Promise<Settings>;
   saveSettings(settings: Settings): Promise<void>;
+  download(text: string, name: string): void;
 }
 
 const PROFILES: Array<[Settings['profile'], string]> = [
@@ -36,6 +38,8 @@ export function Options({ api }: { api: OptionsApi }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [checking, setChecking] = useState(false);
   const [saved, setSaved] = useState('');
+  const [problem, setProblem] = useState('');
+  const [entriesText, setEntriesText] = useState<string | null>(null);
 
   useEffect(() => {
     const refresh = () => {
@@ -54,21 +58,49 @@ export function Options({ api }: { api: OptionsApi }) {
     const next = { ...settings, ...change };
     setSettings(next);
     await api.saveSettings(next);
-    setSaved('Saved. Pages you open from now on use the new settings.');
+    setProblem('');
+    setSaved(t('optionsSaved'));
     setStatus(await api.status());
   };
-  const lockedNote = (key: keyof Settings) =>
-    locked.has(key) ? <p class="locked">Set by your organisation; you cannot change it.</p> : null;
+  const lockedNote = (key: keyof Settings) => (locked.has(key) ? <p class="locked">{t('optionsLocked')}</p> : null);
+  const lines = (text: string) =>
+    text
+      .split(/\s+/)
+      .map((line) => line.trim().toLowerCase())
+      .filter(Boolean);
+  const entries = entriesText ?? (shown.userEntries.length > 0 ? JSON.stringify(shown.userEntries, null, 2) : '[]');
+  const saveEntries = async () => {
+    let json: unknown;
+    try {
+      json = JSON.parse(entries);
+    } catch {
+      setProblem('My entries: this is not valid JSON, so nothing was saved.');
+      return;
+    }
+    const parsed = settingsSchema.shape.userEntries.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      setProblem(`My entries: entry ${issue.path.join('.')} is invalid (${issue.message}), so nothing was saved.`);
+      return;
+    }
+    setEntriesText(null);
+    await update({ userEntries: parsed.data });
+  };
 
   return (
     <main>
-      <h1>VendorWatch options</h1>
+      <h1>{t('optionsTitle')}</h1>
       <p class="muted" role="status">
         {saved}
       </p>
+      {problem ? (
+        <p class="problem" role="alert">
+          {problem}
+        </p>
+      ) : null}
 
       <section aria-labelledby="watchlist-heading">
-        <h2 id="watchlist-heading">Watchlist</h2>
+        <h2 id="watchlist-heading">{t('optionsWatchlist')}</h2>
         <dl>
           <dt>List in force</dt>
           <dd data-testid="list-version">
@@ -113,12 +145,12 @@ export function Options({ api }: { api: OptionsApi }) {
             setChecking(false);
           }}
         >
-          {checking ? 'Checking…' : 'Check now'}
+          {checking ? t('optionsChecking') : t('optionsCheckNow')}
         </button>
       </section>
 
       <section aria-labelledby="profile-heading">
-        <h2 id="profile-heading">Who you are</h2>
+        <h2 id="profile-heading">{t('optionsProfile')}</h2>
         <label>
           Profile
           <br />
@@ -141,7 +173,7 @@ export function Options({ api }: { api: OptionsApi }) {
       </section>
 
       <section aria-labelledby="sensitivity-heading">
-        <h2 id="sensitivity-heading">Sensitivity</h2>
+        <h2 id="sensitivity-heading">{t('optionsSensitivity')}</h2>
         <fieldset disabled={locked.has('sensitivity')}>
           <legend class="muted">How much VendorWatch reports</legend>
           {SENSITIVITIES.map(([value, label]) => (
@@ -158,6 +190,101 @@ export function Options({ api }: { api: OptionsApi }) {
           ))}
         </fieldset>
         {lockedNote('sensitivity')}
+      </section>
+
+      <section aria-labelledby="sites-heading">
+        <h2 id="sites-heading">{t('optionsSites')}</h2>
+        <fieldset>
+          <legend class="muted">{t('optionsSites')}</legend>
+          <label>
+            <input
+              type="radio"
+              name="siteMode"
+              value="everywhere"
+              checked={shown.siteMode === 'everywhere'}
+              onChange={() => void update({ siteMode: 'everywhere' })}
+            />{' '}
+            {t('optionsSitesEverywhere')}
+          </label>
+          <label>
+            <input
+              type="radio"
+              name="siteMode"
+              value="listed"
+              checked={shown.siteMode === 'listed'}
+              onChange={() => void update({ siteMode: 'listed' })}
+            />{' '}
+            {t('optionsSitesListed')}
+          </label>
+        </fieldset>
+        <label>
+          {t('optionsAllowedSites')}
+          <br />
+          <textarea
+            name="allowedSites"
+            rows={3}
+            value={shown.allowedSites.join('\n')}
+            onChange={(event) => void update({ allowedSites: lines((event.target as HTMLTextAreaElement).value) })}
+          />
+        </label>
+        <label>
+          {t('optionsPausedSites')}
+          <br />
+          <textarea
+            name="pausedSites"
+            rows={3}
+            value={shown.pausedSites.join('\n')}
+            onChange={(event) => void update({ pausedSites: lines((event.target as HTMLTextAreaElement).value) })}
+          />
+        </label>
+      </section>
+
+      <section aria-labelledby="entries-heading">
+        <h2 id="entries-heading">{t('optionsEntries')}</h2>
+        <label>
+          {t('optionsEntriesHelp')}
+          <br />
+          <textarea
+            name="userEntries"
+            rows={8}
+            value={entries}
+            onInput={(event) => setEntriesText((event.target as HTMLTextAreaElement).value)}
+          />
+        </label>
+        <button type="button" onClick={() => void saveEntries()}>
+          {t('optionsSaveEntries')}
+        </button>
+      </section>
+
+      <section aria-labelledby="import-heading">
+        <h2 id="import-heading">{t('optionsImportExport')}</h2>
+        <button type="button" onClick={() => api.download(exportSettings(settings), 'vendorwatch-settings.json')}>
+          {t('optionsExport')}
+        </button>
+        <label>
+          {t('optionsImport')}
+          <br />
+          <input
+            type="file"
+            name="import"
+            accept="application/json,.json"
+            onChange={async (event) => {
+              const file = (event.target as HTMLInputElement).files?.[0];
+              if (!file) return;
+              const result = parseSettingsImport(await file.text());
+              if (!result.ok) {
+                setSaved('');
+                setProblem(result.error);
+                return;
+              }
+              setSettings(result.settings);
+              await api.saveSettings(result.settings);
+              setProblem('');
+              setSaved(t('optionsImported'));
+              setStatus(await api.status());
+            }}
+          />
+        </label>
       </section>
     </main>
   );

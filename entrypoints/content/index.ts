@@ -5,9 +5,10 @@
  */
 
 import { createEngine } from '../../lib/engine/index';
-import type { FindingSummary, FindingsMessage, RevealFindingMessage } from '../../lib/messages';
+import { buildEvidenceReport } from '../../lib/evidence/report';
+import type { FindingSummary, FindingsMessage, GetEvidenceMessage, RevealFindingMessage } from '../../lib/messages';
 import type { WarningView } from '../../lib/present/warning-view';
-import { applyPolicy, readSettings, SETTINGS_KEY } from '../../lib/settings/index';
+import { applyPolicy, readSettings, runsOn, SETTINGS_KEY, withUserEntries } from '../../lib/settings/index';
 import { readActiveList } from '../../lib/update/updater';
 import type { Watchlist } from '../../lib/watchlist/index';
 import bundledList from '../../public/watchlist.json';
@@ -19,9 +20,25 @@ export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
   async main(ctx) {
-    const [list, settings] = await Promise.all([activeList(), currentSettings()]);
-    const engine = createEngine(list, { sensitivity: settings.sensitivity });
+    const [active, settings] = await Promise.all([activeList(), currentSettings()]);
     const site = location.hostname;
+    if (!runsOn(settings, site)) {
+      // Tell the popup this site is paused or not selected, so the switch can be turned back on.
+      const message: FindingsMessage = {
+        type: 'findings-changed',
+        state: {
+          url: location.href,
+          scannedAt: new Date().toISOString(),
+          listVersion: active.list.meta.version,
+          findings: [],
+          paused: true,
+        },
+      };
+      browser.runtime.sendMessage(message).catch(() => undefined);
+      return;
+    }
+    const list = withUserEntries(active.list, settings);
+    const engine = createEngine(list, { sensitivity: settings.sensitivity });
     const suppressions = await SuppressionStore.load(site);
 
     const scanner = new PageScanner({
@@ -55,7 +72,19 @@ export default defineContentScript({
       },
     });
     browser.runtime.onMessage.addListener((raw: unknown) => {
-      const message = raw as RevealFindingMessage;
+      const message = raw as RevealFindingMessage | GetEvidenceMessage;
+      if (message?.type === 'get-evidence') {
+        return Promise.resolve(
+          buildEvidenceReport({
+            pageUrl: location.href,
+            pageTitle: document.title,
+            now: new Date(),
+            list: active.list,
+            source: active.source,
+            findings: scanner.findings().map(({ view }) => view),
+          }),
+        );
+      }
       if (message?.type !== 'reveal-finding') return undefined;
       const target = scanner.findings()[message.index];
       target?.host.scrollIntoView({ behavior: 'smooth', block: 'center' });
@@ -77,7 +106,7 @@ async function activeList() {
   };
   // The bundled list is checked against the schema at build time and in the tests; parsing it again here would
   // cost every page tens of milliseconds.
-  return (await readActiveList(store, bundledList as Watchlist, new Date(), false)).list;
+  return readActiveList(store, bundledList as Watchlist, new Date(), false);
 }
 
 async function currentSettings() {

@@ -22,6 +22,15 @@ const api: OptionsApi = {
   saveSettings: async (settings: Settings) => {
     await browser.storage.local.set({ [SETTINGS_KEY]: settings });
   },
+  download: (text, name) => {
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+    link.download = name;
+    link.dataset.testid = 'export-link';
+    link.hidden = true;
+    document.body.append(link);
+    link.click();
+  },
 };
 
 render(<Options api={api} />, document.getElementById('app')!);

@@ -1,6 +1,16 @@
 import { render } from 'preact';
-import { Popup } from '../../components/Popup';
-import type { GetTabStateMessage, RevealFindingMessage, TabState } from '../../lib/messages';
+import { type ExportFormat, Popup } from '../../components/Popup';
+import { toCsv, toJson, toPrintableHtml } from '../../lib/evidence/format';
+import type { EvidenceReport } from '../../lib/evidence/report';
+import type {
+  GetEvidenceMessage,
+  GetTabStateMessage,
+  GetWatchlistStatusMessage,
+  RevealFindingMessage,
+  TabState,
+  WatchlistStatus,
+} from '../../lib/messages';
+import { readSettings, SETTINGS_KEY } from '../../lib/settings/index';
 import './popup.css';
 
 /** The tab the popup describes: the active tab, or `?tab=<id>` (used by the end-to-end tests). */
@@ -11,19 +21,78 @@ async function targetTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
+/** Offers `text` as a file download (no downloads permission needed). */
+function download(text: string, type: string, name: string) {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([text], { type }));
+  link.download = name;
+  link.dataset.testid = 'export-link';
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+}
+
 async function start() {
   const tabId = await targetTabId();
-  const request: GetTabStateMessage = { type: 'get-tab-state', tabId: tabId ?? -1 };
-  const state = tabId === undefined ? null : ((await browser.runtime.sendMessage(request)) as TabState | null);
-  const reveal = (index: number) => {
-    if (tabId === undefined) return;
-    const message: RevealFindingMessage = { type: 'reveal-finding', index };
-    void browser.tabs.sendMessage(tabId, message).then(() => window.close());
-  };
-  render(
-    <Popup state={state} onReveal={reveal} onOpenOptions={() => void browser.runtime.openOptionsPage()} />,
-    document.getElementById('app')!,
-  );
+  const [state, status, stored] = await Promise.all([
+    tabId === undefined
+      ? null
+      : (browser.runtime.sendMessage({
+          type: 'get-tab-state',
+          tabId,
+        } satisfies GetTabStateMessage) as Promise<TabState | null>),
+    browser.runtime.sendMessage({
+      type: 'get-watchlist-status',
+    } satisfies GetWatchlistStatusMessage) as Promise<WatchlistStatus>,
+    browser.storage.local.get(SETTINGS_KEY),
+  ]);
+  const settings = readSettings(stored[SETTINGS_KEY]);
+  const site = state ? new URL(state.url).hostname : null;
+  const ageDays = Math.max(0, Math.floor((Date.now() - Date.parse(status.generatedAt)) / 86_400_000));
+
+  const draw = (paused: boolean) =>
+    render(
+      <Popup
+        state={state}
+        site={site}
+        paused={paused}
+        listAgeDays={ageDays}
+        extensionVersion={browser.runtime.getManifest().version}
+        onReveal={(index) => {
+          if (tabId === undefined) return;
+          void browser.tabs
+            .sendMessage(tabId, { type: 'reveal-finding', index } satisfies RevealFindingMessage)
+            .then(() => window.close());
+        }}
+        onOpenOptions={() => void browser.runtime.openOptionsPage()}
+        onTogglePause={async (pause) => {
+          if (!site) return;
+          const current = readSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+          const pausedSites = pause
+            ? [...new Set([...current.pausedSites, site])]
+            : current.pausedSites.filter((s) => s !== site);
+          await browser.storage.local.set({ [SETTINGS_KEY]: { ...current, pausedSites } });
+          draw(pause);
+        }}
+        onExport={async (format: ExportFormat) => {
+          if (tabId === undefined) return;
+          const report = (await browser.tabs.sendMessage(tabId, {
+            type: 'get-evidence',
+          } satisfies GetEvidenceMessage)) as EvidenceReport;
+          const stamp = report.capturedAt.slice(0, 19).replace(/[:T]/g, '-');
+          if (format === 'csv') download(toCsv(report), 'text/csv', `vendorwatch-${stamp}.csv`);
+          else if (format === 'json') download(toJson(report), 'application/json', `vendorwatch-${stamp}.json`);
+          else {
+            const id = crypto.randomUUID();
+            await browser.storage.session.set({ [`report:${id}`]: toPrintableHtml(report) });
+            await browser.tabs.create({ url: browser.runtime.getURL(`/report.html?id=${id}`) });
+          }
+        }}
+        onOpenReport={(url) => void browser.tabs.create({ url })}
+      />,
+      document.getElementById('app')!,
+    );
+  draw(site !== null && settings.pausedSites.includes(site));
 }
 
 void start();

@@ -3,6 +3,7 @@
  * managed storage). One schema validates storage, imports and policy, so a broken file never half-applies.
  */
 import { z } from 'zod';
+import { vendorSchema, type Watchlist } from '../watchlist/schema';
 
 export const SETTINGS_KEY = 'settings';
 
@@ -10,8 +11,21 @@ export const sensitivitySchema = z.enum(['strict', 'balanced', 'broad']);
 export const profileSchema = z.enum(['uk-public', 'us-federal', 'au-government', 'tw-government', 'consumer']);
 export type Profile = z.infer<typeof profileSchema>;
 
+/** A hostname such as "www.amazon.co.uk" (lower case, no scheme or path). */
+const hostname = z
+  .string()
+  .transform((value) => value.trim().toLowerCase())
+  .pipe(z.string().regex(/^[a-z0-9.-]+$/, 'must be a site name such as www.example.com'));
+
 export const settingsSchema = z.object({
   profile: profileSchema.default('consumer'),
+  /** Where VendorWatch runs: everywhere, or only on the listed sites. */
+  siteMode: z.enum(['everywhere', 'listed']).default('everywhere'),
+  allowedSites: z.array(hostname).default([]),
+  /** Sites where the user paused VendorWatch. */
+  pausedSites: z.array(hostname).default([]),
+  /** The user's or organisation's own vendors, validated with the watchlist schema and marked "your entry". */
+  userEntries: z.array(vendorSchema).default([]),
   sensitivity: sensitivitySchema.default('balanced'),
   /** HTTPS address of the signed watchlist; empty means automatic updates are off. */
   updateUrl: z.string().default(''),
@@ -71,4 +85,53 @@ export function applyPolicy(user: Settings, rawPolicy: unknown): EffectiveSettin
   }
   for (const key of policy.lockedSettings ?? []) if (key in settingsSchema.shape) locked.add(key as SettingKey);
   return { settings, locked };
+}
+
+/** Whether VendorWatch should scan pages of `host` with these settings. */
+export function runsOn(settings: Settings, host: string): boolean {
+  const matches = (site: string) => host === site || host.endsWith(`.${site}`);
+  if (settings.pausedSites.some(matches)) return false;
+  return settings.siteMode === 'everywhere' || settings.allowedSites.some(matches);
+}
+
+/** The list with the user's own entries added; their ids are prefixed so they never collide with the list's. */
+export function withUserEntries(list: Watchlist, settings: Settings): Watchlist {
+  if (settings.userEntries.length === 0) return list;
+  const own = settings.userEntries.map((vendor) => ({
+    ...vendor,
+    id: `user-${vendor.id}`,
+    name: `${vendor.name} (your entry)`,
+  }));
+  return { ...list, vendors: [...list.vendors, ...own] };
+}
+
+export const SETTINGS_FILE_FORMAT = 'vendorwatch-settings';
+
+/** The settings as a JSON file a user can keep or share with colleagues. */
+export function exportSettings(settings: Settings): string {
+  return `${JSON.stringify({ format: SETTINGS_FILE_FORMAT, version: 1, settings }, null, 2)}\n`;
+}
+
+/** Reads an exported settings file. A broken file gives a clear error and nothing else happens. */
+export function parseSettingsImport(text: string): { ok: true; settings: Settings } | { ok: false; error: string } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, error: 'This file is not valid JSON, so nothing was changed.' };
+  }
+  const envelope = z
+    .object({ format: z.literal(SETTINGS_FILE_FORMAT), version: z.literal(1), settings: z.unknown() })
+    .safeParse(json);
+  if (!envelope.success)
+    return { ok: false, error: 'This is not a VendorWatch settings file, so nothing was changed.' };
+  const parsed = settingsSchema.safeParse(envelope.data.settings);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return {
+      ok: false,
+      error: `The setting "${issue.path.join('.')}" is invalid (${issue.message}), so nothing was changed.`,
+    };
+  }
+  return { ok: true, settings: parsed.data };
 }

@@ -1,0 +1,24 @@
+/**
+ * The printable evidence report: the popup stores the finished HTML (built by lib/evidence/format, which escapes
+ * all page-derived text) in session storage; this page shows it and offers Print.
+ */
+async function show() {
+  const id = new URLSearchParams(location.search).get('id') ?? '';
+  const key = `report:${id}`;
+  const html = (await browser.storage.session.get(key))[key] as string | undefined;
+  if (!html) {
+    document.body.textContent = 'This report is no longer available. Export it again from the VendorWatch popup.';
+    return;
+  }
+  const parsed = new DOMParser().parseFromString(html, 'text/html');
+  document.title = parsed.title;
+  document.head.replaceChildren(...[...parsed.head.childNodes].map((node) => document.importNode(node, true)));
+  document.body.replaceChildren(...[...parsed.body.childNodes].map((node) => document.importNode(node, true)));
+  const print = document.createElement('button');
+  print.type = 'button';
+  print.textContent = 'Print or save as PDF';
+  print.addEventListener('click', () => window.print());
+  document.body.prepend(print);
+}
+
+void show();
