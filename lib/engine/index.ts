@@ -186,8 +186,10 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
 
   const toFinding = (input: string, norm: NormalisedText, hit: Hit): Finding | null => {
     const info = vendors[hit.vendorIndex]!;
-    // A vendor no measure applies to is never presented as restricted; only broad mode asks for a review.
-    if (info.measures.length === 0 && sensitivity !== 'broad') return null;
+    // A vendor no measure applies to is never presented as restricted; only broad mode asks for a review. The
+    // user's own entries are the exception: the user asked for them.
+    const ownEntry = info.vendor.userEntry === true;
+    if (info.measures.length === 0 && sensitivity !== 'broad' && !ownEntry) return null;
     const start = norm.origin[hit.start]!;
     const end = norm.origin[hit.end - 1]! + lengthAt(input, norm.origin[hit.end - 1]!);
     const brand = hit.brand;
@@ -199,7 +201,7 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
       end,
       kind: hit.kind,
       confidence: hit.confidence,
-      verdict: info.measures.length === 0 ? 'possible-match' : hit.verdict,
+      verdict: info.measures.length === 0 && !ownEntry ? 'possible-match' : hit.verdict,
       brand: brand
         ? { name: brand.name, relationship: brand.relationship, until: brand.until, sources: brand.sources }
         : undefined,

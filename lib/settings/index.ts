@@ -101,6 +101,7 @@ export function withUserEntries(list: Watchlist, settings: Settings): Watchlist 
     ...vendor,
     id: `user-${vendor.id}`,
     name: `${vendor.name} (your entry)`,
+    userEntry: true,
   }));
   return { ...list, vendors: [...list.vendors, ...own] };
 }

@@ -166,6 +166,8 @@ export const vendorSchema = z.object({
   brands: z.array(brandSchema).default([]),
   models: z.array(modelRuleSchema).default([]),
   listings: z.array(listingSchema).default([]),
+  /** Added by the user or their organisation in the options page, not by the VendorWatch list. */
+  userEntry: z.boolean().optional(),
   /** Things the record shows that must NOT be shown as a restriction (considered, withdrawn, vacated). */
   notes: z.array(z.object({ text: z.string().min(10), sources: z.array(sourceSchema).min(1) })).default([]),
 });

@@ -56,6 +56,8 @@ export interface ExtensionRun {
   tabState(page: Page): Promise<TabState | null>;
   /** Waits until the tab's recorded findings satisfy `predicate` (for dynamic pages). */
   waitForTabState(page: Page, predicate: (state: TabState) => boolean, timeoutMs?: number): Promise<TabState>;
+  /** The browser's id for the page's tab (as extension pages see it). */
+  tabId(page: Page): Promise<number>;
   /** An extension page (popup/options) opened in a tab. */
   openExtensionPage(path: string): Promise<Page>;
   close(): Promise<void>;
@@ -169,10 +171,32 @@ export async function launchWithExtension(name: BrowserName, options: LaunchOpti
     );
   };
 
+  const tabId = async (page: Page): Promise<number> => {
+    const id = await probe.evaluate(async (url: string) => {
+      type Api = {
+        tabs: { query(q: object): Promise<Array<{ id?: number }>> };
+        runtime: { sendMessage(message: object): Promise<unknown> };
+      };
+      const scope = globalThis as unknown as { browser?: Api; chrome?: Api };
+      const api = (scope.browser ?? scope.chrome)!;
+      for (const tab of await api.tabs.query({})) {
+        if (tab.id === undefined) continue;
+        const state = (await api.runtime.sendMessage({ type: 'get-tab-state', tabId: tab.id })) as {
+          url?: string;
+        } | null;
+        if (state?.url === url) return tab.id;
+      }
+      return -1;
+    }, page.url());
+    if (id < 0) throw new Error(`${name}: no scanned tab for ${page.url()}`);
+    return id;
+  };
+
   return {
     name,
     browser,
     extensionOrigin,
+    tabId,
     async open(url) {
       const page = await browser.newPage();
       await page.goto(url, { waitUntil: 'load' });
