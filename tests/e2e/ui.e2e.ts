@@ -37,7 +37,9 @@ async function downloaded(page: Page): Promise<string> {
     const link = links[links.length - 1] as HTMLAnchorElement;
     return (await fetch(link.href)).text();
   });
-  await page.evaluate(() => document.querySelectorAll('a[data-testid="export-link"]').forEach((a) => a.remove()));
+  await page.evaluate(() => {
+    for (const link of document.querySelectorAll('a[data-testid="export-link"]')) link.remove();
+  });
   return text;
 }
 
