@@ -1,5 +1,5 @@
 /** The watchlist: schema, loading, applicable measures and wording. */
-import { type Watchlist, watchlistSchema } from './schema';
+import { type Vendor, type Watchlist, watchlistSchema } from './schema';
 
 export * from './measures';
 export * from './schema';
@@ -11,4 +11,14 @@ export function loadWatchlist(json: unknown): Watchlist {
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   throw new Error(`invalid watchlist at ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+}
+
+/** Every name a vendor is known by: name, legal names, aliases, and its brands with their aliases. */
+export function vendorNames(vendor: Vendor): string[] {
+  return [
+    vendor.name,
+    ...vendor.legalNames.map((legal) => legal.name),
+    ...vendor.aliases,
+    ...vendor.brands.flatMap((brand) => [brand.name, ...brand.aliases]),
+  ];
 }

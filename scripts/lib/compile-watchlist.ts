@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { normaliseTerm } from '../../lib/engine/normalise';
 import { squeeze } from '../../lib/engine/terms';
+import { vendorNames } from '../../lib/watchlist/index';
 import {
   listMetaSchema,
   measureSchema,
@@ -106,12 +107,7 @@ export function compileWatchlist(files: DataFiles): Watchlist {
         fail(file.file, ['models', i, 'pattern'], `not a valid regular expression: ${(error as Error).message}`);
       }
     });
-    const names = [
-      vendor.name,
-      ...vendor.legalNames.map((l) => l.name),
-      ...vendor.aliases,
-      ...vendor.brands.flatMap((b) => [b.name, ...b.aliases]),
-    ];
+    const names = vendorNames(vendor);
     for (const name of names) {
       const key = squeeze(normaliseTerm(name));
       const owner = claimedBy.get(key);

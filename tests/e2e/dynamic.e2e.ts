@@ -3,59 +3,48 @@
  * client-side navigation are followed; the extension's own warnings never trigger rescans.
  */
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, type ExtensionRun, launchWithExtension } from './harness';
-import { type StaticServer, startServer } from './server';
+import { describe, expect, it } from 'vitest';
+import { BROWSERS, extensionSuite } from './harness';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const vendorsOf = (state: { findings: Array<{ vendorId: string }> }) => state.findings.map((f) => f.vendorId).sort();
 
 describe.each(BROWSERS)('%s: dynamic pages', (name) => {
-  let run: ExtensionRun;
-  let server: StaticServer;
-
-  beforeAll(async () => {
-    server = await startServer({ '/dynamic/': join(ROOT, 'tests/fixtures/dynamic') });
-    run = await launchWithExtension(name);
-  });
-  afterAll(async () => {
-    await run?.close();
-    await server?.close();
-  });
+  const suite = extensionSuite(name, { '/dynamic/': join(ROOT, 'tests/fixtures/dynamic') });
 
   it('follows infinite scroll, in-place edits and removals, without rescanning its own warnings', async () => {
-    const page = await run.open(server.url('/dynamic/infinite-scroll.html'));
-    expect(vendorsOf((await run.tabState(page))!)).toEqual(['hikvision']);
+    const page = await suite.run.open(suite.server.url('/dynamic/infinite-scroll.html'));
+    expect(vendorsOf((await suite.run.tabState(page))!)).toEqual(['hikvision']);
 
     await page.evaluate(() => (window as unknown as { loadMore(): void }).loadMore());
     await page.evaluate(() => (window as unknown as { loadMore(): void }).loadMore());
-    await run.waitForTabState(page, (state) => state.findings.length === 3);
-    expect(vendorsOf((await run.tabState(page))!)).toEqual(['dahua', 'dahua', 'hikvision']);
+    await suite.run.waitForTabState(page, (state) => state.findings.length === 3);
+    expect(vendorsOf((await suite.run.tabState(page))!)).toEqual(['dahua', 'dahua', 'hikvision']);
 
     await page.evaluate(() => (window as unknown as { renameFirst(): void }).renameFirst());
-    await run.waitForTabState(page, (state) => state.findings.length === 4);
+    await suite.run.waitForTabState(page, (state) => state.findings.length === 4);
 
     await page.evaluate(() => (window as unknown as { removeHikvision(): void }).removeHikvision());
-    const settled = await run.waitForTabState(page, (state) => state.findings.length === 3);
+    const settled = await suite.run.waitForTabState(page, (state) => state.findings.length === 3);
     expect(vendorsOf(settled)).toEqual(['dahua', 'dahua', 'hikvision']);
-    expect((await run.warnings(page)).length).toBe(3);
+    expect((await suite.run.warnings(page)).length).toBe(3);
 
     // Quiet page: no more scans (each scan would record a new scannedAt), no duplicated warnings.
     await new Promise((r) => setTimeout(r, 1000));
-    expect((await run.tabState(page))!.scannedAt).toBe(settled.scannedAt);
-    expect((await run.warnings(page)).length).toBe(3);
+    expect((await suite.run.tabState(page))!.scannedAt).toBe(settled.scannedAt);
+    expect((await suite.run.warnings(page)).length).toBe(3);
   });
 
   it('follows client-side navigation', async () => {
-    const page = await run.open(server.url('/dynamic/spa.html'));
-    expect(vendorsOf((await run.tabState(page))!)).toEqual(['hikvision']);
+    const page = await suite.run.open(suite.server.url('/dynamic/spa.html'));
+    expect(vendorsOf((await suite.run.tabState(page))!)).toEqual(['hikvision']);
     await page.evaluate(() => (window as unknown as { navigate(): void }).navigate());
     await page.waitForFunction(() => location.search === '?category=radios');
-    const state = await run.waitForTabState(
+    const state = await suite.run.waitForTabState(
       page,
       (s) => s.findings.length === 1 && s.findings[0]!.vendorId === 'hytera',
     );
     expect(state.url).toContain('?category=radios');
-    expect(await run.warnings(page)).toEqual([expect.objectContaining({ vendor: 'hytera' })]);
+    expect(await suite.run.warnings(page)).toEqual([expect.objectContaining({ vendor: 'hytera' })]);
   });
 });

@@ -3,31 +3,20 @@
  * and every warning honours the DESIGN.md contract (data attributes on the host, Preact UI in a shadow root).
  */
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, type ExtensionRun, launchWithExtension } from './harness';
-import { type StaticServer, startServer } from './server';
+import { describe, expect, it } from 'vitest';
+import { BROWSERS, extensionSuite } from './harness';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
 describe.each(BROWSERS)('%s: foundation', (name) => {
-  let run: ExtensionRun;
-  let server: StaticServer;
-
-  beforeAll(async () => {
-    server = await startServer({
-      '/demo/': join(ROOT, 'demo/pages'),
-      '/fixtures/': join(ROOT, 'tests/fixtures/pages'),
-    });
-    run = await launchWithExtension(name);
-  });
-  afterAll(async () => {
-    await run?.close();
-    await server?.close();
+  const suite = extensionSuite(name, {
+    '/demo/': join(ROOT, 'demo/pages'),
+    '/fixtures/': join(ROOT, 'tests/fixtures/pages'),
   });
 
   it('flags the restricted vendors and brands on the demo shop page, and nothing else', async () => {
-    const page = await run.open(server.url('/demo/shop-results.html'));
-    const warnings = await run.warnings(page);
+    const page = await suite.run.open(suite.server.url('/demo/shop-results.html'));
+    const warnings = await suite.run.warnings(page);
     const vendors = warnings.map((w) => w.vendor).sort();
     expect(vendors).toEqual(['dahua', 'hikvision', 'hikvision', 'hikvision']);
     const evidence = warnings.map((w) => w.evidence.toLowerCase());
@@ -42,19 +31,19 @@ describe.each(BROWSERS)('%s: foundation', (name) => {
   });
 
   it('flags the lots of the demo tender notice', async () => {
-    const page = await run.open(server.url('/demo/tender-notice.html'));
-    const vendors = new Set((await run.warnings(page)).map((w) => w.vendor));
+    const page = await suite.run.open(suite.server.url('/demo/tender-notice.html'));
+    const vendors = new Set((await suite.run.warnings(page)).map((w) => w.vendor));
     expect([...vendors].sort()).toEqual(['dahua', 'hikvision', 'hytera', 'quectel']);
   });
 
   it('puts no warning on a page without restricted vendors', async () => {
-    const page = await run.open(server.url('/fixtures/no-restricted-vendors.html'));
-    expect(await run.warnings(page)).toEqual([]);
-    expect((await run.tabState(page))?.findings).toEqual([]);
+    const page = await suite.run.open(suite.server.url('/fixtures/no-restricted-vendors.html'));
+    expect(await suite.run.warnings(page)).toEqual([]);
+    expect((await suite.run.tabState(page))?.findings).toEqual([]);
   });
 
   it('renders the warning in a shadow root with the vendor, the matched text and the rationale', async () => {
-    const page = await run.open(server.url('/demo/shop-results.html'));
+    const page = await suite.run.open(suite.server.url('/demo/shop-results.html'));
     const card = await page.$eval('article[data-sku="412877"] vendorwatch-warning', (host) => {
       const shadow = host.shadowRoot!;
       (shadow.querySelector('button.pill') as HTMLButtonElement).click();
@@ -88,9 +77,9 @@ describe.each(BROWSERS)('%s: foundation', (name) => {
   });
 
   it('reports the findings to the background for the badge and popup', async () => {
-    const page = await run.open(server.url('/demo/shop-results.html'));
-    const state = await run.tabState(page);
-    expect(state?.findings.length).toBe((await run.warnings(page)).length);
+    const page = await suite.run.open(suite.server.url('/demo/shop-results.html'));
+    const state = await suite.run.tabState(page);
+    expect(state?.findings.length).toBe((await suite.run.warnings(page)).length);
     expect(state?.listVersion).toBeGreaterThan(0);
   });
 });

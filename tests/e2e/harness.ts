@@ -11,8 +11,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll } from 'vitest';
 import type { TabState } from '../../lib/messages';
 import { CHROMIUM_ARGS, chromiumPath, firefoxPath } from './browsers';
+import { type StaticServer, startServer } from './server';
 
 export type BrowserName = 'chromium' | 'firefox';
 export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
@@ -140,11 +142,12 @@ export async function launchWithExtension(name: BrowserName, options: LaunchOpti
   const probe = await browser.newPage();
   await gotoExtensionPage(probe, `${extensionOrigin}/popup.html`);
 
-  const tabState = async (page: Page): Promise<TabState | null> =>
+  /** The tab showing `page`, with what the background recorded for it (asked from an extension page). */
+  const findTab = (page: Page): Promise<{ id: number; state: TabState } | null> =>
     probe.evaluate(async (url: string) => {
       // Runs in the extension page: Firefox exposes `browser`, Chromium `chrome` (promise-based in MV3).
       type Api = {
-        tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>> };
+        tabs: { query(q: object): Promise<Array<{ id?: number }>> };
         runtime: { sendMessage(message: object): Promise<unknown> };
       };
       const scope = globalThis as unknown as { browser?: Api; chrome?: Api };
@@ -153,10 +156,11 @@ export async function launchWithExtension(name: BrowserName, options: LaunchOpti
       for (const tab of await api.tabs.query({})) {
         if (tab.id === undefined) continue;
         const state = (await api.runtime.sendMessage({ type: 'get-tab-state', tabId: tab.id })) as TabState | null;
-        if (state?.url === url) return state;
+        if (state?.url === url) return { id: tab.id, state };
       }
       return null;
     }, page.url());
+  const tabState = async (page: Page) => (await findTab(page))?.state ?? null;
 
   const waitForTabState = async (page: Page, predicate: (state: TabState) => boolean, timeoutMs = 15_000) => {
     const deadline = Date.now() + timeoutMs;
@@ -172,24 +176,9 @@ export async function launchWithExtension(name: BrowserName, options: LaunchOpti
   };
 
   const tabId = async (page: Page): Promise<number> => {
-    const id = await probe.evaluate(async (url: string) => {
-      type Api = {
-        tabs: { query(q: object): Promise<Array<{ id?: number }>> };
-        runtime: { sendMessage(message: object): Promise<unknown> };
-      };
-      const scope = globalThis as unknown as { browser?: Api; chrome?: Api };
-      const api = (scope.browser ?? scope.chrome)!;
-      for (const tab of await api.tabs.query({})) {
-        if (tab.id === undefined) continue;
-        const state = (await api.runtime.sendMessage({ type: 'get-tab-state', tabId: tab.id })) as {
-          url?: string;
-        } | null;
-        if (state?.url === url) return tab.id;
-      }
-      return -1;
-    }, page.url());
-    if (id < 0) throw new Error(`${name}: no scanned tab for ${page.url()}`);
-    return id;
+    const tab = await findTab(page);
+    if (!tab) throw new Error(`${name}: no scanned tab for ${page.url()}`);
+    return tab.id;
   };
 
   return {
@@ -241,4 +230,28 @@ async function gotoExtensionPage(page: Page, url: string, timeoutMs = 15_000): P
   }
   await navigation;
   throw new Error(`extension page ${url} did not load`);
+}
+
+/**
+ * The usual suite set-up: a static server with `mounts` and the extension in `name`, started before the tests and
+ * closed after them. Read `suite.run` and `suite.server` inside tests.
+ */
+export function extensionSuite(
+  name: BrowserName,
+  mounts: Record<string, string>,
+  options: LaunchOptions & { proxied?: boolean } = {},
+): { run: ExtensionRun; server: StaticServer } {
+  const suite = {} as { run: ExtensionRun; server: StaticServer };
+  beforeAll(async () => {
+    suite.server = await startServer(mounts);
+    suite.run = await launchWithExtension(name, {
+      ...options,
+      proxy: options.proxied ? suite.server.proxy : options.proxy,
+    });
+  });
+  afterAll(async () => {
+    await suite.run?.close();
+    await suite.server?.close();
+  });
+  return suite;
 }

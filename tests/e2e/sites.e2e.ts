@@ -4,33 +4,25 @@
  * Adding a site: an adapter in scanner/adapters, a fixture tests/fixtures/sites/<id>.html. This test picks both up.
  */
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ADAPTERS } from '../../scanner/adapters/index';
-import { BROWSERS, type ExtensionRun, launchWithExtension } from './harness';
-import { type StaticServer, startServer } from './server';
+import { BROWSERS, extensionSuite } from './harness';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 /** Every site fixture holds the same three cards: see the fixture headers. */
 const EXPECTED: Record<string, string[]> = { 'item-a': ['hikvision'], 'item-b': ['dahua'], 'item-c': [] };
 
 describe.each(BROWSERS)('%s: site adapters', (name) => {
-  let run: ExtensionRun;
-  let server: StaticServer;
+  const suite = extensionSuite(name, {}, { proxied: true });
 
-  beforeAll(async () => {
-    server = await startServer({});
+  beforeAll(() => {
     for (const adapter of ADAPTERS) {
-      server.addVirtualPage(adapter.testUrls[0]!, join(ROOT, 'tests/fixtures/sites', `${adapter.id}.html`));
+      suite.server.addVirtualPage(adapter.testUrls[0]!, join(ROOT, 'tests/fixtures/sites', `${adapter.id}.html`));
     }
-    run = await launchWithExtension(name, { proxy: server.proxy });
-  });
-  afterAll(async () => {
-    await run?.close();
-    await server?.close();
   });
 
   it.each(ADAPTERS.map((adapter) => [adapter.id, adapter] as const))('%s', async (_id, adapter) => {
-    const page = await run.open(adapter.testUrls[0]!);
+    const page = await suite.run.open(adapter.testUrls[0]!);
     const cards = await page.evaluate(
       (itemSelector, titleSelector) =>
         Object.fromEntries(
@@ -60,7 +52,7 @@ describe.each(BROWSERS)('%s: site adapters', (name) => {
       expect(cards[id]?.onTitle, `${adapter.id} ${id} warning placement`).toBe(true);
     }
     // Scripts and templates naming a vendor are never scanned: exactly two warnings on the page.
-    expect((await run.warnings(page)).length).toBe(2);
+    expect((await suite.run.warnings(page)).length).toBe(2);
     await page.close();
   });
 });

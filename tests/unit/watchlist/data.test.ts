@@ -7,7 +7,7 @@ import { check } from 'recheck';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { normaliseTerm } from '../../../lib/engine/normalise';
 import { squeeze, stripCompanySuffix } from '../../../lib/engine/terms';
-import { applicableMeasures, loadWatchlist, type Watchlist } from '../../../lib/watchlist/index';
+import { applicableMeasures, loadWatchlist, vendorNames, type Watchlist } from '../../../lib/watchlist/index';
 import { compileWatchlist, WatchlistBuildError } from '../../../scripts/lib/compile-watchlist';
 import { readDataFiles, serialise } from '../../../scripts/watchlist-build';
 
@@ -80,12 +80,7 @@ describe('bundled watchlist', () => {
   it('lets no two vendors claim the same name or alias', () => {
     const owner = new Map<string, string>();
     for (const v of list.vendors) {
-      const names = [
-        v.name,
-        ...v.legalNames.map((l) => l.name),
-        ...v.aliases,
-        ...v.brands.flatMap((b) => [b.name, ...b.aliases]),
-      ];
+      const names = vendorNames(v);
       for (const name of names) {
         const key = squeeze(stripCompanySuffix(normaliseTerm(name)));
         expect(owner.get(key) ?? v.id, `${name}`).toBe(v.id);
