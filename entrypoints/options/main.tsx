@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { Options, type OptionsApi } from '../../components/options/Options';
 import type { CheckUpdatesNowMessage, GetWatchlistStatusMessage, WatchlistStatus } from '../../lib/messages';
 import { readSettings, SETTINGS_KEY, type Settings } from '../../lib/settings/index';
+import '../../components/extension-page.css';
 import './options.css';
 
 const api: OptionsApi = {

@@ -11,6 +11,7 @@ import type {
   WatchlistStatus,
 } from '../../lib/messages';
 import { readSettings, SETTINGS_KEY } from '../../lib/settings/index';
+import '../../components/extension-page.css';
 import './popup.css';
 
 /** The tab the popup describes: the active tab, or `?tab=<id>` (used by the end-to-end tests). */
