@@ -9,7 +9,8 @@ import { normaliseTerm } from './normalise';
 export interface CompiledRule {
   rule: ModelRule;
   vendorIndex: number;
-  regex: RegExp;
+  /** Compiled on first use: most rules never meet a token in their bucket on a given page. */
+  regex?: RegExp;
 }
 
 export interface CodeToken {
@@ -31,7 +32,7 @@ export class ModelIndex {
   constructor(list: Watchlist) {
     list.vendors.forEach((vendor, vendorIndex) => {
       for (const rule of vendor.models) {
-        const compiled: CompiledRule = { rule, vendorIndex, regex: new RegExp(`^(?:${rule.pattern})$`, 'i') };
+        const compiled: CompiledRule = { rule, vendorIndex };
         const keys = new Set(rule.examples.map((example) => bucketKey(normaliseTerm(example))));
         for (const key of keys) {
           const bucket = this.buckets.get(key) ?? [];
@@ -65,6 +66,7 @@ export class ModelIndex {
     for (let offset = 0; offset < token.text.length; ) {
       const tail = token.text.slice(offset);
       for (const compiled of this.buckets.get(bucketKey(tail)) ?? []) {
+        compiled.regex ??= new RegExp(`^(?:${compiled.rule.pattern})$`, 'i');
         if (compiled.regex.test(tail)) return { compiled, start: token.start + offset };
       }
       const next = tail.search(/[-/]/);

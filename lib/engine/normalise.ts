@@ -91,8 +91,12 @@ export function normalise(input: string): NormalisedText {
 
 /** Normalises a watchlist term the same way as page text (no offset map needed). */
 export function normaliseTerm(term: string): string {
+  // Printable ASCII (most names and codes) needs no offset map: a much cheaper path keeps engine start-up fast.
+  if (PRINTABLE_ASCII.test(term)) return term.toLowerCase().replace(/\s+/g, ' ').trim();
   return normalise(term).text.trim();
 }
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /** Letters and digits in any script: a word character for boundary checks. */
 export function isWordChar(char: string | undefined): boolean {

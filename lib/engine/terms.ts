@@ -31,10 +31,10 @@ export function stripCompanySuffix(normalised: string): string {
   return normalised.replace(COMPANY_SUFFIX, '').replace(/[\s,.-]+$/, '');
 }
 
+const SEPARATOR_RUN = /[ \-._'\u2019\u00B7]+/g;
+
 export function squeeze(normalised: string): string {
-  let out = '';
-  for (const char of normalised) if (!SEPARATORS.has(char)) out += char;
-  return out;
+  return normalised.replace(SEPARATOR_RUN, '');
 }
 
 export function buildTerms(list: Watchlist): Term[] {
