@@ -240,13 +240,6 @@ export class BlockWalker {
   }
 }
 
-/** All blocks under `root` in one go (tests, small subtrees). */
-export function collectBlocks(root: Element, options: { single?: boolean } = {}): Block[] {
-  const walker = new BlockWalker(root, options);
-  walker.step();
-  return walker.blocks();
-}
-
 /** The segment holding `offset` (binary search: segments are sorted by start). */
 export function segmentAt(block: Block, offset: number): TextSegment | undefined {
   let low = 0;

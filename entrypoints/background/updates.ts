@@ -5,20 +5,16 @@
  */
 
 import type { WatchlistStatus } from '../../lib/messages';
-import { applyPolicy, readSettings, SETTINGS_KEY, type Settings } from '../../lib/settings/index';
+import type { Settings } from '../../lib/settings/index';
 import { trustedKeys } from '../../lib/update/keys';
-import { createUpdater, type KeyValueStore, nextCheckTime, STORAGE_KEYS } from '../../lib/update/updater';
+import { createUpdater, nextCheckTime, STORAGE_KEYS } from '../../lib/update/updater';
 import { loadWatchlist } from '../../lib/watchlist/index';
+import { effectiveSettings, localStore } from '../../platform/storage';
 import bundledJson from '../../public/watchlist.json';
 
 const ALARM = 'watchlist-update';
 /** Test builds (`wxt build --mode e2e`) trust the test key and a loopback http update server; releases never do. */
 const TEST_BUILD = import.meta.env.MODE === 'e2e';
-
-export const localStore: KeyValueStore = {
-  get: async (key) => (await browser.storage.local.get(key))[key],
-  set: (entries) => browser.storage.local.set(entries),
-};
 
 const bundled = loadWatchlist(bundledJson);
 
@@ -30,20 +26,6 @@ export const updater = createUpdater({
   bundled,
   allowLoopbackHttp: TEST_BUILD,
 });
-
-/** Managed storage exists only where an administrator set a policy; elsewhere reading it may throw. */
-async function readPolicy(): Promise<unknown> {
-  try {
-    return await browser.storage.managed.get(null);
-  } catch {
-    return {};
-  }
-}
-
-export async function effectiveSettings(): Promise<{ settings: Settings; locked: Set<string> }> {
-  const stored = (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];
-  return applyPolicy(readSettings(stored), await readPolicy());
-}
 
 export async function checkForUpdates(): Promise<void> {
   const { settings } = await effectiveSettings();

@@ -8,9 +8,10 @@ import { createEngine } from '../../lib/engine/index';
 import { buildEvidenceReport } from '../../lib/evidence/report';
 import type { FindingSummary, FindingsMessage, GetEvidenceMessage, RevealFindingMessage } from '../../lib/messages';
 import type { WarningView } from '../../lib/present/warning-view';
-import { applyPolicy, readSettings, runsOn, SETTINGS_KEY, withUserEntries } from '../../lib/settings/index';
+import { runsOn, withUserEntries } from '../../lib/settings/index';
 import { readActiveList } from '../../lib/update/updater';
 import type { Watchlist } from '../../lib/watchlist/index';
+import { effectiveSettings, localStore } from '../../platform/storage';
 import bundledList from '../../public/watchlist.json';
 import { adapterFor } from '../../scanner/adapters/index';
 import { PageScanner } from '../../scanner/page-scanner';
@@ -20,7 +21,7 @@ export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
   async main(ctx) {
-    const [active, settings] = await Promise.all([activeList(), currentSettings()]);
+    const [active, settings] = await Promise.all([activeList(), effectiveSettings().then((e) => e.settings)]);
     const site = location.hostname;
     if (!runsOn(settings, site)) {
       // Tell the popup this site is paused or not selected, so the switch can be turned back on.
@@ -100,24 +101,9 @@ export default defineContentScript({
 
 /** The list an accepted update left in storage, else the bundled one (the floor). */
 async function activeList() {
-  const store = {
-    get: async (key: string) => (await browser.storage.local.get(key))[key],
-    set: (entries: Record<string, unknown>) => browser.storage.local.set(entries),
-  };
   // The bundled list is checked against the schema at build time and in the tests; parsing it again here would
   // cost every page tens of milliseconds.
-  return readActiveList(store, bundledList as Watchlist, new Date(), false);
-}
-
-async function currentSettings() {
-  const stored = (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];
-  let policy: unknown = {};
-  try {
-    policy = await browser.storage.managed.get(null);
-  } catch {
-    // No policy set on this machine.
-  }
-  return applyPolicy(readSettings(stored), policy).settings;
+  return readActiveList(localStore, bundledList as Watchlist, new Date(), false);
 }
 
 function summarise(view: WarningView): FindingSummary {

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { Options, type OptionsApi } from '../../components/options/Options';
 import type { CheckUpdatesNowMessage, GetWatchlistStatusMessage, WatchlistStatus } from '../../lib/messages';
-import { readSettings, SETTINGS_KEY, type Settings } from '../../lib/settings/index';
+import { readUserSettings, saveUserSettings } from '../../platform/storage';
 import '../../components/extension-page.css';
 import './options.css';
 
@@ -19,10 +19,8 @@ const api: OptionsApi = {
     browser.runtime.sendMessage({
       type: 'check-updates-now',
     } satisfies CheckUpdatesNowMessage) as Promise<WatchlistStatus>,
-  loadSettings: async () => readSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]),
-  saveSettings: async (settings: Settings) => {
-    await browser.storage.local.set({ [SETTINGS_KEY]: settings });
-  },
+  loadSettings: readUserSettings,
+  saveSettings: saveUserSettings,
   download: (text, name) => {
     const link = document.createElement('a');
     link.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));

@@ -10,7 +10,7 @@ import type {
   TabState,
   WatchlistStatus,
 } from '../../lib/messages';
-import { readSettings, SETTINGS_KEY } from '../../lib/settings/index';
+import { readUserSettings, saveUserSettings } from '../../platform/storage';
 import '../../components/extension-page.css';
 import './popup.css';
 
@@ -35,7 +35,7 @@ function download(text: string, type: string, name: string) {
 
 async function start() {
   const tabId = await targetTabId();
-  const [state, status, stored] = await Promise.all([
+  const [state, status, settings] = await Promise.all([
     tabId === undefined
       ? null
       : (browser.runtime.sendMessage({
@@ -45,9 +45,8 @@ async function start() {
     browser.runtime.sendMessage({
       type: 'get-watchlist-status',
     } satisfies GetWatchlistStatusMessage) as Promise<WatchlistStatus>,
-    browser.storage.local.get(SETTINGS_KEY),
+    readUserSettings(),
   ]);
-  const settings = readSettings(stored[SETTINGS_KEY]);
   const site = state ? new URL(state.url).hostname : null;
   const ageDays = Math.max(0, Math.floor((Date.now() - Date.parse(status.generatedAt)) / 86_400_000));
 
@@ -68,11 +67,11 @@ async function start() {
         onOpenOptions={() => void browser.runtime.openOptionsPage()}
         onTogglePause={async (pause) => {
           if (!site) return;
-          const current = readSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+          const current = await readUserSettings();
           const pausedSites = pause
             ? [...new Set([...current.pausedSites, site])]
             : current.pausedSites.filter((s) => s !== site);
-          await browser.storage.local.set({ [SETTINGS_KEY]: { ...current, pausedSites } });
+          await saveUserSettings({ ...current, pausedSites });
           draw(pause);
         }}
         onExport={async (format: ExportFormat) => {

@@ -31,7 +31,10 @@ export function stripCompanySuffix(normalised: string): string {
   return normalised.replace(COMPANY_SUFFIX, '').replace(/[\s,.-]+$/, '');
 }
 
-const SEPARATOR_RUN = /[ \-._'\u2019\u00B7]+/g;
+const SEPARATOR_RUN = new RegExp(
+  `[${[...SEPARATORS].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]+`,
+  'g',
+);
 
 export function squeeze(normalised: string): string {
   return normalised.replace(SEPARATOR_RUN, '');
