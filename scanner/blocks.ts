@@ -3,74 +3,7 @@
  * name split across inline elements (`<b>Hik</b>vision`) is one string. Reads `Text.data` only, never
  * `innerText`, which would force layout on every call.
  */
-
-/** Elements whose text is one readable unit. Inline elements (b, span, a, em...) belong to their block. */
-const BLOCK_TAGS = new Set([
-  'ADDRESS',
-  'ARTICLE',
-  'ASIDE',
-  'BLOCKQUOTE',
-  'BODY',
-  'CAPTION',
-  'DD',
-  'DETAILS',
-  'DIALOG',
-  'DIV',
-  'DL',
-  'DT',
-  'FIELDSET',
-  'FIGCAPTION',
-  'FIGURE',
-  'FOOTER',
-  'FORM',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'HEADER',
-  'HGROUP',
-  'LEGEND',
-  'LI',
-  'MAIN',
-  'NAV',
-  'OL',
-  'OPTION',
-  'P',
-  'PRE',
-  'SECTION',
-  'SUMMARY',
-  'TABLE',
-  'TBODY',
-  'TD',
-  'TFOOT',
-  'TH',
-  'THEAD',
-  'TR',
-  'UL',
-  'BUTTON',
-  'LABEL',
-]);
-
-/** Subtrees whose text nobody reads. */
-const SKIPPED_TAGS = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'TEXTAREA',
-  'SELECT',
-  'SVG',
-  'CANVAS',
-  'IFRAME',
-  'OBJECT',
-  'HEAD',
-  'TITLE',
-]);
-
-/** Attributes people read or hear (image alt text, tooltips, screen-reader labels). */
-const READABLE_ATTRIBUTES = ['alt', 'title', 'aria-label'] as const;
+import { BLOCK_TAGS, READABLE_ATTRIBUTES, SKIPPED_TAGS } from '../lib/documents/markup';
 
 /** Tag name of the warning host elements this extension inserts; never scanned. */
 export const WARNING_HOST_TAG = 'vendorwatch-warning';
@@ -92,14 +25,12 @@ export interface Block {
 
 export function isSkipped(element: Element): boolean {
   return (
-    SKIPPED_TAGS.has(element.tagName.toUpperCase()) ||
-    element.localName === WARNING_HOST_TAG ||
-    element.hasAttribute('hidden')
+    SKIPPED_TAGS.has(element.localName) || element.localName === WARNING_HOST_TAG || element.hasAttribute('hidden')
   );
 }
 
 export function isBlockElement(element: Element): boolean {
-  return BLOCK_TAGS.has(element.tagName.toUpperCase());
+  return BLOCK_TAGS.has(element.localName);
 }
 
 /** Nearest block ancestor (or the element itself). */

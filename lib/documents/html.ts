@@ -4,55 +4,7 @@
  * Scripts, styles and templates are skipped; alt, title and aria-label text counts.
  */
 import { Parser } from 'htmlparser2';
-
-const BLOCK_TAGS = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'body',
-  'caption',
-  'dd',
-  'details',
-  'div',
-  'dl',
-  'dt',
-  'fieldset',
-  'figcaption',
-  'figure',
-  'footer',
-  'form',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hgroup',
-  'legend',
-  'li',
-  'main',
-  'nav',
-  'ol',
-  'option',
-  'p',
-  'pre',
-  'section',
-  'summary',
-  'table',
-  'tbody',
-  'td',
-  'tfoot',
-  'th',
-  'thead',
-  'tr',
-  'ul',
-  'button',
-  'label',
-]);
-const SKIPPED_TAGS = new Set(['script', 'style', 'noscript', 'template', 'textarea', 'svg', 'head']);
-const READABLE_ATTRIBUTES = ['alt', 'title', 'aria-label'];
+import { BLOCK_TAGS, READABLE_ATTRIBUTES, SKIPPED_TAGS } from './markup';
 
 export function htmlBlocks(html: string): string[] {
   const blocks: string[] = [];
