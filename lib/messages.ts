@@ -65,6 +65,8 @@ export interface WatchlistStatus {
   locked: string[];
   lastCheck: { at: string; url: string; result: string; message: string } | null;
   nextCheckAt: string | null;
+  /** The organisation's own lists set by policy, with the version in force (0: none yet). */
+  organisationLists: Array<{ label: string; url: string; version: number; lastCheck: WatchlistStatus['lastCheck'] }>;
 }
 
 export type ExtensionMessage =

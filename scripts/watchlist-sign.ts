@@ -3,6 +3,7 @@
  * public/watchlist.json) and writes `<list>.sig`. The private key comes from the VENDORWATCH_SIGNING_KEY environment
  * variable (base64) or a key file outside the repository. The result is verified against the bundled public keys
  * before the script reports success, so a list signed with an untrusted key is caught here, not in users' browsers.
+ * `--organisation <key id>` signs an organisation's own list (enterprise policy `extraLists`) with its own key.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
@@ -18,6 +19,8 @@ const { values, positionals } = parseArgs({
     key: { type: 'string' },
     'key-id': { type: 'string' },
     'allow-test-key': { type: 'boolean', default: false },
+    // An organisation list (policy `extraLists`) is signed with the organisation's own key, under its own id.
+    organisation: { type: 'string' },
   },
 });
 
@@ -35,8 +38,12 @@ if (!secret && values.key) {
 }
 if (!secret) fail('no private key: set VENDORWATCH_SIGNING_KEY or pass --key <file>');
 
-const trusted = values['allow-test-key'] ? [...RELEASE_KEYS, TEST_KEY] : [...RELEASE_KEYS];
 const publicKey = await publicKeyOf(secret);
+const trusted = values.organisation
+  ? [{ keyId: values.organisation, publicKey, label: 'organisation key' }]
+  : values['allow-test-key']
+    ? [...RELEASE_KEYS, TEST_KEY]
+    : [...RELEASE_KEYS];
 const key = trusted.find((k) => k.publicKey === publicKey && (!values['key-id'] || k.keyId === values['key-id']));
 if (!key) fail('this private key does not belong to any key trusted in lib/update/keys.ts');
 

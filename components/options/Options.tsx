@@ -121,6 +121,15 @@ export function Options({ api }: { api: OptionsApi }) {
               'never'
             )}
           </dd>
+          {status.organisationLists.map((org) => (
+            <>
+              <dt key={`${org.url}-label`}>{org.label}</dt>
+              <dd key={org.url} data-testid="organisation-list">
+                {org.version > 0 ? `Version ${org.version}` : 'not installed yet'}
+                {org.lastCheck ? ` (${org.lastCheck.message})` : ''}
+              </dd>
+            </>
+          ))}
           <dt>Next check</dt>
           <dd>{shown.updateUrl ? formatDate(status.nextCheckAt) : 'automatic updates are off (no address set)'}</dd>
         </dl>

@@ -7,6 +7,13 @@
 import type { WatchlistStatus } from '../../lib/messages';
 import type { Settings } from '../../lib/settings/index';
 import { trustedKeys } from '../../lib/update/keys';
+import {
+  EMPTY_LIST,
+  namespacedStore,
+  type OrganisationList,
+  organisationKey,
+  organisationNamespace,
+} from '../../lib/update/organisation';
 import { createUpdater, nextCheckTime, STORAGE_KEYS } from '../../lib/update/updater';
 import { loadWatchlist } from '../../lib/watchlist/index';
 import { effectiveSettings, localStore } from '../../platform/storage';
@@ -27,10 +34,40 @@ export const updater = createUpdater({
   allowLoopbackHttp: TEST_BUILD,
 });
 
+/** The updater for one organisation list: same checks, the organisation's key, its own storage namespace. */
+function organisationUpdater(list: OrganisationList) {
+  return createUpdater({
+    fetch: (url, init) => fetch(url, init),
+    store: namespacedStore(localStore, organisationNamespace(list)),
+    now: () => new Date(),
+    keys: [organisationKey(list)],
+    bundled: EMPTY_LIST,
+    allowLoopbackHttp: TEST_BUILD,
+  });
+}
+
+async function checkAll(): Promise<void> {
+  const { settings, extraLists } = await effectiveSettings();
+  await Promise.all([
+    settings.updateUrl ? updater.checkNow(settings.updateUrl) : recordNoAddress(),
+    ...extraLists.map((list) => organisationUpdater(list).checkNow(list.url)),
+  ]);
+}
+
+async function recordNoAddress(): Promise<void> {
+  await localStore.set({
+    [STORAGE_KEYS.lastCheck]: {
+      at: new Date().toISOString(),
+      url: '',
+      result: 'failed',
+      message: 'not checked: no update address is set',
+    },
+  });
+}
+
 export async function checkForUpdates(): Promise<void> {
-  const { settings } = await effectiveSettings();
-  if (settings.updateUrl) await updater.checkNow(settings.updateUrl);
-  await scheduleNextCheck(settings, true);
+  await checkAll();
+  await scheduleNextCheck(undefined, true);
 }
 
 /** (Re-)creates the alarm from the persisted due time; `reset` starts a new interval from now. */
@@ -50,7 +87,7 @@ export function onUpdateAlarm(alarm: { name: string }): void {
 }
 
 export async function watchlistStatus(): Promise<WatchlistStatus> {
-  const [{ list, source }, lastCheck, { settings, locked }, nextCheckAt] = await Promise.all([
+  const [{ list, source }, lastCheck, { settings, locked, extraLists }, nextCheckAt] = await Promise.all([
     updater.activeList(),
     updater.lastCheck(),
     effectiveSettings(),
@@ -66,21 +103,22 @@ export async function watchlistStatus(): Promise<WatchlistStatus> {
     locked: [...locked],
     lastCheck,
     nextCheckAt: (nextCheckAt as string | undefined) ?? null,
+    organisationLists: await Promise.all(
+      extraLists.map(async (extra) => {
+        const org = organisationUpdater(extra);
+        const active = await org.activeList();
+        return {
+          label: extra.label,
+          url: extra.url,
+          version: active.list.meta.version,
+          lastCheck: await org.lastCheck(),
+        };
+      }),
+    ),
   };
 }
 
 export async function checkNowAndReport(): Promise<WatchlistStatus> {
-  const { settings } = await effectiveSettings();
-  if (settings.updateUrl) await updater.checkNow(settings.updateUrl);
-  else {
-    await localStore.set({
-      [STORAGE_KEYS.lastCheck]: {
-        at: new Date().toISOString(),
-        url: '',
-        result: 'failed',
-        message: 'not checked: no update address is set',
-      },
-    });
-  }
+  await checkAll();
   return watchlistStatus();
 }

@@ -9,6 +9,13 @@ import { buildEvidenceReport } from '../../lib/evidence/report';
 import type { FindingSummary, FindingsMessage, GetEvidenceMessage, RevealFindingMessage } from '../../lib/messages';
 import type { WarningView } from '../../lib/present/warning-view';
 import { runsOn, withUserEntries } from '../../lib/settings/index';
+import {
+  EMPTY_LIST,
+  mergeOrganisationLists,
+  namespacedStore,
+  type OrganisationList,
+  organisationNamespace,
+} from '../../lib/update/organisation';
 import { readActiveList } from '../../lib/update/updater';
 import type { Watchlist } from '../../lib/watchlist/index';
 import { effectiveSettings, localStore } from '../../platform/storage';
@@ -21,7 +28,7 @@ export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
   async main(ctx) {
-    const [active, settings] = await Promise.all([activeList(), effectiveSettings().then((e) => e.settings)]);
+    const [active, { settings, extraLists }] = await Promise.all([activeList(), effectiveSettings()]);
     const site = location.hostname;
     if (!runsOn(settings, site)) {
       // Tell the popup this site is paused or not selected, so the switch can be turned back on.
@@ -38,7 +45,7 @@ export default defineContentScript({
       browser.runtime.sendMessage(message).catch(() => undefined);
       return;
     }
-    const list = withUserEntries(active.list, settings);
+    const list = withUserEntries(mergeOrganisationLists(active.list, await organisationLists(extraLists)), settings);
     const engine = createEngine(list, { sensitivity: settings.sensitivity });
     const suppressions = await SuppressionStore.load(site);
 
@@ -98,6 +105,18 @@ export default defineContentScript({
     ctx.onInvalidated(() => scanner.stop());
   },
 });
+
+/** The organisation lists from policy that have been fetched and verified. */
+async function organisationLists(extras: OrganisationList[]) {
+  const now = new Date();
+  const installed = await Promise.all(
+    extras.map(async (extra) => ({
+      label: extra.label,
+      ...(await readActiveList(namespacedStore(localStore, organisationNamespace(extra)), EMPTY_LIST, now, false)),
+    })),
+  );
+  return installed.filter((entry) => entry.source === 'update');
+}
 
 /** The list an accepted update left in storage, else the bundled one (the floor). */
 async function activeList() {

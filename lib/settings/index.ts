@@ -49,6 +49,10 @@ export const policySchema = z
     sensitivity: sensitivitySchema,
     profile: profileSchema,
     lockedSettings: z.array(z.string()),
+    /** The organisation's own signed lists, merged on top of the VendorWatch list. */
+    extraLists: z.array(
+      z.object({ url: z.string(), keyId: z.string().min(1), publicKey: z.string().min(40), label: z.string().min(1) }),
+    ),
   })
   .partial();
 export type Policy = z.infer<typeof policySchema>;
@@ -57,6 +61,8 @@ export interface EffectiveSettings {
   settings: Settings;
   /** Settings the user may not change (set by the organisation). */
   locked: Set<SettingKey>;
+  /** Organisation lists from policy. */
+  extraLists: NonNullable<Policy['extraLists']>;
 }
 
 /** Reads stored settings field by field: one bad field falls back to its default instead of losing the rest. */
@@ -84,7 +90,7 @@ export function applyPolicy(user: Settings, rawPolicy: unknown): EffectiveSettin
     }
   }
   for (const key of policy.lockedSettings ?? []) if (key in settingsSchema.shape) locked.add(key as SettingKey);
-  return { settings, locked };
+  return { settings, locked, extraLists: policy.extraLists ?? [] };
 }
 
 /** Whether VendorWatch should scan pages of `host` with these settings. */

@@ -3,9 +3,12 @@
  * address and sensitivity for VendorWatch; the options page shows them as set by the organisation and locked,
  * and the content script scans with the policy's sensitivity.
  */
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_KEY } from '../../lib/update/keys';
+import { signList } from '../../lib/update/sign';
 import { chromiumExtensionId, E2E_EXTENSION_DIRS, type ExtensionRun, launchWithExtension } from './harness';
 import { type StaticServer, startServer } from './server';
 
@@ -18,17 +21,44 @@ const POLICY_URL = 'https://lists.example.org/vendorwatch/watchlist.json';
 describe.skipIf(process.getuid?.() !== 0)('chromium: managed policy', () => {
   let run: ExtensionRun;
   let server: StaticServer;
+  let listsDir: string | undefined;
 
   beforeAll(async () => {
     const extensionId = chromiumExtensionId(E2E_EXTENSION_DIRS.chromium);
     await mkdir(POLICY_DIR, { recursive: true });
-    await writeFile(
-      POLICY_FILE,
-      JSON.stringify({
-        '3rdparty': { extensions: { [extensionId]: { updateUrl: POLICY_URL, sensitivity: 'strict' } } },
-      }),
-    );
-    server = await startServer({ '/fixtures/': join(ROOT, 'tests/fixtures/pages') });
+    // The organisation's own list: one vendor, signed with the organisation's key (the test key here).
+    listsDir = await mkdtemp(join(tmpdir(), 'vendorwatch-org-'));
+    server = await startServer({ '/fixtures/': join(ROOT, 'tests/fixtures/pages'), '/org/': listsDir });
+    const orgList = {
+      meta: { schemaVersion: 1, version: 3, generatedAt: '2026-11-01T00:00:00Z', expiresAt: '2099-01-01T00:00:00Z' },
+      measures: [],
+      vendors: [
+        {
+          id: 'examplecam',
+          name: 'ExampleCam',
+          legalNames: [{ name: 'ExampleCam Ltd', script: 'Latn' }],
+          country: 'CN',
+          description: 'A maker this organisation does not buy from.',
+        },
+      ],
+    };
+    const body = new TextEncoder().encode(JSON.stringify(orgList));
+    const secret = (await readFile(join(ROOT, 'tests/keys/test-signing.key'), 'utf8')).trim();
+    await writeFile(join(listsDir, 'list.json'), body);
+    await writeFile(join(listsDir, 'list.json.sig'), JSON.stringify(await signList(body, secret, 'example-council')));
+    const policy = {
+      updateUrl: POLICY_URL,
+      sensitivity: 'strict',
+      extraLists: [
+        {
+          url: server.url('/org/list.json'),
+          keyId: 'example-council',
+          publicKey: TEST_KEY.publicKey,
+          label: 'Example Council',
+        },
+      ],
+    };
+    await writeFile(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [extensionId]: policy } } }));
     run = await launchWithExtension('chromium', { extensionDir: E2E_EXTENSION_DIRS.chromium });
     expect(run.extensionOrigin).toBe(`chrome-extension://${extensionId}`);
   });
@@ -36,6 +66,7 @@ describe.skipIf(process.getuid?.() !== 0)('chromium: managed policy', () => {
     await run?.close();
     await server?.close();
     await rm(POLICY_FILE, { force: true });
+    if (listsDir) await rm(listsDir, { recursive: true, force: true });
   });
 
   it("shows the organisation's update address and sensitivity, locked", async () => {
@@ -60,5 +91,18 @@ describe.skipIf(process.getuid?.() !== 0)('chromium: managed policy', () => {
   it("scans pages with the policy's sensitivity", async () => {
     const page = await run.open(server.url('/fixtures/model-only.html'));
     expect(await run.warnings(page)).toEqual([]);
+  });
+
+  it("installs the organisation's own signed list and flags its vendors, labelled as the organisation's", async () => {
+    const options = await run.openExtensionPage('options.html');
+    await options.waitForSelector('button');
+    await options.locator('button::-p-text(Check now)').click();
+    await options.waitForFunction(
+      () => document.querySelector('[data-testid="organisation-list"]')?.textContent?.includes('Version 3'),
+      { timeout: 15_000 },
+    );
+    const page = await run.open(server.url('/fixtures/update-target.html'));
+    expect((await run.warnings(page)).map((w) => w.vendor)).toEqual(['org-example-council-examplecam']);
+    expect((await run.tabState(page))?.findings[0]?.vendorName).toBe('ExampleCam (Example Council)');
   });
 });

@@ -231,3 +231,35 @@ describe('keys and scheduling', () => {
     expect(late).toBeCloseTo(24 * 3_600_000 * 1.1, -3);
   });
 });
+
+describe('organisation lists', () => {
+  it('are verified with the organisation key, kept in their own namespace, and merged labelled', async () => {
+    const { createUpdater, readActiveList } = await import('../../../lib/update/updater');
+    const { EMPTY_LIST, mergeOrganisationLists, namespacedStore } = await import('../../../lib/update/organisation');
+    const store = new MemoryStore();
+    const orgStore = namespacedStore(store, 'org:council');
+    const orgList = {
+      ...listWith(4),
+      vendors: [{ ...bundled.vendors.find((v) => v.id === 'dahua')!, id: 'acme', name: 'Acme' }],
+      measures: [],
+    };
+    const files = await signed(orgList);
+    const org = createUpdater({
+      fetch: server(files).fetch,
+      store: orgStore,
+      now: () => NOW,
+      keys: [{ ...TEST_KEY, keyId: TEST_KEY.keyId }],
+      bundled: EMPTY_LIST,
+    });
+    expect((await org.checkNow(URL_)).result).toBe('updated');
+    // The main list's records are untouched.
+    expect(await store.get(STORAGE_KEYS.pointer)).toBeUndefined();
+    const installed = await readActiveList(orgStore, EMPTY_LIST, NOW);
+    const merged = mergeOrganisationLists(bundled, [{ label: 'Example Council', list: installed.list }]);
+    const acme = merged.vendors.find((v) => v.id === 'org-example-council-acme')!;
+    expect(acme).toMatchObject({ name: 'Acme (Example Council)', userEntry: true });
+    // Listings that point at the main list's measures keep pointing there.
+    expect(acme.listings.map((l) => l.measure)).toContain('us-fcc-covered-list');
+    expect(merged.vendors.length).toBe(bundled.vendors.length + 1);
+  });
+});
