@@ -6,6 +6,7 @@ import { useState } from 'preact/hooks';
 import type { FindingSummary, TabState } from '../lib/messages';
 import { type AddressDetail, buildProblemReport } from '../lib/report/issue';
 import { t } from './i18n';
+import { VERDICT_KEYS } from './Warning';
 
 export type ExportFormat = 'csv' | 'json' | 'report';
 
@@ -131,7 +132,7 @@ export function Popup(props: PopupProps) {
                 <ul>
                   {group.items.map(({ finding, index }) => (
                     <li key={index}>
-                      <span class="verdict">{finding.verdictLabel}</span>:{' '}
+                      <span class="verdict">{t(VERDICT_KEYS[finding.verdict])}</span>:{' '}
                       <button type="button" class="link" onClick={() => props.onReveal(index)}>
                         “{finding.evidence}”
                       </button>

@@ -6,6 +6,12 @@ import { useId, useRef, useState } from 'preact/hooks';
 import type { MeasureView, WarningView } from '../lib/present/warning-view';
 import { t } from './i18n';
 
+export const VERDICT_KEYS = {
+  'listed-vendor': 'verdictListedVendor',
+  'brand-of-listed-vendor': 'verdictBrandOfListedVendor',
+  'possible-match': 'verdictPossibleMatch',
+} as const;
+
 /** The measures most relevant to the user's profile come first; the rest are one click away. */
 const FIRST_MEASURES = 3;
 
@@ -45,7 +51,8 @@ export function Warning({ view, onDismiss, onNotThisVendor, initiallyExpanded = 
   const closingWithKeyboard = useRef(false);
   const measures = allMeasures ? view.measures : view.measures.slice(0, FIRST_MEASURES);
   const cardId = useId();
-  const tone = view.verdict === 'possible-match' ? 'review' : 'alert';
+  const tone = !view.relevant ? 'quiet' : view.verdict === 'possible-match' ? 'review' : 'alert';
+  const verdictLabel = t(VERDICT_KEYS[view.verdict]);
   return (
     // biome-ignore lint/a11y/useSemanticElements: a fieldset would bring form semantics and styling to an inline badge; this group only catches Escape.
     <span
@@ -75,10 +82,10 @@ export function Warning({ view, onDismiss, onNotThisVendor, initiallyExpanded = 
         title={view.headline}
       >
         <span class="icon" aria-hidden="true">
-          {tone === 'alert' ? '⚠' : '?'}
+          {tone === 'alert' ? '⚠' : tone === 'review' ? '?' : 'ℹ'}
         </span>
         <span class="pill-text">
-          {view.verdictLabel}: {view.vendorName}
+          {verdictLabel}: {view.vendorName}
         </span>
       </button>
       <span class="sr-only" role="status">
@@ -89,7 +96,7 @@ export function Warning({ view, onDismiss, onNotThisVendor, initiallyExpanded = 
           <p class="headline">{view.headline}</p>
           <dl class="facts">
             <dt>Verdict</dt>
-            <dd>{view.verdictLabel}</dd>
+            <dd>{verdictLabel}</dd>
             <dt>Matched text</dt>
             <dd class="evidence">“{view.evidence}”</dd>
             {view.path ? (

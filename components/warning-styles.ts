@@ -12,6 +12,9 @@ export const WARNING_CSS = `
   padding: 1px 8px; border-radius: 10px; border: 1px solid #7a2e00; background: #ffe08a; color: #1a1a1a;
   font: 600 12px/18px system-ui, sans-serif; white-space: nowrap; }
 .review .pill { border-style: dashed; background: #e8eefc; border-color: #1d3f8f; }
+/* None of the measures is in a jurisdiction the user chose: still words and an icon, but quiet. */
+.quiet .pill { background: #eeeeee; border-color: #666; font-weight: 400; }
+.quiet .card { border-left-color: #666; }
 .pill:focus-visible, .card button:focus-visible, .card a:focus-visible, .more:focus-visible { outline: 3px solid #0b57d0; outline-offset: 2px; }
 .icon { font-size: 13px; }
 .card { display: block; box-sizing: border-box; margin-top: 4px; padding: 10px 12px; max-width: 420px; min-width: 240px;

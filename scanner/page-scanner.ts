@@ -42,6 +42,8 @@ export interface PageScannerOptions {
   adapter?: SiteAdapter;
   /** Decides which measures a warning shows first. */
   profile?: Profile;
+  /** Jurisdictions the user chose: their measures first; warnings with none of them are quiet. */
+  jurisdictions?: string[];
 }
 
 interface BlockState {
@@ -237,7 +239,7 @@ export class PageScanner {
       seenVendors.add(finding.vendorId);
       placements.push(() => {
         if (!block.element.isConnected || this.states.get(block.element) !== state) return;
-        const view = buildWarningView(this.options.list, finding, this.options.profile);
+        const view = buildWarningView(this.options.list, finding, this.options.profile, this.options.jurisdictions);
         const mounted = mountWarning(this.options.doc, {
           view,
           onDismiss: () => this.options.onDismiss(finding),

@@ -25,6 +25,16 @@ const PROFILES: Array<[Settings['profile'], string]> = [
   ['consumer', 'Other / consumer'],
 ];
 
+const JURISDICTIONS: Array<[string, string]> = [
+  ['GB', 'United Kingdom'],
+  ['US', 'United States'],
+  ['EU', 'European Union'],
+  ['DE', 'Germany'],
+  ['AU', 'Australia'],
+  ['TW', 'Taiwan'],
+  ['LT', 'Lithuania'],
+];
+
 const SENSITIVITIES: Array<[Settings['sensitivity'], string]> = [
   ['strict', 'Strict: listed names and their own brands only'],
   ['balanced', 'Balanced: also model numbers and likely misspellings (recommended)'],
@@ -179,6 +189,25 @@ export function Options({ api }: { api: OptionsApi }) {
           </select>
         </label>
         {lockedNote('profile')}
+        <fieldset disabled={locked.has('jurisdictions')}>
+          <legend>{t('optionsJurisdictions')}</legend>
+          {JURISDICTIONS.map(([code, label]) => (
+            <label key={code}>
+              <input
+                type="checkbox"
+                name="jurisdiction"
+                value={code}
+                checked={shown.jurisdictions.includes(code)}
+                onChange={(event) => {
+                  const on = (event.target as HTMLInputElement).checked;
+                  const next = on ? [...shown.jurisdictions, code] : shown.jurisdictions.filter((c) => c !== code);
+                  void update({ jurisdictions: next });
+                }}
+              />{' '}
+              {label}
+            </label>
+          ))}
+        </fieldset>
       </section>
 
       <section aria-labelledby="sensitivity-heading">

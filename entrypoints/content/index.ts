@@ -53,6 +53,7 @@ export default defineContentScript({
       doc: document,
       adapter: adapterFor(site),
       profile: settings.profile,
+      jurisdictions: settings.jurisdictions,
       list,
       engine,
       isSuppressed: (finding) => suppressions.has(finding),

@@ -43,6 +43,8 @@ export interface WarningView {
   /** One line a person who has never heard of the FCC can understand. */
   headline: string;
   measures: MeasureView[];
+  /** False when none of the measures is in a jurisdiction the user chose: the warning is shown quietly. */
+  relevant: boolean;
   listVersion: number;
 }
 
@@ -104,16 +106,30 @@ const CONSUMER_SCOPES = new Set(['sales-ban', 'equipment-authorisation']);
  * Orders measures for a profile: the profile's own jurisdiction first (for consumers: sales and equipment bans),
  * then measures that name the vendor before category measures, then by severity and date.
  */
-export function orderForProfile(measures: MeasureView[], profile: Profile): MeasureView[] {
+export function orderForProfile(
+  measures: MeasureView[],
+  profile: Profile,
+  jurisdictions: string[] = [],
+): MeasureView[] {
   const home = PROFILE_JURISDICTION[profile];
+  const chosen = new Set(jurisdictions);
+  // The profile's own jurisdiction first, then the ones the user chose, then (for consumers) sales and
+  // equipment bans; within each, measures that name the vendor before category measures, then severity.
   const rank = (m: MeasureView) =>
-    (home ? (m.jurisdiction === home ? 0 : 1) : CONSUMER_SCOPES.has(m.scope) ? 0 : 1) * 100 +
+    (home && m.jurisdiction !== home ? 400 : 0) +
+    (chosen.size > 0 && !chosen.has(m.jurisdiction) ? 200 : 0) +
+    (!home && !CONSUMER_SCOPES.has(m.scope) ? 100 : 0) +
     (m.basisText ? 10 : 0) +
     SEVERITY_RANK[m.severity];
   return [...measures].sort((a, b) => rank(a) - rank(b) || (b.date ?? '').localeCompare(a.date ?? ''));
 }
 
-export function buildWarningView(list: Watchlist, finding: Finding, profile: Profile = 'consumer'): WarningView {
+export function buildWarningView(
+  list: Watchlist,
+  finding: Finding,
+  profile: Profile = 'consumer',
+  jurisdictions: string[] = [],
+): WarningView {
   const vendor = list.vendors.find((v) => v.id === finding.vendorId);
   const wanted = new Set(finding.measures);
   const applied = vendor ? applicableMeasures(list, vendor).filter((m) => wanted.has(m.measure.id)) : [];
@@ -124,7 +140,12 @@ export function buildWarningView(list: Watchlist, finding: Finding, profile: Pro
       return view;
     }),
     profile,
+    jurisdictions,
   );
+  const home = PROFILE_JURISDICTION[profile];
+  const relevant =
+    jurisdictions.length === 0 ||
+    measures.some((m) => jurisdictions.includes(m.jurisdiction) || m.jurisdiction === home);
   const brand = finding.brand;
   return {
     vendorId: finding.vendorId,
@@ -144,6 +165,7 @@ export function buildWarningView(list: Watchlist, finding: Finding, profile: Pro
       : undefined,
     headline: headlineFor(finding.vendorName, measures),
     measures,
+    relevant,
     listVersion: list.meta.version,
   };
 }

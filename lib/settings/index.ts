@@ -3,7 +3,7 @@
  * managed storage). One schema validates storage, imports and policy, so a broken file never half-applies.
  */
 import { z } from 'zod';
-import { vendorSchema, type Watchlist } from '../watchlist/schema';
+import { jurisdictionCode, vendorSchema, type Watchlist } from '../watchlist/schema';
 
 export const SETTINGS_KEY = 'settings';
 
@@ -19,6 +19,8 @@ const hostname = z
 
 export const settingsSchema = z.object({
   profile: profileSchema.default('consumer'),
+  /** Jurisdictions that matter to the user: their measures come first; warnings with none of them are quiet. */
+  jurisdictions: z.array(jurisdictionCode).default([]),
   /** Where VendorWatch runs: everywhere, or only on the listed sites. */
   siteMode: z.enum(['everywhere', 'listed']).default('everywhere'),
   allowedSites: z.array(hostname).default([]),
@@ -48,6 +50,7 @@ export const policySchema = z
     updateIntervalHours: z.number().int().min(1),
     sensitivity: sensitivitySchema,
     profile: profileSchema,
+    jurisdictions: z.array(jurisdictionCode),
     lockedSettings: z.array(z.string()),
     /** The organisation's own signed lists, merged on top of the VendorWatch list. */
     extraLists: z.array(

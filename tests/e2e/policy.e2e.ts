@@ -83,7 +83,9 @@ describe.skipIf(process.getuid?.() !== 0)('chromium: managed policy', () => {
     }));
     expect(field).toEqual({ value: POLICY_URL, disabled: true });
     expect(await options.$eval('input[value="strict"]', (input) => (input as HTMLInputElement).checked)).toBe(true);
-    expect(await options.$eval('fieldset', (set) => (set as HTMLFieldSetElement).disabled)).toBe(true);
+    expect(
+      await options.$eval('fieldset:has(input[name="sensitivity"])', (set) => (set as HTMLFieldSetElement).disabled),
+    ).toBe(true);
     const text = await options.$eval('main', (main) => main.textContent ?? '');
     expect(text).toContain('Set by your organisation');
   });

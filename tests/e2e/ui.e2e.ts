@@ -231,6 +231,33 @@ describe.each(BROWSERS)('%s: popup and options', (name) => {
     await page.close();
   });
 
+  it('shows warnings quietly when none of their measures is in a jurisdiction the user chose', async () => {
+    const options = await run.openExtensionPage('options.html');
+    await options.waitForSelector('input[name="jurisdiction"][value="GB"]');
+    await options.$eval('input[name="jurisdiction"][value="GB"]', (box) => (box as HTMLInputElement).click());
+    await options.waitForFunction(() => document.querySelector('[role="status"]')?.textContent?.includes('Saved'));
+    const page = await run.open(server.url('/demo/tender-notice.html'));
+    const tones = await page.$$eval('vendorwatch-warning', (hosts) =>
+      Object.fromEntries(
+        hosts.map((h) => [
+          h.getAttribute('data-vendorwatch-vendor'),
+          h.shadowRoot!.querySelector('.vw')!.classList.contains('quiet'),
+        ]),
+      ),
+    );
+    // Hikvision and Dahua fall under the UK direction; Quectel and Hytera have no UK measure.
+    expect(tones).toEqual({ hikvision: false, dahua: false, hytera: true, quectel: true });
+    // The options tab is behind the page now: click through the DOM, not at screen coordinates.
+    await options.$eval('input[name="jurisdiction"][value="GB"]', (box) => (box as HTMLInputElement).click());
+    // A background tab runs no animation frames, so poll on a timer.
+    await options.waitForFunction(
+      () => !(document.querySelector('input[name="jurisdiction"][value="GB"]') as HTMLInputElement).checked,
+      { polling: 100 },
+    );
+    await options.close();
+    await page.close();
+  });
+
   it('has no axe-core violations in the popup and options, light and dark', async () => {
     const page = await run.open(server.url('/demo/tender-notice.html'));
     for (const scheme of ['light', 'dark'] as const) {

@@ -47,3 +47,15 @@ describe('warning view', () => {
     );
   });
 });
+
+describe('jurisdictions the user chose', () => {
+  it('puts their measures first, and marks a warning with none of them as quiet', () => {
+    const hikvision = first('Hikvision dome camera');
+    const au = buildWarningView(list, hikvision, 'consumer', ['AU']);
+    expect(au.relevant).toBe(true);
+    expect(au.measures[0]!.jurisdiction).toBe('AU');
+    const quectel = buildWarningView(list, first('Quectel EC25-E module'), 'consumer', ['GB']);
+    expect(quectel.relevant).toBe(false);
+    expect(buildWarningView(list, first('Quectel EC25-E module'), 'consumer', []).relevant).toBe(true);
+  });
+});

@@ -23,6 +23,13 @@ describe('settings', () => {
     expect([...locked].sort()).toEqual(['profile', 'updateUrl']);
   });
 
+  it('lets the organisation set and lock the jurisdictions that matter', () => {
+    const { settings, locked } = applyPolicy({ ...DEFAULT_SETTINGS, jurisdictions: ['US'] }, { jurisdictions: ['GB'] });
+    expect(settings.jurisdictions).toEqual(['GB']);
+    expect(locked.has('jurisdictions')).toBe(true);
+    expect(applyPolicy(DEFAULT_SETTINGS, { jurisdictions: ['gb'] }).settings.jurisdictions).toEqual([]);
+  });
+
   it('ignores a malformed policy instead of breaking the extension', () => {
     const { settings, locked } = applyPolicy(DEFAULT_SETTINGS, { sensitivity: 42 });
     expect(settings).toEqual(DEFAULT_SETTINGS);
