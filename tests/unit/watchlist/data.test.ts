@@ -141,6 +141,19 @@ describe('what must never be shown as a restriction', () => {
     expect(listing.status).toBe('historical');
   });
 
+  it('keeps links the research could not confirm out of warnings (Netprisma, HiWatch, LTS, Amcrest)', () => {
+    const brand = (id: string, name: string) => vendor(id).brands.find((b) => b.name === name)!;
+    expect(brand('quectel', 'Netprisma').confirmed).toBe(false);
+    for (const name of ['HiWatch', 'LTS']) expect(brand('hikvision', name).confirmed).toBe(false);
+    expect(brand('dahua', 'Amcrest').confirmed).toBe(false);
+  });
+
+  it('does not apply the UK direction on surveillance cameras to DJI drones', () => {
+    expect(applicableMeasures(list, vendor('dji')).map((a) => a.measure.id)).not.toContain(
+      'uk-surveillance-sensitive-sites',
+    );
+  });
+
   it('words the Entity List as an export control, never a purchase ban', () => {
     const entityList = list.measures.find((m) => m.id === 'us-entity-list')!;
     expect(entityList.scope).toBe('export-control');
