@@ -1,4 +1,6 @@
 /** Messages and storage keys shared by the extension's parts. */
+import type { BlockMatch } from './matching/index';
+import type { WarningView } from './present/warning-view';
 import type { Settings } from './settings/index';
 
 /** What the popup and the badge need to know about one finding; never the page's text beyond the match. */
@@ -24,6 +26,40 @@ export interface TabState {
 export interface FindingsMessage {
   type: 'findings-changed';
   state: TabState;
+}
+
+/** Content script -> background, before reading anything: does VendorWatch run on this site? (answer: ScanConfig) */
+export interface GetScanConfigMessage {
+  type: 'get-scan-config';
+  site: string;
+}
+
+export interface ScanConfig {
+  runs: boolean;
+  listVersion: number;
+}
+
+/**
+ * Content script -> background: the text of some blocks to match (answer: MatchBlocksReply). The text goes no
+ * further than the extension's background, which matches it and keeps none of it.
+ */
+export interface MatchBlocksMessage {
+  type: 'match-blocks';
+  texts: string[];
+}
+
+export interface MatchBlocksReply {
+  listVersion: number;
+  /** Findings per text, in the order sent. */
+  results: BlockMatch[][];
+}
+
+/** Content script -> background: the evidence record of the findings shown, against the list in force. */
+export interface BuildEvidenceMessage {
+  type: 'build-evidence';
+  pageUrl: string;
+  pageTitle: string;
+  findings: WarningView[];
 }
 
 /** Extension page -> background: the state of a tab (the popup, and the end-to-end tests). */
@@ -71,6 +107,9 @@ export interface WatchlistStatus {
 
 export type ExtensionMessage =
   | FindingsMessage
+  | GetScanConfigMessage
+  | MatchBlocksMessage
+  | BuildEvidenceMessage
   | GetTabStateMessage
   | RevealFindingMessage
   | GetEvidenceMessage

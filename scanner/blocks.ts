@@ -5,6 +5,8 @@
  */
 import { BLOCK_TAGS, READABLE_ATTRIBUTES, SKIPPED_TAGS } from '../lib/documents/markup';
 
+const MARKED_SELECTOR = ['hidden', ...READABLE_ATTRIBUTES].map((attribute) => `[${attribute}]`).join(',');
+
 /** Tag name of the warning host elements this extension inserts; never scanned. */
 export const WARNING_HOST_TAG = 'vendorwatch-warning';
 
@@ -66,6 +68,8 @@ export class BlockWalker {
   private readonly order: Block[] = [];
   /** Block context for the children of each open element. */
   private readonly stack: Element[] = [];
+  /** Elements that may carry readable attribute text or `hidden`: one native query instead of reads per element. */
+  private readonly marked: Set<Element>;
   private node: Node | null;
   private visited = 0;
 
@@ -73,6 +77,7 @@ export class BlockWalker {
     private readonly root: Element,
     private readonly options: { single?: boolean } = {},
   ) {
+    this.marked = new Set(root.querySelectorAll(MARKED_SELECTOR));
     if (isSkipped(root) || insideSkipped(root, null)) {
       this.node = null;
       return;
@@ -89,6 +94,10 @@ export class BlockWalker {
 
   /** Walks until finished or `deadline` (a performance.now() time) passes; true when finished. */
   step(deadline = Number.POSITIVE_INFINITY): boolean {
+    // Every DOM property read crosses into the browser, so each node gets as few as possible: one nodeType, one
+    // localName, one Set lookup for attributes, then firstChild or nextSibling.
+    const { marked, stack } = this;
+    const single = this.options.single === true;
     let node = this.node;
     while (node) {
       // Checking the clock is cheap, but not free: look every 256 nodes.
@@ -96,31 +105,41 @@ export class BlockWalker {
         this.node = node;
         return false;
       }
-      if (node.nodeType === 3) {
+      const type = node.nodeType;
+      if (type === 3) {
         this.readText(node as Text);
-      } else if (node.nodeType === 1 && !isSkipped(node as Element)) {
+      } else if (type === 1) {
         const element = node as Element;
-        const context = this.stack[this.stack.length - 1]!;
-        const own = isBlockElement(element) ? element : context;
-        if (this.options.single && own === element) this.separate(this.blockFor(element));
-        if (element.tagName === 'BR') this.separate(this.blockFor(context));
-        this.readAttributes(element, own);
-        if (element.firstChild) {
-          this.stack.push(own);
-          node = element.firstChild;
-          continue;
+        const name = element.localName;
+        const hasAttributeText = marked.has(element);
+        if (
+          !SKIPPED_TAGS.has(name) &&
+          name !== WARNING_HOST_TAG &&
+          !(hasAttributeText && element.hasAttribute('hidden'))
+        ) {
+          const context = stack[stack.length - 1]!;
+          const own = BLOCK_TAGS.has(name) ? element : context;
+          if (single && own === element) this.separate(this.blockFor(element));
+          else if (name === 'br') this.separate(this.blockFor(context));
+          if (hasAttributeText) this.readAttributes(element, own);
+          const first = element.firstChild;
+          if (first) {
+            stack.push(own);
+            node = first;
+            continue;
+          }
         }
       }
       // Next node in document order: a sibling, or the sibling of the nearest ancestor that has one.
-      while (node && !node.nextSibling) {
-        node = node.parentNode;
-        if (!node || node === this.root) {
-          node = null;
-          break;
-        }
-        this.stack.pop();
+      let next = node.nextSibling;
+      while (!next) {
+        const parent: Node | null = node.parentNode;
+        if (!parent || parent === this.root) break;
+        stack.pop();
+        node = parent;
+        next = node.nextSibling;
       }
-      node = node ? node.nextSibling : null;
+      node = next;
     }
     this.node = null;
     return true;
@@ -150,7 +169,9 @@ export class BlockWalker {
   private readText(node: Text): void {
     const block = this.blockFor(this.stack[this.stack.length - 1]!);
     const data = node.data;
-    if (data.trim().length === 0) {
+    // Most text starts with a visible character; only the rest pays for trim().
+    const first = data.charCodeAt(0);
+    if (!(first > 32 && first !== 160) && data.trim().length === 0) {
       // Whitespace between inline elements still separates words.
       this.separate(block);
       return;

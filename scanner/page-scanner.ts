@@ -1,20 +1,25 @@
 /**
  * Scans a document block by block, anchors one warning per vendor per block, and follows the page as it
- * changes (infinite scroll, client-side navigation, lazy rendering). Work is sliced so no main-thread task
- * runs long, and new content costs time in proportion to what was added.
+ * changes (infinite scroll, client-side navigation, lazy rendering). Reading is sliced so no main-thread task
+ * runs long; matching happens elsewhere (`match`, the background's engine), off the page's main thread; new
+ * content costs time in proportion to what was added.
  */
-import type { Engine, Finding } from '../lib/engine/index';
-import { buildWarningView, type WarningView } from '../lib/present/warning-view';
-import type { Profile } from '../lib/settings/index';
-import type { Watchlist } from '../lib/watchlist/schema';
+import type { Finding } from '../lib/engine/index';
+import type { BlockMatch } from '../lib/matching/index';
+import type { WarningView } from '../lib/present/warning-view';
 import type { SiteAdapter } from './adapters/types';
 import { type Block, BlockWalker, blockOf, isBlockElement, segmentAt, WARNING_HOST_TAG } from './blocks';
 import { type MountedWarning, mountWarning } from './warning-host';
 
-/** Longest stretch of scanning before yielding to the page (well under the 50 ms long-task line). */
+/** Longest stretch of reading before yielding to the page (well under the 50 ms long-task line). */
 const SLICE_BUDGET_MS = 8;
-/** Warnings written per task: enough to be quick, few enough that one batch never makes a long task. */
-const PLACEMENTS_PER_TASK = 25;
+/**
+ * Warnings written per frame. Every frame that changes a big page costs the browser a full layout of it, however
+ * few elements changed, so warnings go in as few frames as possible; a batch this size renders in a few ms.
+ */
+const PLACEMENTS_PER_FRAME = 200;
+/** Text sent for matching per message: big enough to keep messages few, small enough to start matching early. */
+const MATCH_CHUNK_CHARS = 256 * 1024;
 /** Mutations are collected for this long, then scanned together. */
 const MUTATION_BATCH_DELAY_MS = 50;
 
@@ -30,8 +35,8 @@ export interface PageFinding {
 
 export interface PageScannerOptions {
   doc: Document;
-  list: Watchlist;
-  engine: Engine;
+  /** Findings (with their warning views) per text, in order; the background's engine behind a message. */
+  match(texts: string[]): Promise<BlockMatch[][]>;
   /** True when the user dismissed this finding or said "not this vendor" for it on this site. */
   isSuppressed(finding: Finding): boolean;
   onDismiss(finding: Finding): void;
@@ -40,10 +45,6 @@ export interface PageScannerOptions {
   onFindingsChanged(findings: PageFinding[]): void;
   /** The site's adapter, if one claims this page: cards are scanned whole and warnings go on their titles. */
   adapter?: SiteAdapter;
-  /** Decides which measures a warning shows first. */
-  profile?: Profile;
-  /** Jurisdictions the user chose: their measures first; warnings with none of them are quiet. */
-  jurisdictions?: string[];
 }
 
 interface BlockState {
@@ -52,6 +53,18 @@ interface BlockState {
 }
 
 const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** After the next frame has rendered: what one batch of warnings cost the page is paid before the next batch. */
+const afterNextFrame = () =>
+  new Promise<void>((resolve) => {
+    // A background tab renders no frames; the timer keeps the scan going there.
+    const timer = setTimeout(resolve, 100);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }, 0),
+    );
+  });
 
 export class PageScanner {
   private readonly states = new WeakMap<Element, BlockState>();
@@ -166,19 +179,35 @@ export class PageScanner {
     for (const root of roots) {
       if (root.isConnected) blocks.push(...(await this.blocksUnder(root, slice, pause)));
     }
-    // Reading and matching is sliced; the warnings are written at the end in small batches, so the page is laid
-    // out a few times for the whole scan instead of once per slice.
-    const placements: Array<() => void> = [];
-    for (const block of blocks) {
-      placements.push(...this.scanBlock(block));
-      await pause();
-    }
-    for (let i = 0; i < placements.length; i += PLACEMENTS_PER_TASK) {
-      for (const place of placements.slice(i, i + PLACEMENTS_PER_TASK)) place();
-      if (i + PLACEMENTS_PER_TASK < placements.length) await yieldToPage();
+    const changed = blocks.filter((block) => this.states.get(block.element)?.text !== block.text);
+    const matches = await this.matchAll(changed.map((block) => block.text));
+    // The warnings are written at the end, in as few frames as possible: each frame costs a layout of the page.
+    const placements = changed.flatMap((block, i) => this.placementsFor(block, matches[i] ?? []));
+    for (let i = 0; i < placements.length; i += PLACEMENTS_PER_FRAME) {
+      if (i > 0) await afterNextFrame();
+      for (const place of placements.slice(i, i + PLACEMENTS_PER_FRAME)) place();
     }
     this.pruneDetached();
     this.options.onFindingsChanged(this.findings());
+  }
+
+  /** Sends the texts for matching in chunks (all in flight at once) and returns the findings per text. */
+  private async matchAll(texts: string[]): Promise<BlockMatch[][]> {
+    const chunks: string[][] = [];
+    let chunk: string[] = [];
+    let size = 0;
+    for (const text of texts) {
+      if (size + text.length > MATCH_CHUNK_CHARS && chunk.length > 0) {
+        chunks.push(chunk);
+        chunk = [];
+        size = 0;
+      }
+      chunk.push(text);
+      size += text.length;
+    }
+    if (chunk.length > 0) chunks.push(chunk);
+    const results = await Promise.all(chunks.map((part) => this.options.match(part)));
+    return results.flat();
   }
 
   /**
@@ -223,23 +252,22 @@ export class PageScanner {
     return [...cards, ...outside];
   }
 
-  /** Matches one block; returns the DOM writes (placing its warnings) for the caller to batch. */
-  private scanBlock(block: Block): Array<() => void> {
+  /** Records a block's new text and findings; returns the DOM writes (placing its warnings) for the caller to batch. */
+  private placementsFor(block: Block, matches: BlockMatch[]): Array<() => void> {
     const previous = this.states.get(block.element);
-    if (previous && previous.text === block.text) return [];
+    if (previous?.text === block.text) return [];
     if (previous) this.clearBlock(block.element, previous);
     const state: BlockState = { text: block.text, warnings: [] };
     this.states.set(block.element, state);
 
     const placements: Array<() => void> = [];
     const seenVendors = new Set<string>();
-    for (const finding of this.options.engine.scanText(block.text)) {
+    for (const { finding, view } of matches) {
       // One warning per vendor per block: a card naming Hikvision three times needs one badge.
       if (seenVendors.has(finding.vendorId) || this.options.isSuppressed(finding)) continue;
       seenVendors.add(finding.vendorId);
       placements.push(() => {
         if (!block.element.isConnected || this.states.get(block.element) !== state) return;
-        const view = buildWarningView(this.options.list, finding, this.options.profile, this.options.jurisdictions);
         const mounted = mountWarning(this.options.doc, {
           view,
           onDismiss: () => this.options.onDismiss(finding),

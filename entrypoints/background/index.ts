@@ -1,15 +1,23 @@
 /**
- * Background: remembers what each tab's content script found (in session storage, since an MV3 service worker or
+ * Background: matches the block text content scripts send (see matching.ts), remembers what each tab's content
+ * script found (in session storage, since an MV3 service worker or
  * Firefox event page can be stopped at any time), keeps the toolbar badge in step, and keeps the watchlist up to
  * date.
  */
 import { type ExtensionMessage, type TabState, tabStateKey } from '../../lib/messages';
+import { evidenceReport, invalidateMatcher, matchBlocks, scanConfig } from './matching';
 import { checkNowAndReport, onUpdateAlarm, scheduleNextCheck, watchlistStatus } from './updates';
 
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener((raw: unknown, sender) => {
     const message = raw as ExtensionMessage;
     switch (message?.type) {
+      case 'get-scan-config':
+        return scanConfig(String(message.site));
+      case 'match-blocks':
+        return matchBlocks(message.texts);
+      case 'build-evidence':
+        return evidenceReport(message);
       case 'findings-changed':
         return sender.tab?.id === undefined ? undefined : recordTabState(sender.tab.id, message.state);
       case 'get-tab-state':
@@ -21,6 +29,12 @@ export default defineBackground(() => {
       default:
         return undefined;
     }
+  });
+  // Settings, the list in force, organisation lists and policy all shape the matcher: rebuild it on any change.
+  // Suppressions are applied by the content script, and tab state lives in session storage.
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'managed' || (area === 'local' && Object.keys(changes).some((key) => !key.startsWith('suppressions:'))))
+      invalidateMatcher();
   });
   browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove(tabStateKey(tabId)));
   browser.alarms.onAlarm.addListener(onUpdateAlarm);

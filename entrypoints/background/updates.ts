@@ -23,7 +23,7 @@ const ALARM = 'watchlist-update';
 /** Test builds (`wxt build --mode e2e`) trust the test key and a loopback http update server; releases never do. */
 const TEST_BUILD = import.meta.env.MODE === 'e2e';
 
-const bundled = loadWatchlist(bundledJson);
+export const bundled = loadWatchlist(bundledJson);
 
 export const updater = createUpdater({
   fetch: (url, init) => fetch(url, init),

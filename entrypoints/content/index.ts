@@ -1,25 +1,25 @@
 /**
- * Content script: thin glue between the page and the engine. Loads the list in force, scans the page, follows
- * it as it changes, and reports the count to the background for the toolbar badge. Page text never leaves
- * this script.
+ * Content script: thin glue between the page and the background. Reads the page block by block, sends the text
+ * to the background's engine for matching (the engine, the list and its schema never load into the page's main
+ * thread), writes the warnings, follows the page as it changes, and reports the findings for the badge and popup.
+ * Page text goes to the extension's own background only, which matches it and keeps none of it.
  */
 
-import { createEngine } from '../../lib/engine/index';
-import { buildEvidenceReport } from '../../lib/evidence/report';
-import type { FindingSummary, FindingsMessage, GetEvidenceMessage, RevealFindingMessage } from '../../lib/messages';
+import type { EvidenceReport } from '../../lib/evidence/report';
+import type { BlockMatch } from '../../lib/matching/index';
+import type {
+  BuildEvidenceMessage,
+  FindingSummary,
+  FindingsMessage,
+  GetEvidenceMessage,
+  GetScanConfigMessage,
+  MatchBlocksMessage,
+  MatchBlocksReply,
+  RevealFindingMessage,
+  ScanConfig,
+  TabState,
+} from '../../lib/messages';
 import type { WarningView } from '../../lib/present/warning-view';
-import { runsOn, withUserEntries } from '../../lib/settings/index';
-import {
-  EMPTY_LIST,
-  mergeOrganisationLists,
-  namespacedStore,
-  type OrganisationList,
-  organisationNamespace,
-} from '../../lib/update/organisation';
-import { readActiveList } from '../../lib/update/updater';
-import type { Watchlist } from '../../lib/watchlist/index';
-import { effectiveSettings, localStore } from '../../platform/storage';
-import bundledList from '../../public/watchlist.json';
 import { adapterFor } from '../../scanner/adapters/index';
 import { PageScanner } from '../../scanner/page-scanner';
 import { findingKey, SuppressionStore } from '../../scanner/suppressions';
@@ -28,34 +28,42 @@ export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
   async main(ctx) {
-    const [active, { settings, extraLists }] = await Promise.all([activeList(), effectiveSettings()]);
     const site = location.hostname;
-    if (!runsOn(settings, site)) {
-      // Tell the popup this site is paused or not selected, so the switch can be turned back on.
-      const message: FindingsMessage = {
-        type: 'findings-changed',
-        state: {
-          url: location.href,
-          scannedAt: new Date().toISOString(),
-          listVersion: active.list.meta.version,
-          findings: [],
-          paused: true,
-        },
+    const config = (await browser.runtime.sendMessage({
+      type: 'get-scan-config',
+      site,
+    } satisfies GetScanConfigMessage)) as ScanConfig;
+    let listVersion = config.listVersion;
+    const report = (findings: FindingSummary[], paused?: boolean) => {
+      const state: TabState = {
+        url: location.href,
+        scannedAt: new Date().toISOString(),
+        listVersion,
+        findings,
+        ...(paused ? { paused } : {}),
       };
-      browser.runtime.sendMessage(message).catch(() => undefined);
+      browser.runtime.sendMessage({ type: 'findings-changed', state } satisfies FindingsMessage).catch(() => {
+        // The background may be restarting; the next change sends the findings again.
+      });
+    };
+    if (!config.runs) {
+      // Tell the popup this site is paused or not selected, so the switch can be turned back on.
+      report([], true);
       return;
     }
-    const list = withUserEntries(mergeOrganisationLists(active.list, await organisationLists(extraLists)), settings);
-    const engine = createEngine(list, { sensitivity: settings.sensitivity });
     const suppressions = await SuppressionStore.load(site);
 
     const scanner = new PageScanner({
       doc: document,
       adapter: adapterFor(site),
-      profile: settings.profile,
-      jurisdictions: settings.jurisdictions,
-      list,
-      engine,
+      match: async (texts): Promise<BlockMatch[][]> => {
+        const reply = (await browser.runtime.sendMessage({
+          type: 'match-blocks',
+          texts,
+        } satisfies MatchBlocksMessage)) as MatchBlocksReply;
+        listVersion = reply.listVersion;
+        return reply.results;
+      },
       isSuppressed: (finding) => suppressions.has(finding),
       onDismiss: (finding) => {
         void suppressions.add(finding, 'dismissed');
@@ -65,34 +73,17 @@ export default defineContentScript({
         void suppressions.add(finding, 'not-this-vendor');
         scanner.hide((other) => other.vendorId === finding.vendorId && other.evidence === finding.evidence);
       },
-      onFindingsChanged: (findings) => {
-        const message: FindingsMessage = {
-          type: 'findings-changed',
-          state: {
-            url: location.href,
-            scannedAt: new Date().toISOString(),
-            listVersion: list.meta.version,
-            findings: findings.map(({ view }) => summarise(view)),
-          },
-        };
-        browser.runtime.sendMessage(message).catch(() => {
-          // The background may be restarting; the next change sends the count again.
-        });
-      },
+      onFindingsChanged: (findings) => report(findings.map(({ view }) => summarise(view))),
     });
     browser.runtime.onMessage.addListener((raw: unknown) => {
       const message = raw as RevealFindingMessage | GetEvidenceMessage;
       if (message?.type === 'get-evidence') {
-        return Promise.resolve(
-          buildEvidenceReport({
-            pageUrl: location.href,
-            pageTitle: document.title,
-            now: new Date(),
-            list: active.list,
-            source: active.source,
-            findings: scanner.findings().map(({ view }) => view),
-          }),
-        );
+        return browser.runtime.sendMessage({
+          type: 'build-evidence',
+          pageUrl: location.href,
+          pageTitle: document.title,
+          findings: scanner.findings().map(({ view }) => view),
+        } satisfies BuildEvidenceMessage) as Promise<EvidenceReport>;
       }
       if (message?.type !== 'reveal-finding') return undefined;
       const target = scanner.findings()[message.index];
@@ -106,25 +97,6 @@ export default defineContentScript({
     ctx.onInvalidated(() => scanner.stop());
   },
 });
-
-/** The organisation lists from policy that have been fetched and verified. */
-async function organisationLists(extras: OrganisationList[]) {
-  const now = new Date();
-  const installed = await Promise.all(
-    extras.map(async (extra) => ({
-      label: extra.label,
-      ...(await readActiveList(namespacedStore(localStore, organisationNamespace(extra)), EMPTY_LIST, now, false)),
-    })),
-  );
-  return installed.filter((entry) => entry.source === 'update');
-}
-
-/** The list an accepted update left in storage, else the bundled one (the floor). */
-async function activeList() {
-  // The bundled list is checked against the schema at build time and in the tests; parsing it again here would
-  // cost every page tens of milliseconds.
-  return readActiveList(localStore, bundledList as Watchlist, new Date(), false);
-}
 
 function summarise(view: WarningView): FindingSummary {
   return {

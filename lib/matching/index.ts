@@ -1,0 +1,35 @@
+/**
+ * Matching as a service for content scripts. The background builds one Matcher from the list in force and the
+ * settings in effect; content scripts send it the text of the blocks they read and get back findings with their
+ * warning views. The engine, the list and the schema code therefore load once per browser, in the extension's own
+ * process, instead of on the main thread of every page. Pure: no browser APIs.
+ */
+import { createEngine, type Finding } from '../engine/index';
+import { buildWarningView, type WarningView } from '../present/warning-view';
+import { runsOn, type Settings } from '../settings/index';
+import type { Watchlist } from '../watchlist/schema';
+
+/** One finding in one block, with everything the inline warning shows. */
+export interface BlockMatch {
+  finding: Finding;
+  view: WarningView;
+}
+
+export interface Matcher {
+  readonly listVersion: number;
+  /** Whether VendorWatch scans pages of this host (not paused, and among the listed sites if the user chose some). */
+  runsOn(host: string): boolean;
+  /** Findings per text, in the same order as `texts`. */
+  match(texts: readonly string[]): BlockMatch[][];
+}
+
+export function createMatcher(list: Watchlist, settings: Settings): Matcher {
+  const engine = createEngine(list, { sensitivity: settings.sensitivity });
+  // A vendor's view differs only by the finding, but building one is cheap next to matching; no cache needed.
+  const view = (finding: Finding) => buildWarningView(list, finding, settings.profile, settings.jurisdictions);
+  return {
+    listVersion: list.meta.version,
+    runsOn: (host) => runsOn(settings, host),
+    match: (texts) => texts.map((text) => engine.scanText(text).map((finding) => ({ finding, view: view(finding) }))),
+  };
+}
