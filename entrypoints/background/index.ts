@@ -33,7 +33,10 @@ export default defineBackground(() => {
   // Settings, the list in force, organisation lists and policy all shape the matcher: rebuild it on any change.
   // Suppressions are applied by the content script, and tab state lives in session storage.
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'managed' || (area === 'local' && Object.keys(changes).some((key) => !key.startsWith('suppressions:'))))
+    if (
+      area === 'managed' ||
+      (area === 'local' && Object.keys(changes).some((key) => !key.startsWith('suppressions:')))
+    )
       invalidateMatcher();
   });
   browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove(tabStateKey(tabId)));
