@@ -5,15 +5,20 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { decodeText, unsupportedContent } from '../lib/documents/binary';
 import { csvField, type DocumentFormat, formatOf } from '../lib/documents/index';
 import { type ScanRow, scanDocument } from '../lib/documents/scan';
 import { createEngine, type Sensitivity } from '../lib/engine/index';
 import { loadWatchlist } from '../lib/watchlist/index';
+import { describeError, expandInputs, readBytes } from './inputs';
+import { createReporter } from './progress';
 
-const USAGE = `Usage: npm run scan -- [options] <file>... (use - for standard input)
+const USAGE = `Usage: npm run -s scan -- [options] <file or folder>... (use - for standard input)
 
 Scans saved HTML pages, plain text, CSV and JSON files for restricted technology vendors, brands and
-model numbers, and prints one record per finding.
+model numbers, and prints one record per finding on standard output. A folder is scanned recursively
+(.html .htm .xhtml .txt .text .md .csv .tsv .json files). A summary line per file goes to standard
+error, with a progress bar on long runs when both outputs are a terminal.
 
 Options:
   --format json|csv        output format (default: json)
@@ -22,7 +27,9 @@ Options:
   --fail-on-findings       exit with status 1 when anything is found (for CI pipelines)
   -h, --help               show this help
 
-Exit status: 0 done, 1 findings with --fail-on-findings, 2 a file could not be read or bad usage.`;
+Exit status: 0 done, 1 findings with --fail-on-findings, 2 a file could not be read or scanned
+(missing, unreadable, or a PDF, Word, Excel, image or archive file, which are skipped) or bad usage.
+The findings of the files that could be scanned are printed in every case.`;
 
 const CSV_COLUMNS: Array<keyof ScanRow> = [
   'file',
@@ -42,24 +49,9 @@ function usageError(message: string): never {
   process.exit(2);
 }
 
-async function readInput(name: string): Promise<string> {
-  if (name !== '-') return readFile(name, 'utf8');
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function progress(done: number, total: number, name: string) {
-  if (!process.stderr.isTTY || total < 5) return;
-  const width = 24;
-  const filled = Math.round((done / total) * width);
-  process.stderr.write(
-    `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${name.slice(-40).padEnd(40)}`,
-  );
-  if (done === total) process.stderr.write('\n');
-}
-
 async function main() {
+  // `npm run scan` runs this script in the project folder; read the files named relative to where it was typed.
+  if (process.env.npm_lifecycle_event === 'scan' && process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({
@@ -99,34 +91,52 @@ async function main() {
 
   const rows: ScanRow[] = [];
   let unreadable = 0;
-  for (const [index, name] of positionals.entries()) {
-    const label = name === '-' ? '(stdin)' : name;
-    let content: string;
-    try {
-      content = await readInput(name);
-    } catch (error) {
+  const reporter = createReporter({
+    stderr: process.stderr,
+    stdoutIsTTY: process.stdout.isTTY,
+    env: process.env,
+    delayMs: process.env.VENDORWATCH_PROGRESS_DELAY_MS ? Number(process.env.VENDORWATCH_PROGRESS_DELAY_MS) : undefined,
+  });
+  const inputs = await expandInputs(positionals);
+  for (const [index, input] of inputs.entries()) {
+    const label = input.kind === 'stdin' ? '(stdin)' : input.path;
+    if (input.kind === 'error') {
       unreadable++;
-      process.stderr.write(
-        `${label}: cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`,
-      );
+      reporter.line(`scan: cannot read ${label}: ${input.message}`);
       continue;
     }
-    const documentFormat: DocumentFormat = formatOf(name, content);
+    reporter.starting(index, inputs.length, label);
+    let bytes: Uint8Array;
+    try {
+      bytes = await readBytes(input);
+    } catch (error) {
+      unreadable++;
+      reporter.line(`scan: cannot read ${label}: ${describeError(error)}`);
+      continue;
+    }
+    const unsupported = unsupportedContent(bytes);
+    if (unsupported) {
+      unreadable++;
+      reporter.line(`${label}: skipped: ${unsupported.reason}`);
+      continue;
+    }
+    const content = decodeText(bytes);
+    const documentFormat: DocumentFormat = formatOf(input.kind === 'stdin' ? '-' : input.path, content);
     let found: ScanRow[];
     try {
       found = scanDocument(engine, label, documentFormat, content);
     } catch (error) {
       unreadable++;
-      process.stderr.write(`${label}: cannot parse as ${documentFormat}: ${(error as Error).message}\n`);
+      reporter.line(`${label}: cannot parse as ${documentFormat}: ${(error as Error).message}`);
       continue;
     }
     rows.push(...found);
-    progress(index + 1, positionals.length, label);
     const vendors = [...new Set(found.map((r) => r.vendorName))];
-    process.stderr.write(
-      `${label}: ${found.length} finding${found.length === 1 ? '' : 's'}${vendors.length ? ` (${vendors.join(', ')})` : ''}\n`,
+    reporter.line(
+      `${label}: ${found.length} finding${found.length === 1 ? '' : 's'}${vendors.length ? ` (${vendors.join(', ')})` : ''}`,
     );
   }
+  reporter.finish();
 
   if (format === 'json') {
     process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);

@@ -45,8 +45,14 @@ export const csvBlocks = (text: string): string[] =>
     .map((cells) => cells.join(' | ').trim())
     .filter((line) => line.replace(/[|\s]/g, '') !== '');
 
-/** Quotes a value for CSV output. */
+/**
+ * Quotes a value for CSV output (RFC 4180). A text cell that a spreadsheet would run as a formula (starting with
+ * `=`, `+`, `-`, `@`, a tab or a carriage return, as page-derived evidence could) gets a leading apostrophe, so
+ * Excel, LibreOffice and Google Sheets show it as text ("CSV injection", OWASP). Numbers are written as they are.
+ */
 export function csvField(value: string | number): string {
-  const text = String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  // Semicolons and tabs are quoted too: spreadsheets in many locales, and csvRows above, take them as separators.
+  return /[",;\t\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

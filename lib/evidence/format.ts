@@ -91,7 +91,7 @@ ${finding.measures
 <dl>
   <dt>Page</dt><dd>${escapeHtml(report.pageTitle)}<br><small>${escapeHtml(report.pageUrl)}</small></dd>
   <dt>Captured</dt><dd>${escapeHtml(report.capturedAt)}</dd>
-  <dt>Watchlist</dt><dd>version ${escapeHtml(report.watchlist.version)} (${escapeHtml(report.watchlist.source)}), generated ${escapeHtml(report.watchlist.generatedAt)}<br><small>SHA-256 ${escapeHtml(report.watchlist.sha256)}</small></dd>
+  <dt>Watchlist</dt><dd>version ${escapeHtml(report.watchlist.version)} (${escapeHtml(report.watchlist.source)}), generated ${escapeHtml(report.watchlist.generatedAt)}<br><small>SHA-256 of the list's canonical JSON (the published watchlist.json): ${escapeHtml(report.watchlist.sha256)}</small></dd>
   <dt>Findings</dt><dd>${report.findings.length}</dd>
 </dl>
 ${findings || '<p>No restricted vendors were found on this page.</p>'}

@@ -15,9 +15,14 @@ export interface EvidenceReport {
   findings: WarningView[];
 }
 
-/** SHA-256 of the list as serialised JSON, so a report names exactly which list it was made with. */
+/**
+ * SHA-256 of the list's canonical JSON: `JSON.stringify(list, null, 2)` plus a final newline, exactly the bytes
+ * `npm run watchlist:build` writes to public/watchlist.json (and that maintainers publish and sign). So the hash in a
+ * report can be checked against the published file with `sha256sum watchlist.json`. The round trip is exact for
+ * a list parsed from that file (JSON.parse, or the zod schema, which keeps the key order); a unit test holds it.
+ */
 export function watchlistHash(list: Watchlist): string {
-  return bytesToHex(sha256(utf8ToBytes(JSON.stringify(list))));
+  return bytesToHex(sha256(utf8ToBytes(`${JSON.stringify(list, null, 2)}\n`)));
 }
 
 export function buildEvidenceReport(input: {

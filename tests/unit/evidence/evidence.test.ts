@@ -1,0 +1,228 @@
+/** The evidence record (CSV, JSON, printable HTML) and the "Report a problem" issue, built from real findings. */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { csvField, csvRows } from '../../../lib/documents/csv';
+import { createEngine } from '../../../lib/engine/index';
+import { toCsv, toJson, toPrintableHtml } from '../../../lib/evidence/format';
+import { buildEvidenceReport, type EvidenceReport, watchlistHash } from '../../../lib/evidence/report';
+import type { FindingSummary } from '../../../lib/messages';
+import { buildWarningView, type WarningView } from '../../../lib/present/warning-view';
+import { addressFor, buildProblemReport, ISSUE_TRACKER_URL } from '../../../lib/report/issue';
+import { loadWatchlist, type Watchlist } from '../../../lib/watchlist/index';
+
+const publishedBytes = readFileSync(new URL('../../../public/watchlist.json', import.meta.url));
+const rawList = JSON.parse(publishedBytes.toString('utf8')) as Watchlist;
+const list = loadWatchlist(rawList);
+const engine = createEngine(list);
+const views = (text: string): WarningView[] =>
+  engine.scanText(text).map((finding) => buildWarningView(list, finding, 'uk-public'));
+
+const PAGE_URL = 'https://www.find-tender.service.gov.uk/Notice/012345-2025?token=secret#lot-2';
+
+function report(findings: WarningView[], overrides: Partial<{ pageTitle: string; pageUrl: string }> = {}) {
+  return buildEvidenceReport({
+    pageUrl: overrides.pageUrl ?? PAGE_URL,
+    pageTitle: overrides.pageTitle ?? 'CCTV upgrade – Find a Tender',
+    now: new Date('2025-03-04T10:20:30Z'),
+    list,
+    source: 'bundled',
+    findings,
+  });
+}
+
+/** Replaces one finding's evidence, as if the page had said it. */
+const withEvidence = (view: WarningView, evidence: string): WarningView => ({ ...view, evidence });
+
+describe('csvField', () => {
+  it('quotes commas, quotes and line breaks (RFC 4180)', () => {
+    expect(csvField('plain')).toBe('plain');
+    expect(csvField('Dahua NVR, 16 channel')).toBe('"Dahua NVR, 16 channel"');
+    expect(csvField('the "5000i" model')).toBe('"the ""5000i"" model"');
+    expect(csvField('line one\nline two')).toBe('"line one\nline two"');
+    expect(csvField('a\r\nb')).toBe('"a\r\nb"');
+    expect(csvField('a; b\tc')).toBe('"a; b\tc"');
+    expect(csvField(0.8)).toBe('0.8');
+  });
+
+  it('neutralises cells a spreadsheet would run as formulas', () => {
+    expect(csvField('=HYPERLINK("https://evil.example","click")')).toBe(
+      '"\'=HYPERLINK(""https://evil.example"",""click"")"',
+    );
+    expect(csvField('+1+cmd|/C calc')).toBe("'+1+cmd|/C calc");
+    expect(csvField('-2+3')).toBe("'-2+3");
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField('\t=1')).toBe('"\'\t=1"');
+    // Only at the start, and never for numbers.
+    expect(csvField('DS-2CD2143G2-I')).toBe('DS-2CD2143G2-I');
+    expect(csvField(-1)).toBe('-1');
+  });
+});
+
+describe('evidence report', () => {
+  const findings = views('Hikvision DS-2CD2143G2-I dome camera; HiLook IPC-B140H bullet');
+
+  it('names the list by version and by the SHA-256 of the published watchlist.json bytes', () => {
+    const built = report(findings);
+    expect(built.watchlist).toEqual({
+      version: list.meta.version,
+      generatedAt: list.meta.generatedAt,
+      sha256: createHash('sha256').update(publishedBytes).digest('hex'),
+      source: 'bundled',
+    });
+    expect(built.watchlist.sha256).toMatch(/^[0-9a-f]{64}$/);
+    // The same for the list as the extension holds it (imported JSON) and after the schema check (an update).
+    expect(watchlistHash(rawList)).toBe(built.watchlist.sha256);
+    expect(watchlistHash(list)).toBe(built.watchlist.sha256);
+    // Any change to the list changes the hash.
+    expect(watchlistHash({ ...list, meta: { ...list.meta, version: list.meta.version + 1 } })).not.toBe(
+      built.watchlist.sha256,
+    );
+  });
+
+  it('JSON: the whole record, page, time, list and each finding with measures and sources', () => {
+    const built = report(findings);
+    const parsed = JSON.parse(toJson(built)) as EvidenceReport;
+    expect(parsed).toEqual(built);
+    expect(Object.keys(parsed)).toEqual(['pageUrl', 'pageTitle', 'capturedAt', 'watchlist', 'findings']);
+    expect(parsed.capturedAt).toBe('2025-03-04T10:20:30.000Z');
+    expect(parsed.findings.map((f) => f.vendorId)).toEqual(findings.map((f) => f.vendorId));
+    const first = parsed.findings[0]!;
+    expect(first).toMatchObject({ vendorId: 'hikvision', evidence: 'Hikvision', verdictLabel: 'Listed vendor' });
+    expect(first.measures[0]!.sourceUrl).toMatch(/^https:\/\//);
+    expect(toJson(built).endsWith('}\n')).toBe(true);
+  });
+
+  it('CSV: one row per finding and measure, every row carrying page, time and list', () => {
+    const built = report(findings);
+    const rows = csvRows(toCsv(built).trimEnd());
+    expect(rows[0]).toEqual([
+      'page',
+      'captured_at',
+      'watchlist_version',
+      'watchlist_sha256',
+      'vendor',
+      'vendor_name',
+      'evidence',
+      'verdict',
+      'brand_path',
+      'measure',
+      'authority',
+      'jurisdiction',
+      'status',
+      'date',
+      'source',
+    ]);
+    const expected = findings.reduce((sum, f) => sum + Math.max(1, f.measures.length), 0);
+    expect(rows.length - 1).toBe(expected);
+    for (const row of rows.slice(1)) {
+      expect(row.length).toBe(15);
+      expect(row.slice(0, 4)).toEqual([PAGE_URL, built.capturedAt, String(list.meta.version), built.watchlist.sha256]);
+    }
+    const hilook = rows.find((r) => r[6] === 'HiLook')!;
+    expect(hilook[8]).toBe('HiLook: own brand of Hikvision');
+  });
+
+  it('CSV: page-derived text with commas, quotes, line breaks and formulas survives and is neutralised', () => {
+    const nasty = '=cmd|"/C calc"!A0, then\nmore';
+    const built = report([withEvidence(findings[0]!, nasty)], { pageUrl: 'https://shop.example/p?a=1,2' });
+    const rows = csvRows(toCsv(built));
+    expect(rows).toHaveLength(1 + findings[0]!.measures.length);
+    expect(rows[1]![0]).toBe('https://shop.example/p?a=1,2');
+    expect(rows[1]![6]).toBe(`'${nasty}`);
+    expect(rows[1]!.length).toBe(15);
+  });
+
+  it('CSV: a finding with no measures still gets a row', () => {
+    const rows = csvRows(toCsv(report([{ ...findings[0]!, measures: [] }])).trimEnd());
+    expect(rows).toHaveLength(2);
+    expect(rows[1]!.slice(9)).toEqual(['', '', '', '', '', '']);
+  });
+
+  it('printable HTML: page title, address and evidence appear as text, never as markup', () => {
+    const title = '<img src=x onerror=alert(1)>';
+    const evil = withEvidence(findings[0]!, '<script>alert("x")</script>');
+    const html = toPrintableHtml(
+      report([evil], { pageTitle: title, pageUrl: 'https://shop.example/?q="><svg onload=alert(2)>' }),
+    );
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain('<script>');
+    expect(html).not.toContain('<svg');
+    const { document } = parseHTML(html);
+    expect(document.querySelectorAll('img, script, svg').length).toBe(0);
+    expect(document.querySelector('title')!.textContent).toBe(`VendorWatch report: ${title}`);
+    expect(document.querySelector('dd')!.textContent).toContain(title);
+    expect(document.querySelector('dd small')!.textContent).toBe('https://shop.example/?q="><svg onload=alert(2)>');
+    expect(document.querySelector('.finding p')!.textContent).toContain('“<script>alert("x")</script>”');
+  });
+
+  it('printable HTML: each finding with its measures, source links and the labelled list hash', () => {
+    const built = report(findings);
+    const { document } = parseHTML(toPrintableHtml(built));
+    expect(document.querySelectorAll('section.finding').length).toBe(findings.length);
+    const links = [...document.querySelectorAll('section.finding a')].map((a) => a.getAttribute('href'));
+    expect(links.length).toBe(findings.reduce((sum, f) => sum + f.measures.length, 0));
+    expect(links.every((href) => href?.startsWith('https://'))).toBe(true);
+    expect(document.body.textContent).toContain(
+      `SHA-256 of the list's canonical JSON (the published watchlist.json): ${built.watchlist.sha256}`,
+    );
+    expect(document.body.textContent).toContain('HiLook: own brand of Hikvision');
+  });
+
+  it('printable HTML: says so when nothing was found', () => {
+    expect(toPrintableHtml(report([]))).toContain('No restricted vendors were found on this page.');
+  });
+});
+
+describe('problem report', () => {
+  const view = views('Dahua Technology NVR5216-16P-4KS2E, sold with a free mount')[0]!;
+  const finding: FindingSummary = {
+    vendorId: view.vendorId,
+    vendorName: view.vendorName,
+    verdict: view.verdict,
+    verdictLabel: view.verdictLabel,
+    evidence: view.evidence,
+    measures: view.measures.map(({ id, title, jurisdiction }) => ({ id, title, jurisdiction })),
+  };
+  const build = (detail: 'none' | 'site' | 'path' | 'full') =>
+    buildProblemReport({ finding, pageUrl: PAGE_URL, detail, listVersion: 42, extensionVersion: '0.1.0' });
+
+  it('includes the finding, its measures and the versions, and opens the project tracker', () => {
+    const report = build('site');
+    expect(report.title).toBe(`Possible wrong finding: ${finding.vendorName} (“${finding.evidence}”)`);
+    expect(report.body).toContain(`- Vendor: ${finding.vendorName} (\`${finding.vendorId}\`)`);
+    expect(report.body).toContain(`- Measures: ${finding.measures.map((m) => m.id).join(', ')}`);
+    expect(report.body).toContain('- Watchlist version: 42; extension version: 0.1.0');
+    const url = new URL(report.url);
+    expect(`${url.origin}${url.pathname}`).toBe(ISSUE_TRACKER_URL);
+    expect(url.searchParams.get('title')).toBe(report.title);
+    expect(url.searchParams.get('body')).toBe(report.body);
+  });
+
+  it('contains no page text beyond the matched words', () => {
+    const report = build('full');
+    expect(report.body).toContain(`“${finding.evidence}”`);
+    for (const word of ['sold with', 'free mount']) {
+      expect(report.body).not.toContain(word);
+      expect(report.title).not.toContain(word);
+      expect(decodeURIComponent(report.url)).not.toContain(word);
+    }
+  });
+
+  it('honours the address detail the user chose', () => {
+    expect(addressFor(PAGE_URL, 'none')).toBe('(not included)');
+    expect(addressFor(PAGE_URL, 'site')).toBe('www.find-tender.service.gov.uk');
+    expect(addressFor(PAGE_URL, 'path')).toBe('https://www.find-tender.service.gov.uk/Notice/012345-2025');
+    expect(addressFor(PAGE_URL, 'full')).toBe(PAGE_URL);
+    for (const detail of ['none', 'site', 'path'] as const) {
+      const sent = new URL(build(detail).url).searchParams.get('body')!;
+      expect(sent).toContain(`- Page address: ${addressFor(PAGE_URL, detail)}`);
+      expect(sent).not.toContain('token=secret');
+      expect(sent).not.toContain('#lot-2');
+    }
+    expect(new URL(build('none').url).searchParams.get('body')).not.toContain('find-tender');
+    expect(new URL(build('site').url).searchParams.get('body')).not.toContain('/Notice/');
+    expect(new URL(build('full').url).searchParams.get('body')).toContain(PAGE_URL);
+  });
+});
