@@ -87,7 +87,7 @@ export function onUpdateAlarm(alarm: { name: string }): void {
 }
 
 export async function watchlistStatus(): Promise<WatchlistStatus> {
-  const [{ list, source }, lastCheck, { settings, locked, extraLists }, nextCheckAt] = await Promise.all([
+  const [{ list, source }, lastCheck, { settings, locked, extraLists, problems }, nextCheckAt] = await Promise.all([
     updater.activeList(),
     updater.lastCheck(),
     effectiveSettings(),
@@ -101,6 +101,7 @@ export async function watchlistStatus(): Promise<WatchlistStatus> {
     updateUrl: settings.updateUrl,
     effective: settings,
     locked: [...locked],
+    policyProblems: problems,
     lastCheck,
     nextCheckAt: (nextCheckAt as string | undefined) ?? null,
     organisationLists: await Promise.all(
