@@ -103,6 +103,12 @@ export interface WatchlistStatus {
   nextCheckAt: string | null;
   /** The organisation's own lists set by policy, with the version in force (0: none yet). */
   organisationLists: Array<{ label: string; url: string; version: number; lastCheck: WatchlistStatus['lastCheck'] }>;
+  /**
+   * What was wrong with the organisation's policy, in plain words (one line each, e.g. "policy field sensitivity:
+   * 'Strict' is not one of strict, balanced, broad; ignored ..."). The rest of the policy still applies. Absent or
+   * empty: nothing wrong.
+   */
+  policyProblems?: string[];
 }
 
 export type ExtensionMessage =

@@ -14,7 +14,8 @@ import {
   organisationKey,
   organisationNamespace,
 } from '../../lib/update/organisation';
-import { createUpdater, nextCheckTime, STORAGE_KEYS } from '../../lib/update/updater';
+import { createScheduler } from '../../lib/update/schedule';
+import { createUpdater, STORAGE_KEYS } from '../../lib/update/updater';
 import { loadWatchlist } from '../../lib/watchlist/index';
 import { effectiveSettings, localStore } from '../../platform/storage';
 import bundledJson from '../../public/watchlist.json';
@@ -65,21 +66,23 @@ async function recordNoAddress(): Promise<void> {
   });
 }
 
+const scheduler = createScheduler({
+  alarm: ALARM,
+  alarms: { create: (name, info) => browser.alarms.create(name, info) },
+  store: localStore,
+  now: () => new Date(),
+  random: Math.random,
+  intervalHours: async () => (await effectiveSettings()).settings.updateIntervalHours,
+});
+
+/** Runs the scheduled check; the next one is armed even if this one fails. */
 export async function checkForUpdates(): Promise<void> {
-  await checkAll();
-  await scheduleNextCheck(undefined, true);
+  await scheduler.runCheck(checkAll);
 }
 
 /** (Re-)creates the alarm from the persisted due time; `reset` starts a new interval from now. */
 export async function scheduleNextCheck(settings?: Settings, reset = false): Promise<void> {
-  const effective = settings ?? (await effectiveSettings()).settings;
-  const stored = (await localStore.get(STORAGE_KEYS.nextCheckAt)) as string | undefined;
-  let due =
-    stored && !reset ? new Date(stored) : nextCheckTime(new Date(), effective.updateIntervalHours, Math.random());
-  // A due time in the past (the browser was closed) means: check soon, but not in the middle of start-up.
-  if (due.getTime() < Date.now()) due = new Date(Date.now() + 60_000);
-  await localStore.set({ [STORAGE_KEYS.nextCheckAt]: due.toISOString() });
-  await browser.alarms.create(ALARM, { when: due.getTime() });
+  await scheduler.schedule(reset, settings?.updateIntervalHours);
 }
 
 export function onUpdateAlarm(alarm: { name: string }): void {
@@ -87,7 +90,7 @@ export function onUpdateAlarm(alarm: { name: string }): void {
 }
 
 export async function watchlistStatus(): Promise<WatchlistStatus> {
-  const [{ list, source }, lastCheck, { settings, locked, extraLists }, nextCheckAt] = await Promise.all([
+  const [{ list, source }, lastCheck, { settings, locked, extraLists, problems }, nextCheckAt] = await Promise.all([
     updater.activeList(),
     updater.lastCheck(),
     effectiveSettings(),
@@ -101,6 +104,7 @@ export async function watchlistStatus(): Promise<WatchlistStatus> {
     updateUrl: settings.updateUrl,
     effective: settings,
     locked: [...locked],
+    policyProblems: problems,
     lastCheck,
     nextCheckAt: (nextCheckAt as string | undefined) ?? null,
     organisationLists: await Promise.all(

@@ -43,19 +43,47 @@ export type SettingKey = keyof Settings;
 
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
 
-/** What an administrator can set through Chrome enterprise policy or Firefox policies.json. */
+/**
+ * Settings an administrator can set through Chrome enterprise policy or Firefox policies.json. A setting the policy
+ * sets is also locked. `userEntries` is deliberately not settable: an organisation's own vendors come as a signed
+ * organisation list (`extraLists`), but it can be locked (users may then not add their own entries).
+ */
+export const POLICY_SETTING_KEYS = [
+  'updateUrl',
+  'updateIntervalHours',
+  'sensitivity',
+  'profile',
+  'jurisdictions',
+  'siteMode',
+  'allowedSites',
+  'pausedSites',
+] as const satisfies readonly SettingKey[];
+export type PolicySettingKey = (typeof POLICY_SETTING_KEYS)[number];
+
+/** List settings are read entry by entry: one bad entry is dropped, the rest still apply. */
+const POLICY_LIST_ENTRIES = {
+  jurisdictions: jurisdictionCode,
+  allowedSites: hostname,
+  pausedSites: hostname,
+} satisfies Partial<Record<PolicySettingKey, z.ZodType>>;
+
+/** An organisation's own signed list, merged on top of the VendorWatch list. */
+export const extraListSchema = z.object({
+  url: z.string().min(1),
+  keyId: z.string().min(1),
+  publicKey: z.string().min(40),
+  label: z.string().min(1),
+});
+
+/** The whole policy, every field optional. applyPolicy reads it field by field with these same rules. */
 export const policySchema = z
   .object({
-    updateUrl: z.string(),
-    updateIntervalHours: z.number().int().min(1),
-    sensitivity: sensitivitySchema,
-    profile: profileSchema,
-    jurisdictions: z.array(jurisdictionCode),
-    lockedSettings: z.array(z.string()),
-    /** The organisation's own signed lists, merged on top of the VendorWatch list. */
-    extraLists: z.array(
-      z.object({ url: z.string(), keyId: z.string().min(1), publicKey: z.string().min(40), label: z.string().min(1) }),
-    ),
+    ...(Object.fromEntries(POLICY_SETTING_KEYS.map((key) => [key, settingsSchema.shape[key].unwrap()])) as {
+      [K in PolicySettingKey]: (typeof settingsSchema.shape)[K] extends z.ZodDefault<infer T> ? T : never;
+    }),
+    /** Settings users may not change; the settings the policy sets are locked too. */
+    lockedSettings: z.array(z.enum(Object.keys(settingsSchema.shape) as [SettingKey, ...SettingKey[]])),
+    extraLists: z.array(extraListSchema),
   })
   .partial();
 export type Policy = z.infer<typeof policySchema>;
@@ -66,6 +94,8 @@ export interface EffectiveSettings {
   locked: Set<SettingKey>;
   /** Organisation lists from policy. */
   extraLists: NonNullable<Policy['extraLists']>;
+  /** What was wrong with the policy, in plain words for the options page; the rest of the policy still applies. */
+  problems: string[];
 }
 
 /** Reads stored settings field by field: one bad field falls back to its default instead of losing the rest. */
@@ -79,21 +109,125 @@ export function readSettings(stored: unknown): Settings {
   return settings;
 }
 
-/** Policy values win over the user's, and every setting the policy gives is locked with the listed ones. */
+/** A policy value as an administrator would recognise it in a message. */
+function shown(value: unknown): string {
+  if (typeof value === 'string') return `'${value.length > 60 ? `${value.slice(0, 57)}...` : value}'`;
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'null';
+  if (typeof value === 'object') return 'an object';
+  return String(value);
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  array: 'a list',
+  object: 'an object',
+  boolean: 'true or false',
+};
+
+/** Why a value was refused, from the first zod issue: "is not one of strict, balanced, broad". */
+function whyInvalid(error: z.ZodError): string {
+  const issue = error.issues[0]!;
+  const where = issue.path.length > 0 ? `${issue.path.join('.')} ` : '';
+  switch (issue.code) {
+    case 'invalid_value':
+      return `${where}is not one of ${issue.values.map(String).join(', ')}`;
+    case 'invalid_type':
+      return `${where}${issue.message.endsWith('received undefined') ? 'is missing' : `must be ${TYPE_NAMES[issue.expected] ?? issue.expected}`}`;
+    case 'too_small':
+      return issue.origin === 'number' ? `${where}must be at least ${issue.minimum}` : `${where}is too short`;
+    case 'too_big':
+      return issue.origin === 'number' ? `${where}must be at most ${issue.maximum}` : `${where}is too long`;
+    default:
+      return `${where}${issue.message}`;
+  }
+}
+
+/**
+ * Policy values win over the user's, and every setting the policy gives is locked with the listed ones.
+ *
+ * The policy is read field by field, so one mistake does not discard the rest: an invalid field is ignored and
+ * reported in `problems`. A setting whose policy value is invalid is still locked (the administrator meant to
+ * control it) but keeps its current value, since there is no value from the policy to trust. An invalid entry of a
+ * list (a site, a jurisdiction, an organisation list) drops that entry only.
+ */
 export function applyPolicy(user: Settings, rawPolicy: unknown): EffectiveSettings {
-  const parsed = policySchema.safeParse(rawPolicy ?? {});
-  const policy: Policy = parsed.success ? parsed.data : {};
+  const policy: Record<string, unknown> =
+    rawPolicy && typeof rawPolicy === 'object' && !Array.isArray(rawPolicy)
+      ? (rawPolicy as Record<string, unknown>)
+      : {};
+  const problems: string[] = [];
+  if (rawPolicy !== undefined && rawPolicy !== null && policy !== rawPolicy)
+    problems.push(`the policy is ${shown(rawPolicy)}, not an object of settings; ignored`);
   const settings = { ...user };
   const locked = new Set<SettingKey>();
-  for (const key of Object.keys(settingsSchema.shape) as SettingKey[]) {
-    const value = policy[key as keyof Policy];
-    if (value !== undefined) {
-      (settings as Record<string, unknown>)[key] = value;
+  const set = (key: PolicySettingKey, value: unknown) => {
+    (settings as Record<string, unknown>)[key] = value;
+    locked.add(key);
+  };
+
+  for (const key of POLICY_SETTING_KEYS) {
+    const value = policy[key];
+    if (value === undefined) continue;
+    const entrySchema = (POLICY_LIST_ENTRIES as Partial<Record<PolicySettingKey, z.ZodType>>)[key];
+    if (entrySchema && Array.isArray(value)) {
+      const entries: unknown[] = [];
+      value.forEach((entry, index) => {
+        const parsed = entrySchema.safeParse(entry);
+        if (parsed.success) entries.push(parsed.data);
+        else problems.push(`policy field ${key}[${index}]: ${shown(entry)} ${whyInvalid(parsed.error)}; entry ignored`);
+      });
+      set(key, entries);
+      continue;
+    }
+    const parsed = settingsSchema.shape[key].safeParse(value);
+    if (parsed.success) {
+      set(key, parsed.data);
+    } else {
       locked.add(key);
+      problems.push(
+        `policy field ${key}: ${shown(value)} ${whyInvalid(parsed.error)}; ignored (${key} stays locked at its current value)`,
+      );
     }
   }
-  for (const key of policy.lockedSettings ?? []) if (key in settingsSchema.shape) locked.add(key as SettingKey);
-  return { settings, locked, extraLists: policy.extraLists ?? [] };
+
+  const lockedSettings = policy.lockedSettings;
+  if (Array.isArray(lockedSettings)) {
+    for (const key of lockedSettings) {
+      if (typeof key === 'string' && Object.hasOwn(settingsSchema.shape, key)) locked.add(key as SettingKey);
+      else problems.push(`policy field lockedSettings: ${shown(key)} is not a VendorWatch setting; ignored`);
+    }
+  } else if (lockedSettings !== undefined) {
+    problems.push(`policy field lockedSettings: ${shown(lockedSettings)} must be a list of setting names; ignored`);
+  }
+
+  const extraLists: EffectiveSettings['extraLists'] = [];
+  const rawLists = policy.extraLists;
+  if (Array.isArray(rawLists)) {
+    rawLists.forEach((entry, index) => {
+      const parsed = extraListSchema.safeParse(entry);
+      if (!parsed.success) {
+        problems.push(`policy field extraLists[${index}]: ${whyInvalid(parsed.error)}; this list ignored`);
+      } else if (extraLists.some((other) => other.keyId === parsed.data.keyId)) {
+        // Each list is stored under its key id, so two lists with one id would overwrite each other.
+        problems.push(
+          `policy field extraLists[${index}]: key id '${parsed.data.keyId}' is already used by another list; this list ignored`,
+        );
+      } else {
+        extraLists.push(parsed.data);
+      }
+    });
+  } else if (rawLists !== undefined) {
+    problems.push(`policy field extraLists: ${shown(rawLists)} must be a list of organisation lists; ignored`);
+  }
+
+  const known = new Set<string>([...POLICY_SETTING_KEYS, 'lockedSettings', 'extraLists']);
+  for (const key of Object.keys(policy)) {
+    if (!known.has(key)) problems.push(`policy field ${key} is not a VendorWatch policy setting; ignored`);
+  }
+  return { settings, locked, extraLists, problems };
 }
 
 /** Whether VendorWatch should scan pages of `host` with these settings. */

@@ -8,6 +8,7 @@
  */
 import type { ListMeta, Watchlist } from '../watchlist/schema';
 import { watchlistSchema } from '../watchlist/schema';
+import { discardBody, readCappedBody } from './body';
 import type { TrustedKey } from './keys';
 import { DEFAULT_MAX_BYTES, type RefusalCode, verifyListUpdate } from './verify';
 
@@ -93,6 +94,83 @@ export function nextCheckTime(from: Date, intervalHours: number, random: number)
   return new Date(from.getTime() + intervalHours * 3_600_000 * jitter);
 }
 
+/** Whether two validated lists are the same list: same version and the same content. */
+function sameList(a: Watchlist, b: Watchlist): boolean {
+  return a.meta.version === b.meta.version && JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Signature files are about a hundred bytes; anything far larger is not one. */
+const MAX_SIGNATURE_BYTES = 16 * 1024;
+
+type Download =
+  | { kind: 'downloaded'; response: Response; body: Uint8Array; signature: string | null }
+  | { kind: 'not-modified' }
+  | { kind: 'stopped'; check: Omit<CheckRecord, 'at' | 'url'> };
+
+const stopped = (check: Omit<CheckRecord, 'at' | 'url'>): Download => ({ kind: 'stopped', check });
+
+/** Fetches the list (conditionally) and its signature, within the size cap; any failure is a check result. */
+async function downloadList(
+  url: string,
+  options: { fetch: UpdaterDeps['fetch']; maxBytes: number; ifNoneMatch?: string },
+): Promise<Download> {
+  const { maxBytes } = options;
+  try {
+    const response = await options.fetch(url, {
+      cache: 'no-store',
+      headers: options.ifNoneMatch ? { 'If-None-Match': options.ifNoneMatch } : {},
+    });
+    if (response.status === 304) return { kind: 'not-modified' };
+    if (!response.ok) {
+      await discardBody(response);
+      return stopped({
+        result: 'failed',
+        code: 'http-error',
+        message: `failed: the server answered ${response.status}`,
+      });
+    }
+    const declared = Number(response.headers.get('content-length'));
+    if (declared > maxBytes) {
+      await discardBody(response);
+      return stopped({
+        result: 'refused',
+        code: 'too-large',
+        message: `refused: the list is ${declared} bytes, more than the ${maxBytes}-byte limit`,
+      });
+    }
+    // Content-Length may be missing or wrong: count the bytes as they arrive and stop past the cap.
+    const read = await readCappedBody(response, maxBytes);
+    if (!read.ok) {
+      return stopped({
+        result: 'refused',
+        code: 'too-large',
+        message: `refused: the list is larger than the ${maxBytes}-byte limit (stopped reading after ${read.bytesRead} bytes)`,
+      });
+    }
+    const sigResponse = await options.fetch(`${url}.sig`, { cache: 'no-store' });
+    let signature: string | null = null;
+    if (sigResponse.ok) {
+      const sig = await readCappedBody(sigResponse, MAX_SIGNATURE_BYTES);
+      if (!sig.ok)
+        return stopped({
+          result: 'refused',
+          code: 'unsigned',
+          message: `refused: the signature file is larger than ${MAX_SIGNATURE_BYTES} bytes, so it is not a VendorWatch signature`,
+        });
+      signature = new TextDecoder().decode(sig.body);
+    } else {
+      await discardBody(sigResponse);
+    }
+    return { kind: 'downloaded', response, body: read.body, signature };
+  } catch (error) {
+    return stopped({
+      result: 'failed',
+      code: 'network',
+      message: `failed: could not reach the update server (${(error as Error).message})`,
+    });
+  }
+}
+
 export function createUpdater(deps: UpdaterDeps) {
   const record = async (entry: Omit<CheckRecord, 'at'>): Promise<CheckRecord> => {
     const full: CheckRecord = { at: deps.now().toISOString(), ...entry };
@@ -113,57 +191,39 @@ export function createUpdater(deps: UpdaterDeps) {
 
       const active = await readActiveList(deps.store, deps.bundled, deps.now());
       const etags = ((await deps.store.get(STORAGE_KEYS.etag)) as Record<string, string> | undefined) ?? {};
-      let response: Response;
-      let signature: string | null;
-      try {
-        response = await deps.fetch(url, {
-          cache: 'no-store',
-          headers: etags[url] && active.source === 'update' ? { 'If-None-Match': etags[url] } : {},
-        });
-        if (response.status === 304) {
-          return record({
-            url,
-            result: 'unchanged',
-            message: `no change: version ${active.list.meta.version} is current`,
-          });
-        }
-        if (!response.ok) {
-          return record({
-            url,
-            result: 'failed',
-            code: 'http-error',
-            message: `failed: the server answered ${response.status}`,
-          });
-        }
-        const declared = Number(response.headers.get('content-length'));
-        const maxBytes = deps.maxBytes ?? DEFAULT_MAX_BYTES;
-        if (declared > maxBytes) {
-          return record({
-            url,
-            result: 'refused',
-            code: 'too-large',
-            message: `refused: the list is ${declared} bytes, more than the ${maxBytes}-byte limit`,
-          });
-        }
-        const sigResponse = await deps.fetch(`${url}.sig`, { cache: 'no-store' });
-        signature = sigResponse.ok ? await sigResponse.text() : null;
-      } catch (error) {
+      const maxBytes = deps.maxBytes ?? DEFAULT_MAX_BYTES;
+      const download = await downloadList(url, {
+        fetch: deps.fetch,
+        maxBytes,
+        ifNoneMatch: active.source === 'update' ? etags[url] : undefined,
+      });
+      if (download.kind === 'not-modified')
         return record({
           url,
-          result: 'failed',
-          code: 'network',
-          message: `failed: could not reach the update server (${(error as Error).message})`,
+          result: 'unchanged',
+          message: `no change: version ${active.list.meta.version} is current`,
         });
-      }
-      const body = new Uint8Array(await response.arrayBuffer());
+      if (download.kind === 'stopped') return record({ url, ...download.check });
+      const { response, body, signature } = download;
       const verdict = await verifyListUpdate({
         body,
         signature,
         keys: deps.keys,
         current: active.list.meta,
         now: deps.now(),
-        maxBytes: deps.maxBytes,
+        maxBytes,
       });
+      const etag = response.headers.get('etag');
+      if (!verdict.ok && verdict.code === 'not-newer' && verdict.list && sameList(verdict.list, active.list)) {
+        // The list in force, downloaded again: after a stop between switching the pointer and saving the ETag, or
+        // a server serving the bundled list. Not a refusal; save the ETag so the next check is conditional again.
+        if (etag) await deps.store.set({ [STORAGE_KEYS.etag]: { ...etags, [url]: etag } });
+        return record({
+          url,
+          result: 'unchanged',
+          message: `no change: version ${active.list.meta.version} is current`,
+        });
+      }
       if (!verdict.ok) return record({ url, result: 'refused', code: verdict.code, message: verdict.message });
 
       // Write the list to the free slot first; only then switch the pointer (one small write).
@@ -171,7 +231,6 @@ export function createUpdater(deps: UpdaterDeps) {
       await deps.store.set({ [STORAGE_KEYS.slot(slot)]: verdict.list });
       const pointer: ActivePointer = { slot, meta: verdict.list.meta, url, acceptedAt: deps.now().toISOString() };
       await deps.store.set({ [STORAGE_KEYS.pointer]: pointer });
-      const etag = response.headers.get('etag');
       if (etag) await deps.store.set({ [STORAGE_KEYS.etag]: { ...etags, [url]: etag } });
       return record({
         url,

@@ -22,7 +22,10 @@ export type RefusalCode =
   | 'not-newer'
   | 'expired';
 
-export type Verdict = { ok: true; list: Watchlist } | { ok: false; code: RefusalCode; message: string };
+export type Verdict =
+  | { ok: true; list: Watchlist }
+  /** `list`: for a refusal as not newer only, the signed, valid list that was refused (to tell "the same list"). */
+  | { ok: false; code: RefusalCode; message: string; list?: Watchlist };
 
 /** The detached signature file served next to the list (`<url>.sig`). */
 export const signatureFileSchema = z.object({
@@ -83,10 +86,13 @@ export async function verifyListUpdate(input: {
   }
   const list = parsed.data;
   if (input.current && list.meta.version <= input.current.version) {
-    return refuse(
-      'not-newer',
-      `version ${list.meta.version} is not newer than the list in use (version ${input.current.version})`,
-    );
+    return {
+      ...refuse(
+        'not-newer',
+        `version ${list.meta.version} is not newer than the list in use (version ${input.current.version})`,
+      ),
+      list,
+    };
   }
   if (Date.parse(list.meta.expiresAt) <= input.now.getTime()) {
     return refuse('expired', `the list expired on ${list.meta.expiresAt.slice(0, 10)}`);

@@ -1,5 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { applyPolicy, DEFAULT_SETTINGS, readSettings } from '../../../lib/settings/index';
+import {
+  applyPolicy,
+  DEFAULT_SETTINGS,
+  POLICY_SETTING_KEYS,
+  policySchema,
+  readSettings,
+  runsOn,
+} from '../../../lib/settings/index';
 
 describe('settings', () => {
   it('falls back field by field: one bad value does not lose the others', () => {
@@ -30,10 +38,206 @@ describe('settings', () => {
     expect(applyPolicy(DEFAULT_SETTINGS, { jurisdictions: ['gb'] }).settings.jurisdictions).toEqual([]);
   });
 
-  it('ignores a malformed policy instead of breaking the extension', () => {
-    const { settings, locked } = applyPolicy(DEFAULT_SETTINGS, { sensitivity: 42 });
+  it('ignores a policy that is not an object instead of breaking the extension', () => {
+    for (const raw of [undefined, null, {}]) {
+      expect(applyPolicy(DEFAULT_SETTINGS, raw)).toEqual({
+        settings: DEFAULT_SETTINGS,
+        locked: new Set(),
+        extraLists: [],
+        problems: [],
+      });
+    }
+    const { settings, locked, problems } = applyPolicy(DEFAULT_SETTINGS, ['updateUrl']);
     expect(settings).toEqual(DEFAULT_SETTINGS);
     expect(locked.size).toBe(0);
+    expect(problems).toEqual(['the policy is a list, not an object of settings; ignored']);
+  });
+});
+
+describe('policy with mistakes', () => {
+  const extra = {
+    url: 'https://it.example.org/our-list.json',
+    keyId: 'example-council-2026',
+    publicKey: 'A'.repeat(44),
+    label: 'Example County Council',
+  };
+  const user = { ...DEFAULT_SETTINGS, sensitivity: 'broad' as const, profile: 'us-federal' as const };
+
+  it('keeps the valid fields when one is invalid, and says which one and why', () => {
+    const { settings, locked, extraLists, problems } = applyPolicy(user, {
+      updateUrl: 'https://it.example.org/list.json',
+      sensitivity: 'Strict',
+      profile: 'uk-public',
+      lockedSettings: ['jurisdictions'],
+      extraLists: [extra],
+    });
+    expect(settings.updateUrl).toBe('https://it.example.org/list.json');
+    expect(settings.profile).toBe('uk-public');
+    expect(extraLists).toEqual([extra]);
+    expect(locked.has('updateUrl') && locked.has('profile') && locked.has('jurisdictions')).toBe(true);
+    expect(problems).toEqual([
+      "policy field sensitivity: 'Strict' is not one of strict, balanced, broad; ignored (sensitivity stays locked at its current value)",
+    ]);
+  });
+
+  it('locks a setting whose policy value is invalid, at the value the user already had', () => {
+    // The administrator meant to control the setting; a value we cannot read must not hand it back to the user.
+    const { settings, locked } = applyPolicy(user, { sensitivity: 'Strict', updateIntervalHours: 0 });
+    expect(settings.sensitivity).toBe('broad');
+    expect(settings.updateIntervalHours).toBe(24);
+    expect(locked).toEqual(new Set(['sensitivity', 'updateIntervalHours']));
+    // Listed in lockedSettings as well: the same, locked once.
+    const listed = applyPolicy(user, { sensitivity: 42, lockedSettings: ['sensitivity'] });
+    expect(listed.settings.sensitivity).toBe('broad');
+    expect([...listed.locked]).toEqual(['sensitivity']);
+    expect(listed.problems).toEqual([
+      'policy field sensitivity: 42 is not one of strict, balanced, broad; ignored (sensitivity stays locked at its current value)',
+    ]);
+  });
+
+  it('explains wrong numbers, types and unknown names in plain words', () => {
+    const { problems } = applyPolicy(DEFAULT_SETTINGS, {
+      updateIntervalHours: 1000,
+      profile: ['uk-public'],
+      siteMode: 'sometimes',
+      lockedSettings: ['profile', 'colour', 7],
+      updateURL: 'https://typo.example.org/list.json',
+    });
+    expect(problems).toEqual([
+      'policy field updateIntervalHours: 1000 must be at most 720; ignored (updateIntervalHours stays locked at its current value)',
+      'policy field profile: a list is not one of uk-public, us-federal, au-government, tw-government, consumer; ignored (profile stays locked at its current value)',
+      "policy field siteMode: 'sometimes' is not one of everywhere, listed; ignored (siteMode stays locked at its current value)",
+      "policy field lockedSettings: 'colour' is not a VendorWatch setting; ignored",
+      'policy field lockedSettings: 7 is not a VendorWatch setting; ignored',
+      'policy field updateURL is not a VendorWatch policy setting; ignored',
+    ]);
+    expect(applyPolicy(DEFAULT_SETTINGS, { updateIntervalHours: 1.5 }).problems[0]).toMatch(
+      /^policy field updateIntervalHours: 1.5 must be a whole number; ignored/,
+    );
+    expect(applyPolicy(DEFAULT_SETTINGS, { lockedSettings: 'profile' }).problems).toEqual([
+      "policy field lockedSettings: 'profile' must be a list of setting names; ignored",
+    ]);
+  });
+
+  it('drops only the invalid organisation list, and says what is wrong with it', () => {
+    const { publicKey: _, ...noKey } = extra;
+    const second = { ...extra, keyId: 'example-council-2027', url: 'https://it.example.org/second.json' };
+    const { extraLists, problems, settings } = applyPolicy(DEFAULT_SETTINGS, {
+      extraLists: [extra, noKey, { ...extra, label: '' }, 'https://it.example.org/x.json', { ...extra }, second],
+      sensitivity: 'strict',
+    });
+    expect(extraLists).toEqual([extra, second]);
+    expect(settings.sensitivity).toBe('strict');
+    expect(problems).toEqual([
+      'policy field extraLists[1]: publicKey is missing; this list ignored',
+      'policy field extraLists[2]: label is too short; this list ignored',
+      'policy field extraLists[3]: must be an object; this list ignored',
+      "policy field extraLists[4]: key id 'example-council-2026' is already used by another list; this list ignored",
+    ]);
+    expect(applyPolicy(DEFAULT_SETTINGS, { extraLists: extra }).problems).toEqual([
+      'policy field extraLists: an object must be a list of organisation lists; ignored',
+    ]);
+  });
+
+  it('drops only the invalid entries of a list setting, and applies the rest', () => {
+    const { settings, locked, problems } = applyPolicy(DEFAULT_SETTINGS, {
+      jurisdictions: ['GB', 'gb', 'EU'],
+      allowedSites: ['Find-Tender.Service.gov.uk', 'https://www.example.org/'],
+    });
+    expect(settings.jurisdictions).toEqual(['GB', 'EU']);
+    expect(settings.allowedSites).toEqual(['find-tender.service.gov.uk']);
+    expect(locked).toEqual(new Set(['jurisdictions', 'allowedSites']));
+    expect(problems).toEqual([
+      "policy field jurisdictions[1]: 'gb' must be a two-letter code such as US, GB, AU, TW, EU; entry ignored",
+      "policy field allowedSites[1]: 'https://www.example.org/' must be a site name such as www.example.com; entry ignored",
+    ]);
+  });
+});
+
+describe('policy can set every setting an organisation needs', () => {
+  it('sets and locks where VendorWatch runs', () => {
+    const user = { ...DEFAULT_SETTINGS, pausedSites: ['www.amazon.co.uk'] };
+    const { settings, locked, problems } = applyPolicy(user, {
+      siteMode: 'listed',
+      allowedSites: ['find-tender.service.gov.uk', 'www.contractsfinder.service.gov.uk'],
+      pausedSites: ['intranet.example.org'],
+    });
+    expect(problems).toEqual([]);
+    expect(settings).toMatchObject({
+      siteMode: 'listed',
+      allowedSites: ['find-tender.service.gov.uk', 'www.contractsfinder.service.gov.uk'],
+      pausedSites: ['intranet.example.org'],
+    });
+    expect(locked).toEqual(new Set(['siteMode', 'allowedSites', 'pausedSites']));
+    expect(runsOn(settings, 'www.find-tender.service.gov.uk')).toBe(true);
+    expect(runsOn(settings, 'www.amazon.co.uk')).toBe(false);
+  });
+
+  it('makes every lockable setting either settable by policy or deliberately lock-only', () => {
+    const settable = new Set<string>(POLICY_SETTING_KEYS);
+    const lockOnly = Object.keys(DEFAULT_SETTINGS).filter((key) => !settable.has(key));
+    // Own entries come from a signed organisation list (extraLists), not from policy; they can only be locked.
+    expect(lockOnly).toEqual(['userEntries']);
+    const { locked, problems } = applyPolicy(DEFAULT_SETTINGS, { lockedSettings: Object.keys(DEFAULT_SETTINGS) });
+    expect(problems).toEqual([]);
+    expect(locked).toEqual(new Set(Object.keys(DEFAULT_SETTINGS)));
+    // A policy that tries to set own entries is told so, and they stay the user's.
+    const own = applyPolicy(DEFAULT_SETTINGS, { userEntries: [] });
+    expect(own.problems).toEqual(['policy field userEntries is not a VendorWatch policy setting; ignored']);
+    expect(own.locked.size).toBe(0);
+  });
+
+  it('documents every policy field in the managed schema Chrome validates against, in its supported subset', () => {
+    const schema = JSON.parse(readFileSync(new URL('../../../public/managed_schema.json', import.meta.url), 'utf8'));
+    expect(Object.keys(schema.properties).sort()).toEqual(Object.keys(policySchema.shape).sort());
+    const supported = new Set([
+      'type',
+      'properties',
+      'items',
+      'title',
+      'description',
+      'enum',
+      'minimum',
+      'maximum',
+      'pattern',
+      'patternProperties',
+      'additionalProperties',
+      'required',
+      'id',
+      '$ref',
+    ]);
+    const types = new Set(['object', 'array', 'string', 'integer', 'number', 'boolean']);
+    const walk = (node: Record<string, unknown>, path: string) => {
+      for (const key of Object.keys(node)) expect(supported.has(key), `${path}.${key}`).toBe(true);
+      expect(types.has(node.type as string), `${path}.type`).toBe(true);
+      if (node.properties)
+        for (const [key, child] of Object.entries(node.properties as Record<string, Record<string, unknown>>))
+          walk(child, `${path}.${key}`);
+      if (node.items) walk(node.items as Record<string, unknown>, `${path}[]`);
+    };
+    walk(schema, '(schema)');
+    expect(schema.type).toBe('object');
+    // Types match what applyPolicy accepts, so Chrome does not drop a value VendorWatch would take.
+    expect(schema.properties.updateIntervalHours.type).toBe('integer');
+    for (const key of ['jurisdictions', 'allowedSites', 'pausedSites', 'lockedSettings', 'extraLists'])
+      expect(schema.properties[key].type, key).toBe('array');
+  });
+
+  it('reads the documented example policies for both browsers without a problem', () => {
+    const read = (file: string) =>
+      JSON.parse(readFileSync(new URL(`../../../docs/policy/${file}`, import.meta.url), 'utf8'));
+    const chromium = read('chromium-policy.json')['3rdparty'].extensions['<vendorwatch extension id>'];
+    const firefox = read('firefox-policies.json').policies['3rdparty'].Extensions['vendorwatch@vendorwatch.dev'];
+    expect(firefox).toEqual(chromium);
+    const { settings, locked, extraLists, problems } = applyPolicy(DEFAULT_SETTINGS, chromium);
+    expect(problems).toEqual([]);
+    expect(settings).toMatchObject({
+      profile: 'uk-public',
+      jurisdictions: ['GB'],
+      pausedSites: ['intranet.example.org'],
+    });
+    expect(locked.has('userEntries')).toBe(true);
+    expect(extraLists).toHaveLength(1);
   });
 });
 

@@ -263,3 +263,228 @@ describe('organisation lists', () => {
     expect(merged.vendors.length).toBe(bundled.vendors.length + 1);
   });
 });
+
+describe('key rotation', () => {
+  it('accepts a list signed by the second of two trusted keys, and refuses it when only the first is trusted', async () => {
+    const ed = await import('@noble/ed25519');
+    const { toBase64 } = await import('../../../lib/update/encoding');
+    const { secretKey, publicKey } = await ed.keygenAsync();
+    const next = { keyId: 'vw-next', publicKey: toBase64(publicKey), label: 'next release key' };
+    const body = bytes(listWith(2));
+    const signature = JSON.stringify(await signList(body, toBase64(secretKey), next.keyId));
+    const both = [TEST_KEY, next];
+    const verdict = await verifyListUpdate({ body, signature, keys: both, current: bundled.meta, now: NOW });
+    expect(verdict.ok && verdict.list.meta.version).toBe(2);
+    expect(
+      await verifyListUpdate({ body, signature, keys: [TEST_KEY], current: bundled.meta, now: NOW }),
+    ).toMatchObject({ ok: false, code: 'unknown-key' });
+    // The new key's id with the old key's public key: the signature must match the key named, not any trusted one.
+    const swapped = [TEST_KEY, { ...next, publicKey: TEST_KEY.publicKey }];
+    expect(await verifyListUpdate({ body, signature, keys: swapped, current: bundled.meta, now: NOW })).toMatchObject({
+      ok: false,
+      code: 'bad-signature',
+    });
+    // And through the updater, with both keys trusted as a rotating release would.
+    const store = new MemoryStore();
+    const check = await createUpdater({
+      fetch: server({ body, signature }).fetch,
+      store,
+      now: () => NOW,
+      keys: both,
+      bundled,
+    }).checkNow(URL_);
+    expect(check).toMatchObject({ result: 'updated', version: 2 });
+  });
+});
+
+describe('not newer, and the same list again', () => {
+  let store: MemoryStore;
+  beforeEach(() => {
+    store = new MemoryStore();
+  });
+  const updater = (fetch: ReturnType<typeof server>['fetch']) =>
+    createUpdater({ fetch, store, now: () => NOW, keys, bundled });
+
+  it('refuses an older list (lower version than the one in use) with the reason, and keeps the newer one', async () => {
+    await updater(server(await signed(listWith(3))).fetch).checkNow(URL_);
+    const check = await updater(server(await signed(listWith(2))).fetch).checkNow(URL_);
+    expect(check).toMatchObject({
+      result: 'refused',
+      code: 'not-newer',
+      message: 'refused: version 2 is not newer than the list in use (version 3)',
+    });
+    expect((await readActiveList(store, bundled, NOW)).list.meta.version).toBe(3);
+  });
+
+  it('refuses a different list that reuses the version in use', async () => {
+    await updater(server(await signed(listWith(3))).fetch).checkNow(URL_);
+    const other = { ...listWith(3), vendors: listWith(3).vendors.slice(1) };
+    const check = await updater(server(await signed(other)).fetch).checkNow(URL_);
+    expect(check).toMatchObject({ result: 'refused', code: 'not-newer' });
+    expect((await readActiveList(store, bundled, NOW)).list.vendors).toHaveLength(bundled.vendors.length);
+  });
+
+  it('after a stop between switching the pointer and saving the ETag, reports the same list as unchanged', async () => {
+    const files = { ...(await signed(listWith(2))), etag: '"v2"' };
+    const updateServer = server(files);
+    store.failOnKey = STORAGE_KEYS.etag;
+    await expect(updater(updateServer.fetch).checkNow(URL_)).rejects.toThrow('service worker stopped');
+    // The pointer was switched: the new list is in force, but no ETag was kept.
+    expect((await readActiveList(store, bundled, NOW)).list.meta.version).toBe(2);
+    expect(await store.get(STORAGE_KEYS.etag)).toBeUndefined();
+    store.failOnKey = null;
+
+    const again = await updater(updateServer.fetch).checkNow(URL_);
+    expect(updateServer.requests.at(-2)).toEqual({ url: URL_, ifNoneMatch: undefined });
+    expect(again).toMatchObject({ result: 'unchanged', message: 'no change: version 2 is current' });
+    expect(again.code).toBeUndefined();
+    // The ETag is saved now, so the next check is a conditional request again.
+    expect(await store.get(STORAGE_KEYS.etag)).toEqual({ [URL_]: '"v2"' });
+    expect((await updater(updateServer.fetch).checkNow(URL_)).result).toBe('unchanged');
+    expect(updateServer.requests.at(-1)).toEqual({ url: URL_, ifNoneMatch: '"v2"' });
+  });
+
+  it('reports a server that serves the bundled list as unchanged, not refused', async () => {
+    const check = await updater(server(await signed(bundled)).fetch).checkNow(URL_);
+    expect(check).toMatchObject({
+      result: 'unchanged',
+      message: `no change: version ${bundled.meta.version} is current`,
+    });
+    expect((await readActiveList(store, bundled, NOW)).source).toBe('bundled');
+  });
+});
+
+/** A body that arrives chunk by chunk, without Content-Length, counting how much of it was pulled. */
+function streamedBody(chunks: Uint8Array[]) {
+  const state = { pulled: 0, cancelled: false };
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        const chunk = chunks[state.pulled];
+        if (!chunk) return controller.close();
+        state.pulled++;
+        controller.enqueue(chunk);
+      },
+      cancel() {
+        state.cancelled = true;
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  return { stream, state };
+}
+const chunked = (body: Uint8Array, size: number) =>
+  Array.from({ length: Math.ceil(body.byteLength / size) }, (_, i) => body.slice(i * size, (i + 1) * size));
+
+describe('size cap while downloading', () => {
+  it('refuses on Content-Length alone, without reading the body or fetching the signature', async () => {
+    const { stream, state } = streamedBody(chunked(new Uint8Array(10_000), 1000));
+    const requests: string[] = [];
+    const fetch = async (url: string) => {
+      requests.push(url);
+      return new Response(stream, { headers: { 'content-length': '10000' } });
+    };
+    const store = new MemoryStore();
+    const check = await createUpdater({ fetch, store, now: () => NOW, keys, bundled, maxBytes: 2500 }).checkNow(URL_);
+    expect(check).toMatchObject({
+      result: 'refused',
+      code: 'too-large',
+      message: 'refused: the list is 10000 bytes, more than the 2500-byte limit',
+    });
+    expect(state.pulled).toBe(0);
+    expect(state.cancelled).toBe(true);
+    expect(requests).toEqual([URL_]);
+  });
+
+  it('without Content-Length, stops reading as soon as the body passes the cap', async () => {
+    const { stream, state } = streamedBody(chunked(new Uint8Array(100_000), 1000));
+    const requests: string[] = [];
+    const fetch = async (url: string) => {
+      requests.push(url);
+      return new Response(stream);
+    };
+    const store = new MemoryStore();
+    const check = await createUpdater({ fetch, store, now: () => NOW, keys, bundled, maxBytes: 2500 }).checkNow(URL_);
+    expect(check).toMatchObject({
+      result: 'refused',
+      code: 'too-large',
+      message: 'refused: the list is larger than the 2500-byte limit (stopped reading after 3000 bytes)',
+    });
+    // Three chunks of a hundred were read, then the download was cancelled; the signature was never fetched.
+    expect(state.pulled).toBe(3);
+    expect(state.cancelled).toBe(true);
+    expect(requests).toEqual([URL_]);
+    expect((await readActiveList(store, bundled, NOW)).source).toBe('bundled');
+  });
+
+  it('a lying Content-Length does not get past the count', async () => {
+    const { stream, state } = streamedBody(chunked(new Uint8Array(100_000), 1000));
+    const fetch = async () => new Response(stream, { headers: { 'content-length': '100' } });
+    const check = await createUpdater({
+      fetch,
+      store: new MemoryStore(),
+      now: () => NOW,
+      keys,
+      bundled,
+      maxBytes: 2500,
+    }).checkNow(URL_);
+    expect(check).toMatchObject({ result: 'refused', code: 'too-large' });
+    expect(state.pulled).toBe(3);
+  });
+
+  it('installs a streamed list under the cap', async () => {
+    const files = await signed(listWith(2));
+    const { stream, state } = streamedBody(chunked(files.body, 4096));
+    const fetch = async (url: string) => (url.endsWith('.sig') ? new Response(files.signature) : new Response(stream));
+    const store = new MemoryStore();
+    const check = await createUpdater({ fetch, store, now: () => NOW, keys, bundled }).checkNow(URL_);
+    expect(check).toMatchObject({ result: 'updated', version: 2 });
+    expect(state.pulled).toBe(Math.ceil(files.body.byteLength / 4096));
+  });
+
+  it('refuses an oversized signature file without reading it all', async () => {
+    const files = await signed(listWith(2));
+    const { stream, state } = streamedBody(chunked(new Uint8Array(1_000_000), 1000));
+    const fetch = async (url: string) =>
+      url.endsWith('.sig') ? new Response(stream) : new Response(files.body as BodyInit);
+    const check = await createUpdater({ fetch, store: new MemoryStore(), now: () => NOW, keys, bundled }).checkNow(
+      URL_,
+    );
+    expect(check).toMatchObject({ result: 'refused', code: 'unsigned' });
+    expect(state.pulled).toBeLessThan(20);
+  });
+
+  it('records a connection lost mid-download as a network failure', async () => {
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new Uint8Array(10));
+        controller.error(new TypeError('network connection was lost'));
+      },
+    });
+    const check = await createUpdater({
+      fetch: async () => new Response(stream),
+      store: new MemoryStore(),
+      now: () => NOW,
+      keys,
+      bundled,
+    }).checkNow(URL_);
+    expect(check).toMatchObject({
+      result: 'failed',
+      code: 'network',
+      message: expect.stringMatching(/connection was lost/),
+    });
+  });
+
+  it('falls back to reading the whole body when there is no stream, and still applies the cap', async () => {
+    const { readCappedBody } = await import('../../../lib/update/body');
+    const noStream = (size: number) =>
+      ({ body: null, arrayBuffer: async () => new ArrayBuffer(size) }) as unknown as Response;
+    expect(await readCappedBody(noStream(3000), 2500)).toEqual({ ok: false, bytesRead: 3000 });
+    const small = await readCappedBody(noStream(2000), 2500);
+    expect(small.ok && small.body.byteLength).toBe(2000);
+    // Exactly at the cap is allowed; an empty body is fine.
+    const exact = await readCappedBody(new Response(new Uint8Array(2500)), 2500);
+    expect(exact.ok && exact.body.byteLength).toBe(2500);
+    expect(await readCappedBody(new Response(null), 2500)).toEqual({ ok: true, body: new Uint8Array(0) });
+  });
+});
