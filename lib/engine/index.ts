@@ -12,6 +12,7 @@ import { applicableMeasures } from '../watchlist/measures';
 import type { Brand, Relationship, Source, Vendor, Watchlist } from '../watchlist/schema';
 import { AhoCorasick } from './aho-corasick';
 import { FuzzyIndex } from './fuzzy';
+import { mergeByStart, Occupancy, overlapSweep } from './intervals';
 import { ModelIndex } from './models';
 import { isWordChar, type NormalisedText, normalise } from './normalise';
 import { buildTerms, SEPARATORS, squeeze, type Term } from './terms';
@@ -159,14 +160,16 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
     return hits;
   };
 
+  /** `taken`: sorted by start and pairwise disjoint. */
   const fuzzyHits = (norm: NormalisedText, taken: Hit[]): Hit[] => {
     if (!fuzzy) return [];
     const hits: Hit[] = [];
+    const isTaken = overlapSweep(taken);
     for (const word of norm.text.matchAll(/[a-z]{6,32}/g)) {
       const start = word.index;
       const end = start + word[0].length;
       if (isWordChar(norm.text[start - 1]) || isWordChar(norm.text[end])) continue;
-      if (taken.some((hit) => hit.start < end && start < hit.end)) continue;
+      if (isTaken(start, end)) continue;
       const confirmed = fuzzy.confirm(word[0]);
       if (!confirmed || precededByHonorific(norm.text, start)) continue;
       const how = classify(confirmed.term);
@@ -214,14 +217,15 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
     scanText(input: string): Finding[] {
       if (!input) return [];
       const norm = normalise(input);
-      const names = longestFirst(nameHits(norm));
+      const names = longestFirst(nameHits(norm), norm.text.length);
       const named = new Set(names.map((h) => h.vendorIndex));
       const namedBrands = new Set(names.flatMap((h) => (h.brand ? [h.brand.name.toLowerCase()] : [])));
-      const codes = modelHits(norm, named, namedBrands).filter(
-        (code) => !names.some((n) => n.start < code.end && code.start < n.end),
-      );
-      const exact = [...names, ...codes];
-      const all = [...exact, ...fuzzyHits(norm, exact)].sort((a, b) => a.start - b.start);
+      // Names are disjoint and sorted by start, and so are codes (one per token, tokens in order): every overlap
+      // check below is a sweep, linear in the number of hits.
+      const isName = overlapSweep(names);
+      const codes = modelHits(norm, named, namedBrands).filter((code) => !isName(code.start, code.end));
+      const exact = mergeByStart(names, codes);
+      const all = mergeByStart(exact, fuzzyHits(norm, exact));
       const findings: Finding[] = [];
       const seen = new Set<string>();
       for (const hit of all) {
@@ -237,12 +241,19 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
   };
 }
 
-/** Among overlapping hits keep the longest ("Hikvision Digital Technology" over "Hikvision"). */
-function longestFirst(hits: Hit[]): Hit[] {
+/**
+ * Among overlapping hits keep the longest ("Hikvision Digital Technology" over "Hikvision"); the result is sorted
+ * by start and pairwise disjoint. O(n log n): the kept spans live in an occupancy tree, not a list scanned per hit.
+ */
+function longestFirst(hits: Hit[], textLength: number): Hit[] {
+  if (hits.length < 2) return hits;
   const sorted = [...hits].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const occupied = new Occupancy(textLength);
   const kept: Hit[] = [];
   for (const hit of sorted) {
-    if (!kept.some((k) => k.start < hit.end && hit.start < k.end)) kept.push(hit);
+    if (occupied.overlaps(hit.start, hit.end)) continue;
+    occupied.add(hit.start, hit.end);
+    kept.push(hit);
   }
   return kept.sort((a, b) => a.start - b.start);
 }
