@@ -123,6 +123,17 @@ describe('false alarms it must not raise', () => {
     expect(finding!.brand).toMatchObject({ relationship: 'former-subsidiary', until: '2022-11-23' });
   });
 
+  it('never matches an unconfirmed brand, in any sensitivity, and its note says so (HiWatch, Amcrest)', () => {
+    for (const sensitivity of ['strict', 'balanced', 'broad'] as const) {
+      expect(found('HiWatch 4MP turret camera', createEngine(list, { sensitivity }))).toEqual([]);
+      expect(found('Amcrest 4K PoE camera', createEngine(list, { sensitivity }))).toEqual([]);
+    }
+    const unconfirmed = list.vendors.flatMap((v) => v.brands.filter((b) => !b.confirmed));
+    expect(unconfirmed.map((b) => b.name)).toEqual(expect.arrayContaining(['HiWatch', 'Amcrest']));
+    // "Kept for review" would promise a review prompt the engine never shows.
+    for (const brand of unconfirmed) expect(brand.note ?? '').not.toMatch(/kept for review/i);
+  });
+
   it('in strict mode reports names and owned brands only', () => {
     const strict = createEngine(list, { sensitivity: 'strict' });
     expect(found('Hikvison camera', strict)).toEqual([]);
