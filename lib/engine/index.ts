@@ -11,6 +11,7 @@
 import { applicableMeasures } from '../watchlist/measures';
 import type { Brand, Relationship, Source, Vendor, Watchlist } from '../watchlist/schema';
 import { AhoCorasick } from './aho-corasick';
+import { followedByPersonTitle, shortNameInContext } from './context';
 import { FuzzyIndex } from './fuzzy';
 import { mergeByStart, Occupancy, overlapSweep } from './intervals';
 import { ModelIndex } from './models';
@@ -50,8 +51,28 @@ export interface Engine {
 /** Relationships strong enough for "brand of listed vendor"; the rest are at most "possible match". */
 const OWNED: ReadonlySet<Relationship> = new Set(['brand', 'subsidiary']);
 const REPORTED: ReadonlySet<Relationship> = new Set(['reported-oem', 'reported-front']);
+/**
+ * News, people and ordinary words: the policy.
+ *
+ * - News articles are not suppressed. A story about Hikvision is about Hikvision; the finding is correct, and the
+ *   page is where a buyer may be reading about a product. What news adds is people, handled below.
+ * - A person named like a vendor is never a finding. A name is a person's when a title comes before it ("Mr Dahua",
+ *   "Prof. Huawei"), when a single Latin name in title case follows a Chinese surname in title case ("Li Dahua",
+ *   "Zhang Huawei"; all-caps "LI DAHUA" is left alone, as are surnames that are also English words such as He or
+ *   Long), or, in Chinese, when a title follows it (华为先生) or, for the short names that need context, a common
+ *   surname precedes it (张大华; see context.ts).
+ * - Ordinary words that contain a vendor name are not the vendor: names need word boundaries ("Dahuang",
+ *   "Huaweiwei", "Aztec"), a short name stitched across spaces does not count ("hike vision" is not "hikvision";
+ *   "z te"), and fuzzy matching needs six letters and at most two letters' difference in length.
+ */
 /** Words before a name that make it a person ("Mr Dahua"), not a company. */
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'professor', 'sir', 'madam', 'dame', 'lord']);
+/** Romanised Chinese surnames that are not also English words (so "He Huawei" at a sentence start stays a hit). */
+const SURNAMES = new Set(
+  'Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Zhu Hu Guo Lin Gao Luo Zheng Liang Xie Song Tang Feng Deng Cao Peng Zeng Xiao Tian Dong Yuan Pan Jiang Cai Du Ye Cheng Su Wei Lyu Ding Ren Shen Yao Lu Cui Zhong Tan Qin Qiu Xue Lei Hou Mao Hao Gong Shao Qian Dai Kong Xiang Yan Yin'.split(
+    ' ',
+  ),
+);
 
 interface VendorInfo {
   vendor: Vendor;
@@ -119,6 +140,8 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
       // A short name stitched together across separators ("z te") is a coincidence, not a spelling.
       if (spaced && term.key.length < 6) continue;
       if (precededByHonorific(norm.text, start)) continue;
+      if (term.cjkEnd && followedByPersonTitle(norm.text, end)) continue;
+      if (term.requiresContext && !shortNameInContext(norm.text, start, end)) continue;
       const how = classify(term);
       if (!how) continue;
       hits.push({
@@ -195,6 +218,7 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
     if (info.measures.length === 0 && sensitivity !== 'broad' && !ownEntry) return null;
     const start = norm.origin[hit.start]!;
     const end = norm.origin[hit.end - 1]! + lengthAt(input, norm.origin[hit.end - 1]!);
+    if (hit.kind !== 'model' && personAfterSurname(input, start, end)) return null;
     const brand = hit.brand;
     return {
       vendorId: info.vendor.id,
@@ -256,6 +280,16 @@ function longestFirst(hits: Hit[], textLength: number): Hit[] {
     kept.push(hit);
   }
   return kept.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * "Li Dahua", "Zhang Huawei": a single title-case word right after a title-case Chinese surname, in the original
+ * text (`start`, `end` are offsets into it).
+ */
+function personAfterSurname(input: string, start: number, end: number): boolean {
+  if (!/^\p{Lu}\p{Ll}+$/u.test(input.slice(start, end))) return false;
+  const before = input.slice(Math.max(0, start - 8), start).match(/(?:^|[^\p{L}])(\p{Lu}\p{Ll}+) $/u);
+  return before !== null && SURNAMES.has(before[1]!);
 }
 
 function precededByHonorific(text: string, start: number): boolean {

@@ -18,6 +18,8 @@ export interface Term {
   /** Starts / ends with a CJK character, so no word boundary is needed on that side. */
   cjkStart: boolean;
   cjkEnd: boolean;
+  /** A short name that counts only in context (the vendor's `contextNames`; see context.ts). */
+  requiresContext: boolean;
 }
 
 /**
@@ -43,19 +45,28 @@ export function squeeze(normalised: string): string {
 export function buildTerms(list: Watchlist): Term[] {
   const terms: Term[] = [];
   const seen = new Set<string>();
-  const add = (label: string, vendorIndex: number, brand?: Brand) => {
+  const add = (label: string, vendorIndex: number, brand?: Brand, requiresContext = false) => {
     const key = squeeze(stripCompanySuffix(normaliseTerm(label)));
     // Two characters is the floor for CJK names (华为); Latin names need three (ZTE, DJI).
     if (key.length < (isCjk(key[0]) ? 2 : 3)) return;
     const dedupe = `${vendorIndex}\u0000${key}`;
     if (seen.has(dedupe)) return;
     seen.add(dedupe);
-    terms.push({ key, label, vendorIndex, brand, cjkStart: isCjk(key[0]), cjkEnd: isCjk(key.at(-1)) });
+    terms.push({
+      key,
+      label,
+      vendorIndex,
+      brand,
+      cjkStart: isCjk(key[0]),
+      cjkEnd: isCjk(key.at(-1)),
+      requiresContext,
+    });
   };
   list.vendors.forEach((vendor: Vendor, vendorIndex) => {
     add(vendor.name, vendorIndex);
     for (const legal of vendor.legalNames) add(legal.name, vendorIndex);
     for (const alias of vendor.aliases) add(alias, vendorIndex);
+    for (const short of vendor.contextNames) add(short, vendorIndex, undefined, true);
     for (const brand of vendor.brands) {
       if (!brand.confirmed) continue;
       add(brand.name, vendorIndex, brand);
