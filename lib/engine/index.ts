@@ -16,7 +16,7 @@ import { FuzzyIndex } from './fuzzy';
 import { mergeByStart, Occupancy, overlapSweep } from './intervals';
 import { ModelIndex } from './models';
 import { isWordChar, type NormalisedText, normalise } from './normalise';
-import { buildTerms, SEPARATORS, squeeze, type Term } from './terms';
+import { buildTerms, isSeparatorCode, squeeze, type Term } from './terms';
 
 export type Sensitivity = 'strict' | 'balanced' | 'broad';
 export interface EngineOptions {
@@ -121,7 +121,7 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
     let runStart = 0;
     let count = 0;
     for (let i = 0; i <= norm.text.length; i++) {
-      if (i < norm.text.length && !SEPARATORS.has(norm.text[i]!)) {
+      if (i < norm.text.length && !isSeparatorCode(norm.text.charCodeAt(i))) {
         squeezedOrigin[count++] = i;
         continue;
       }

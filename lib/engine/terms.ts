@@ -7,6 +7,13 @@ import { isCjk, normaliseTerm } from './normalise';
 
 /** Characters people put inside names without changing them: spaces, hyphens, dots, apostrophes. */
 export const SEPARATORS = new Set([' ', '-', '.', '_', "'", '\u2019', '\u00B7']);
+const SEPARATOR_CODES = new Set([...SEPARATORS].map((c) => c.charCodeAt(0)));
+/** `SEPARATORS.has(text[i])` by UTF-16 code, without building a one-character string per character. */
+export function isSeparatorCode(code: number): boolean {
+  return code < 0x80
+    ? code === 32 || code === 45 || code === 46 || code === 95 || code === 39
+    : SEPARATOR_CODES.has(code);
+}
 
 export interface Term {
   /** Normalised and squeezed. */
