@@ -11,10 +11,12 @@
 import { applicableMeasures } from '../watchlist/measures';
 import type { Brand, Relationship, Source, Vendor, Watchlist } from '../watchlist/schema';
 import { AhoCorasick } from './aho-corasick';
+import { followedByPersonTitle, shortNameInContext } from './context';
 import { FuzzyIndex } from './fuzzy';
+import { mergeByStart, Occupancy, overlapSweep } from './intervals';
 import { ModelIndex } from './models';
 import { isWordChar, type NormalisedText, normalise } from './normalise';
-import { buildTerms, SEPARATORS, squeeze, type Term } from './terms';
+import { buildTerms, isSeparatorCode, squeeze, type Term } from './terms';
 
 export type Sensitivity = 'strict' | 'balanced' | 'broad';
 export interface EngineOptions {
@@ -49,8 +51,28 @@ export interface Engine {
 /** Relationships strong enough for "brand of listed vendor"; the rest are at most "possible match". */
 const OWNED: ReadonlySet<Relationship> = new Set(['brand', 'subsidiary']);
 const REPORTED: ReadonlySet<Relationship> = new Set(['reported-oem', 'reported-front']);
+/**
+ * News, people and ordinary words: the policy.
+ *
+ * - News articles are not suppressed. A story about Hikvision is about Hikvision; the finding is correct, and the
+ *   page is where a buyer may be reading about a product. What news adds is people, handled below.
+ * - A person named like a vendor is never a finding. A name is a person's when a title comes before it ("Mr Dahua",
+ *   "Prof. Huawei"), when a single Latin name in title case follows a Chinese surname in title case ("Li Dahua",
+ *   "Zhang Huawei"; all-caps "LI DAHUA" is left alone, as are surnames that are also English words such as He or
+ *   Long), or, in Chinese, when a title follows it (华为先生) or, for the short names that need context, a common
+ *   surname precedes it (张大华; see context.ts).
+ * - Ordinary words that contain a vendor name are not the vendor: names need word boundaries ("Dahuang",
+ *   "Huaweiwei", "Aztec"), a short name stitched across spaces does not count ("hike vision" is not "hikvision";
+ *   "z te"), and fuzzy matching needs six letters and at most two letters' difference in length.
+ */
 /** Words before a name that make it a person ("Mr Dahua"), not a company. */
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'professor', 'sir', 'madam', 'dame', 'lord']);
+/** Romanised Chinese surnames that are not also English words (so "He Huawei" at a sentence start stays a hit). */
+const SURNAMES = new Set(
+  'Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Zhu Hu Guo Lin Gao Luo Zheng Liang Xie Song Tang Feng Deng Cao Peng Zeng Xiao Tian Dong Yuan Pan Jiang Cai Du Ye Cheng Su Wei Lyu Ding Ren Shen Yao Lu Cui Zhong Tan Qin Qiu Xue Lei Hou Mao Hao Gong Shao Qian Dai Kong Xiang Yan Yin'.split(
+    ' ',
+  ),
+);
 
 interface VendorInfo {
   vendor: Vendor;
@@ -99,7 +121,7 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
     let runStart = 0;
     let count = 0;
     for (let i = 0; i <= norm.text.length; i++) {
-      if (i < norm.text.length && !SEPARATORS.has(norm.text[i]!)) {
+      if (i < norm.text.length && !isSeparatorCode(norm.text.charCodeAt(i))) {
         squeezedOrigin[count++] = i;
         continue;
       }
@@ -118,6 +140,8 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
       // A short name stitched together across separators ("z te") is a coincidence, not a spelling.
       if (spaced && term.key.length < 6) continue;
       if (precededByHonorific(norm.text, start)) continue;
+      if (term.cjkEnd && followedByPersonTitle(norm.text, end)) continue;
+      if (term.requiresContext && !shortNameInContext(norm.text, start, end)) continue;
       const how = classify(term);
       if (!how) continue;
       hits.push({
@@ -159,14 +183,16 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
     return hits;
   };
 
+  /** `taken`: sorted by start and pairwise disjoint. */
   const fuzzyHits = (norm: NormalisedText, taken: Hit[]): Hit[] => {
     if (!fuzzy) return [];
     const hits: Hit[] = [];
+    const isTaken = overlapSweep(taken);
     for (const word of norm.text.matchAll(/[a-z]{6,32}/g)) {
       const start = word.index;
       const end = start + word[0].length;
       if (isWordChar(norm.text[start - 1]) || isWordChar(norm.text[end])) continue;
-      if (taken.some((hit) => hit.start < end && start < hit.end)) continue;
+      if (isTaken(start, end)) continue;
       const confirmed = fuzzy.confirm(word[0]);
       if (!confirmed || precededByHonorific(norm.text, start)) continue;
       const how = classify(confirmed.term);
@@ -192,6 +218,7 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
     if (info.measures.length === 0 && sensitivity !== 'broad' && !ownEntry) return null;
     const start = norm.origin[hit.start]!;
     const end = norm.origin[hit.end - 1]! + lengthAt(input, norm.origin[hit.end - 1]!);
+    if (hit.kind !== 'model' && personAfterSurname(input, start, end)) return null;
     const brand = hit.brand;
     return {
       vendorId: info.vendor.id,
@@ -214,14 +241,15 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
     scanText(input: string): Finding[] {
       if (!input) return [];
       const norm = normalise(input);
-      const names = longestFirst(nameHits(norm));
+      const names = longestFirst(nameHits(norm), norm.text.length);
       const named = new Set(names.map((h) => h.vendorIndex));
       const namedBrands = new Set(names.flatMap((h) => (h.brand ? [h.brand.name.toLowerCase()] : [])));
-      const codes = modelHits(norm, named, namedBrands).filter(
-        (code) => !names.some((n) => n.start < code.end && code.start < n.end),
-      );
-      const exact = [...names, ...codes];
-      const all = [...exact, ...fuzzyHits(norm, exact)].sort((a, b) => a.start - b.start);
+      // Names are disjoint and sorted by start, and so are codes (one per token, tokens in order): every overlap
+      // check below is a sweep, linear in the number of hits.
+      const isName = overlapSweep(names);
+      const codes = modelHits(norm, named, namedBrands).filter((code) => !isName(code.start, code.end));
+      const exact = mergeByStart(names, codes);
+      const all = mergeByStart(exact, fuzzyHits(norm, exact));
       const findings: Finding[] = [];
       const seen = new Set<string>();
       for (const hit of all) {
@@ -237,14 +265,31 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
   };
 }
 
-/** Among overlapping hits keep the longest ("Hikvision Digital Technology" over "Hikvision"). */
-function longestFirst(hits: Hit[]): Hit[] {
+/**
+ * Among overlapping hits keep the longest ("Hikvision Digital Technology" over "Hikvision"); the result is sorted
+ * by start and pairwise disjoint. O(n log n): the kept spans live in an occupancy tree, not a list scanned per hit.
+ */
+function longestFirst(hits: Hit[], textLength: number): Hit[] {
+  if (hits.length < 2) return hits;
   const sorted = [...hits].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const occupied = new Occupancy(textLength);
   const kept: Hit[] = [];
   for (const hit of sorted) {
-    if (!kept.some((k) => k.start < hit.end && hit.start < k.end)) kept.push(hit);
+    if (occupied.overlaps(hit.start, hit.end)) continue;
+    occupied.add(hit.start, hit.end);
+    kept.push(hit);
   }
   return kept.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * "Li Dahua", "Zhang Huawei": a single title-case word right after a title-case Chinese surname, in the original
+ * text (`start`, `end` are offsets into it).
+ */
+function personAfterSurname(input: string, start: number, end: number): boolean {
+  if (!/^\p{Lu}\p{Ll}+$/u.test(input.slice(start, end))) return false;
+  const before = input.slice(Math.max(0, start - 8), start).match(/(?:^|[^\p{L}])(\p{Lu}\p{Ll}+) $/u);
+  return before !== null && SURNAMES.has(before[1]!);
 }
 
 function precededByHonorific(text: string, start: number): boolean {

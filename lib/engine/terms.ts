@@ -7,6 +7,13 @@ import { isCjk, normaliseTerm } from './normalise';
 
 /** Characters people put inside names without changing them: spaces, hyphens, dots, apostrophes. */
 export const SEPARATORS = new Set([' ', '-', '.', '_', "'", '\u2019', '\u00B7']);
+const SEPARATOR_CODES = new Set([...SEPARATORS].map((c) => c.charCodeAt(0)));
+/** `SEPARATORS.has(text[i])` by UTF-16 code, without building a one-character string per character. */
+export function isSeparatorCode(code: number): boolean {
+  return code < 0x80
+    ? code === 32 || code === 45 || code === 46 || code === 95 || code === 39
+    : SEPARATOR_CODES.has(code);
+}
 
 export interface Term {
   /** Normalised and squeezed. */
@@ -18,6 +25,8 @@ export interface Term {
   /** Starts / ends with a CJK character, so no word boundary is needed on that side. */
   cjkStart: boolean;
   cjkEnd: boolean;
+  /** A short name that counts only in context (the vendor's `contextNames`; see context.ts). */
+  requiresContext: boolean;
 }
 
 /**
@@ -43,19 +52,28 @@ export function squeeze(normalised: string): string {
 export function buildTerms(list: Watchlist): Term[] {
   const terms: Term[] = [];
   const seen = new Set<string>();
-  const add = (label: string, vendorIndex: number, brand?: Brand) => {
+  const add = (label: string, vendorIndex: number, brand?: Brand, requiresContext = false) => {
     const key = squeeze(stripCompanySuffix(normaliseTerm(label)));
     // Two characters is the floor for CJK names (华为); Latin names need three (ZTE, DJI).
     if (key.length < (isCjk(key[0]) ? 2 : 3)) return;
     const dedupe = `${vendorIndex}\u0000${key}`;
     if (seen.has(dedupe)) return;
     seen.add(dedupe);
-    terms.push({ key, label, vendorIndex, brand, cjkStart: isCjk(key[0]), cjkEnd: isCjk(key.at(-1)) });
+    terms.push({
+      key,
+      label,
+      vendorIndex,
+      brand,
+      cjkStart: isCjk(key[0]),
+      cjkEnd: isCjk(key.at(-1)),
+      requiresContext,
+    });
   };
   list.vendors.forEach((vendor: Vendor, vendorIndex) => {
     add(vendor.name, vendorIndex);
     for (const legal of vendor.legalNames) add(legal.name, vendorIndex);
     for (const alias of vendor.aliases) add(alias, vendorIndex);
+    for (const short of vendor.contextNames) add(short, vendorIndex, undefined, true);
     for (const brand of vendor.brands) {
       if (!brand.confirmed) continue;
       add(brand.name, vendorIndex, brand);

@@ -161,6 +161,14 @@ export const vendorSchema = z.object({
   name: z.string().min(2),
   legalNames: z.array(z.object({ name: z.string().min(2), script: z.enum(['Latn', 'Hans', 'Hant', 'Cyrl']) })).min(1),
   aliases: z.array(z.string().min(2)).default([]),
+  /**
+   * Short Chinese names that are also ordinary words or other entities' names (大华: also UOB, 大华银行; 中兴:
+   * "revival", street names). They count only next to a product word and never before a word that makes them
+   * another entity; see data/README.md. Never plain aliases.
+   */
+  contextNames: z
+    .array(z.string().regex(/^\p{Script=Han}{2,4}$/u, 'must be a short Chinese name (2 to 4 Han characters)'))
+    .default([]),
   tickers: z.array(z.string()).default([]),
   country: jurisdictionCode,
   /** Product categories, used by category measures, e.g. "video-surveillance", "telecom", "iot-module". */

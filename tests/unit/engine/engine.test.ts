@@ -123,12 +123,98 @@ describe('false alarms it must not raise', () => {
     expect(finding!.brand).toMatchObject({ relationship: 'former-subsidiary', until: '2022-11-23' });
   });
 
+  it('never matches an unconfirmed brand, in any sensitivity, and its note says so (HiWatch, Amcrest)', () => {
+    for (const sensitivity of ['strict', 'balanced', 'broad'] as const) {
+      expect(found('HiWatch 4MP turret camera', createEngine(list, { sensitivity }))).toEqual([]);
+      expect(found('Amcrest 4K PoE camera', createEngine(list, { sensitivity }))).toEqual([]);
+    }
+    const unconfirmed = list.vendors.flatMap((v) => v.brands.filter((b) => !b.confirmed));
+    expect(unconfirmed.map((b) => b.name)).toEqual(expect.arrayContaining(['HiWatch', 'Amcrest']));
+    // "Kept for review" would promise a review prompt the engine never shows.
+    for (const brand of unconfirmed) expect(brand.note ?? '').not.toMatch(/kept for review/i);
+  });
+
   it('in strict mode reports names and owned brands only', () => {
     const strict = createEngine(list, { sensitivity: 'strict' });
     expect(found('Hikvison camera', strict)).toEqual([]);
     expect(found('DS-2CD2143G2-I', strict)).toEqual([]);
     expect(vendors('EZVIZ C6N', strict)).toEqual(['hikvision']);
   });
+});
+
+describe('short Chinese names need product context (contextNames)', () => {
+  it.each([
+    ['大华 摄像机', 'dahua'],
+    ['大华摄像机 4MP', 'dahua'],
+    ['原装大华摄像头', 'dahua'],
+    ['品牌：大华 4MP 网络摄像机', 'dahua'],
+    ['大华 硬盘录像机 8路', 'dahua'],
+    ['中兴 路由器', 'zte'],
+    ['中兴路由器 5G CPE', 'zte'],
+    ['中兴 5G 手机', 'zte'],
+    ['移远 模组', 'quectel'],
+    ['移远 4G 模块 EC25', 'quectel'],
+    ['美格 模组', 'meig'],
+  ])('finds %s', (text, vendor) => {
+    expect(vendors(text)).toEqual([vendor]);
+    const finding = engine.scanText(text).find((f) => f.vendorId === vendor)!;
+    expect(finding).toMatchObject({ kind: 'name', verdict: 'listed-vendor' });
+  });
+
+  it.each([
+    ['大华银行 (UOB, a bank)', '大华银行新加坡分行'],
+    ['大华 银行, spaced', '大华 银行 网络银行服务'],
+    ['中兴路 (a street), even with a product word near', '中兴路 88号 监控 安装'],
+    ['中兴 meaning revival, mid-sentence', '这是民族的中兴时代'],
+    ['中兴 in a sentence without product words', '中兴是一个古老的词语，意思是复兴。'],
+    ['a bare short name', '大华'],
+    ['a person: surname first', '张大华手机号码已更新'],
+    ['a person: title after', '大华先生 来自 网络 部门'],
+    ['a school', '中兴中学 网络 课程'],
+  ])('finds nothing for %s', (_, text) => {
+    expect(found(text)).toEqual([]);
+  });
+
+  it('are never plain aliases', () => {
+    for (const id of ['dahua', 'zte', 'quectel', 'meig']) {
+      const vendor = list.vendors.find((v) => v.id === id)!;
+      expect(vendor.contextNames.length).toBeGreaterThan(0);
+      for (const name of vendor.contextNames) expect(vendor.aliases).not.toContain(name);
+    }
+  });
+});
+
+describe('news and people (the policy in lib/engine/index.ts)', () => {
+  it('still finds vendors in a news story, but not a person named like one', () => {
+    const story =
+      'WASHINGTON (Reuters) - Hikvision and Dahua were added to the FCC Covered List in 2021, said Li Dahua, an analyst.';
+    const findings = engine.scanText(story);
+    expect(findings.map((f) => `${f.vendorId}:${f.evidence}`)).toEqual(['hikvision:Hikvision', 'dahua:Dahua']);
+    // The company "Dahua", not the analyst.
+    expect(findings[1]!.start).toBe(story.indexOf('Dahua'));
+  });
+
+  it.each([
+    'Li Dahua said on Monday that prices would rise.',
+    'Zhang Huawei, a teacher from Hunan, won the prize.',
+    'Our guide Mr Dahua and Prof. Huawei joined us.',
+    '华为先生 在会上发言',
+  ])('does not flag the person in %s', (text) => {
+    expect(found(text)).toEqual([]);
+  });
+
+  it('keeps a name after a surname-like English word or in capitals', () => {
+    expect(vendors('He Huawei phones are cheap')).toEqual(['huawei']);
+    expect(vendors('Wuhan Huawei store')).toEqual(['huawei']);
+    expect(vendors('SUPPLIER: LI DAHUA')).toEqual(['dahua']);
+  });
+
+  it.each(['hike vision', 'We took the hike vision trail', 'Dahuang (rhubarb root)', 'Huaweiwei', 'Aztec pattern rug'])(
+    'does not take the ordinary or near word %s for a vendor',
+    (text) => {
+      expect(found(text)).toEqual([]);
+    },
+  );
 });
 
 describe('model numbers', () => {
@@ -198,5 +284,29 @@ describe('robustness (property-based)', () => {
     const small = Math.min(time(unit.repeat(40)), time(unit.repeat(40)));
     const large = Math.min(time(unit.repeat(80)), time(unit.repeat(80)));
     expect(large / small).toBeLessThan(4);
+  });
+
+  it.each([
+    ['one name per word', 'Hikvision camerass ', 1500],
+    ['overlapping names (longest kept)', 'Hikvision Digital Technology ', 3000],
+    ['names and model codes', 'Hikvision DS-2CD2143G2-I ', 3000],
+  ])('stays linear in the number of matches in one block: %s', (_, unit, n) => {
+    // Thousands of findings in one block used to cost findings x findings (each overlap check scanned every earlier
+    // hit): 4x the input took 16x the time. A ratio of the best of several runs, so machine speed does not matter;
+    // linear work gives about 4, quadratic about 16.
+    const best = (text: string) => {
+      let fastest = Number.POSITIVE_INFINITY;
+      for (let i = 0; i < 3; i++) {
+        const start = performance.now();
+        engine.scanText(text);
+        fastest = Math.min(fastest, performance.now() - start);
+      }
+      return fastest;
+    };
+    const small = unit.repeat(n);
+    const large = unit.repeat(4 * n);
+    expect(engine.scanText(large).length).toBeGreaterThanOrEqual(4 * n);
+    best(small); // warm up
+    expect(best(large) / best(small)).toBeLessThan(8);
   });
 });

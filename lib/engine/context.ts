@@ -1,0 +1,123 @@
+/**
+ * Context rules for short Chinese names (`contextNames` in the watchlist: 大华, 中兴, 移远, 美格). Each is also an
+ * ordinary word or part of other names: 大华银行 is UOB, a bank; 中兴 means "revival" and names streets (中兴路),
+ * schools and shops; 大华 and 中兴 are common given names (张大华). So a short name counts only when
+ *
+ * - it is not a person: not preceded by a common surname (张大华), not followed by a title (大华先生);
+ * - and a product or ICT word (摄像机, 路由器, 模组, 手机, 网络 ...) follows it directly ("大华摄像机",
+ *   "原装大华摄像头", "中兴路由器"), or, when it is not followed by a word that makes it another entity (银行, 路,
+ *   街, 中学, 医院 ...: never a finding) and starts a word (not preceded by another Han character), a product word
+ *   is within a few characters of it in the same block ("品牌：大华 4MP 网络摄像机").
+ *
+ * Everything here runs on normalised text (lower case, whitespace collapsed).
+ */
+import { isWordChar } from './normalise';
+
+/** Product and ICT words that make a short name a maker. */
+const PRODUCT_WORDS = [
+  '摄像机',
+  '摄像头',
+  '监控',
+  '录像机',
+  '硬盘录像机',
+  '球机',
+  '枪机',
+  '门禁',
+  '可视对讲',
+  '对讲机',
+  '路由器',
+  '交换机',
+  '基站',
+  '光猫',
+  '模组',
+  '模块',
+  '手机',
+  '网卡',
+  '网络',
+  '通讯',
+  '通信',
+  '物联网',
+];
+/** Latin product words (need word boundaries). */
+const LATIN_PRODUCT_WORDS = ['4g', '5g', 'lte', 'nvr', 'dvr', 'ipc', 'cpe', 'wifi', 'wi-fi', 'poe'];
+/** Words that, right after the name, make it another entity: a bank, a street, a place, a school, a shop. */
+const ENTITY_WORDS = [
+  '银行',
+  '路',
+  '街',
+  '道',
+  '巷',
+  '村',
+  '镇',
+  '乡',
+  '县',
+  '区',
+  '市',
+  '省',
+  '站',
+  '小区',
+  '花园',
+  '广场',
+  '大厦',
+  '中学',
+  '小学',
+  '学校',
+  '大学',
+  '学院',
+  '医院',
+  '酒店',
+  '宾馆',
+  '饭店',
+  '餐厅',
+  '公园',
+  '超市',
+  '商场',
+  '药店',
+];
+/** Titles after a name that make it a person. */
+const PERSON_TITLES = ['先生', '女士', '小姐', '教授', '博士', '老师', '同学', '同志'];
+/** The most common single-character Chinese surnames: 张大华, 李中兴 are people. */
+const SURNAMES = new Set(
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范石廖贾夏韦付方白邹孟熊秦邱尹薛闫段雷侯史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤',
+);
+/** How far (in normalised characters) a product word may be from the name and still count. */
+export const CONTEXT_WINDOW = 12;
+
+const HAN = /\p{Script=Han}/u;
+
+function startsWithAny(text: string, at: number, words: readonly string[]): boolean {
+  return words.some((word) => text.startsWith(word, at));
+}
+
+/** Whether a Latin product word lies wholly inside [from, to) of `text`, as a word of its own. */
+function latinProductWordIn(text: string, from: number, to: number): boolean {
+  return LATIN_PRODUCT_WORDS.some((word) => {
+    for (let at = text.indexOf(word, from); at >= 0 && at + word.length <= to; at = text.indexOf(word, at + 1)) {
+      if (!isWordChar(text[at - 1]) && !isWordChar(text[at + word.length])) return true;
+    }
+    return false;
+  });
+}
+
+/** Whether a person title follows `end` (optionally after one space): "大华先生", "华为 女士". */
+export function followedByPersonTitle(text: string, end: number): boolean {
+  const at = text[end] === ' ' ? end + 1 : end;
+  return startsWithAny(text, at, PERSON_TITLES);
+}
+
+/** Whether the short name at [start, end) of normalised `text` names the vendor (see the rules above). */
+export function shortNameInContext(text: string, start: number, end: number): boolean {
+  const after = text[end] === ' ' ? end + 1 : end;
+  const before = text[start - 1];
+  if (before !== undefined && SURNAMES.has(before)) return false;
+  // A product word directly after wins over an entity word it starts with (路由器 is a router, not a road).
+  if (startsWithAny(text, after, PRODUCT_WORDS)) return true;
+  if (startsWithAny(text, after, ENTITY_WORDS)) return false;
+  if (startsWithAny(text, after, PERSON_TITLES)) return false;
+  // Not directly followed by a product word: the name must start a word, with a product word close by.
+  if (before !== undefined && HAN.test(before)) return false;
+  const from = Math.max(0, start - CONTEXT_WINDOW);
+  const to = Math.min(text.length, end + CONTEXT_WINDOW);
+  const window = text.slice(from, to);
+  return PRODUCT_WORDS.some((word) => window.includes(word)) || latinProductWordIn(text, from, to);
+}
