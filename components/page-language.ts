@@ -1,6 +1,10 @@
-/** Marks an extension page with the language its interface text is in (the locale the browser's i18n chose). */
+/**
+ * Marks an extension page with the language its interface text is in. That is the locale whose messages the
+ * browser picked, which is not always `@@ui_locale` (Chromium reports its own UI locale there), so each locale
+ * names itself in `localeCode`.
+ */
+import { t } from './i18n';
+
 export function setPageLanguage(): void {
-  const scope = globalThis as unknown as { browser?: { i18n?: { getMessage(key: string): string } } };
-  const locale = scope.browser?.i18n?.getMessage('@@ui_locale');
-  if (locale) document.documentElement.lang = locale.replace('_', '-');
+  document.documentElement.lang = t('localeCode');
 }
