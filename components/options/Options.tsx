@@ -74,7 +74,14 @@ export function Options({ api }: { api: OptionsApi }) {
     setSaved(t('optionsSaved'));
     setStatus(await api.status());
   };
-  const lockedNote = (key: keyof Settings) => (locked.has(key) ? <p class="locked">{t('optionsLocked')}</p> : null);
+  const lockedNote = (key: keyof Settings) =>
+    locked.has(key) ? (
+      <p class="locked" id={`locked-${key}`}>
+        {t('optionsLocked')}
+      </p>
+    ) : null;
+  /** Screen readers hear why a locked control cannot be used. */
+  const describedBy = (key: keyof Settings) => (locked.has(key) ? `locked-${key}` : undefined);
   const lines = (text: string) =>
     text
       .split(/\s+/)
@@ -153,6 +160,7 @@ export function Options({ api }: { api: OptionsApi }) {
             name="updateUrl"
             value={shown.updateUrl}
             disabled={locked.has('updateUrl')}
+            aria-describedby={describedBy('updateUrl')}
             onChange={(event) => void update({ updateUrl: (event.target as HTMLInputElement).value.trim() })}
           />
         </label>
@@ -168,6 +176,7 @@ export function Options({ api }: { api: OptionsApi }) {
             step={1}
             value={shown.updateIntervalHours}
             disabled={locked.has('updateIntervalHours')}
+            aria-describedby={describedBy('updateIntervalHours')}
             onChange={(event) => {
               const hours = Number((event.target as HTMLInputElement).value);
               const valid = settingsSchema.shape.updateIntervalHours.safeParse(hours);
@@ -198,6 +207,7 @@ export function Options({ api }: { api: OptionsApi }) {
             name="profile"
             value={shown.profile}
             disabled={locked.has('profile')}
+            aria-describedby={describedBy('profile')}
             onChange={(event) =>
               void update({ profile: (event.target as HTMLSelectElement).value as Settings['profile'] })
             }
@@ -210,7 +220,7 @@ export function Options({ api }: { api: OptionsApi }) {
           </select>
         </label>
         {lockedNote('profile')}
-        <fieldset disabled={locked.has('jurisdictions')}>
+        <fieldset disabled={locked.has('jurisdictions')} aria-describedby={describedBy('jurisdictions')}>
           <legend>{t('optionsJurisdictions')}</legend>
           {JURISDICTIONS.map(([code, label]) => (
             <label key={code}>
@@ -234,7 +244,7 @@ export function Options({ api }: { api: OptionsApi }) {
 
       <section aria-labelledby="sensitivity-heading">
         <h2 id="sensitivity-heading">{t('optionsSensitivity')}</h2>
-        <fieldset disabled={locked.has('sensitivity')}>
+        <fieldset disabled={locked.has('sensitivity')} aria-describedby={describedBy('sensitivity')}>
           <legend class="muted">{t('optionsSensitivityLegend')}</legend>
           {SENSITIVITIES.map(([value, label]) => (
             <label key={value}>
@@ -254,7 +264,7 @@ export function Options({ api }: { api: OptionsApi }) {
 
       <section aria-labelledby="sites-heading">
         <h2 id="sites-heading">{t('optionsSites')}</h2>
-        <fieldset disabled={locked.has('siteMode')}>
+        <fieldset disabled={locked.has('siteMode')} aria-describedby={describedBy('siteMode')}>
           <legend class="muted">{t('optionsSites')}</legend>
           <label>
             <input
@@ -286,6 +296,7 @@ export function Options({ api }: { api: OptionsApi }) {
             rows={3}
             value={shown.allowedSites.join('\n')}
             disabled={locked.has('allowedSites')}
+            aria-describedby={describedBy('allowedSites')}
             onChange={(event) => void update({ allowedSites: lines((event.target as HTMLTextAreaElement).value) })}
           />
         </label>
@@ -298,6 +309,7 @@ export function Options({ api }: { api: OptionsApi }) {
             rows={3}
             value={shown.pausedSites.join('\n')}
             disabled={locked.has('pausedSites')}
+            aria-describedby={describedBy('pausedSites')}
             onChange={(event) => void update({ pausedSites: lines((event.target as HTMLTextAreaElement).value) })}
           />
         </label>
@@ -314,11 +326,17 @@ export function Options({ api }: { api: OptionsApi }) {
             rows={8}
             value={entries}
             disabled={locked.has('userEntries')}
+            aria-describedby={describedBy('userEntries')}
             onInput={(event) => setEntriesText((event.target as HTMLTextAreaElement).value)}
           />
         </label>
         {lockedNote('userEntries')}
-        <button type="button" disabled={locked.has('userEntries')} onClick={() => void saveEntries()}>
+        <button
+          type="button"
+          disabled={locked.has('userEntries')}
+          aria-describedby={describedBy('userEntries')}
+          onClick={() => void saveEntries()}
+        >
           {t('optionsSaveEntries')}
         </button>
       </section>
