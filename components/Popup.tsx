@@ -15,6 +15,8 @@ export interface PopupProps {
   /** Hostname of the tab, for the pause switch (null for pages that cannot be scanned). */
   site: string | null;
   paused: boolean;
+  /** The organisation's policy sets the paused sites: the switch is shown but cannot be used. */
+  pauseLocked?: boolean;
   /** Age of the list in force, in whole days. */
   listAgeDays: number | null;
   extensionVersion: string;
@@ -171,10 +173,17 @@ export function Popup(props: PopupProps) {
               type="checkbox"
               name="pause"
               checked={props.paused}
+              disabled={props.pauseLocked}
+              aria-describedby={props.pauseLocked ? 'pause-locked' : undefined}
               onChange={(event) => props.onTogglePause((event.target as HTMLInputElement).checked)}
             />{' '}
             {t('popupPause', props.site)}
           </label>
+        ) : null}
+        {props.site && props.pauseLocked ? (
+          <p class="muted locked" id="pause-locked">
+            {t('optionsLocked')}
+          </p>
         ) : null}
         {props.paused ? <p class="muted">{t('popupPausedNote')}</p> : null}
       </main>

@@ -3,14 +3,10 @@
  * into a rationale card. All page-derived text is rendered as Preact text nodes, never as HTML.
  */
 import { useId, useRef, useState } from 'preact/hooks';
-import type { MeasureView, WarningView } from '../lib/present/warning-view';
-import { t } from './i18n';
+import { type MeasureView, STATUS_KEYS, VERDICT_KEYS, type WarningView } from '../lib/present/warning-view';
+import { t, tx } from './i18n';
 
-export const VERDICT_KEYS = {
-  'listed-vendor': 'verdictListedVendor',
-  'brand-of-listed-vendor': 'verdictBrandOfListedVendor',
-  'possible-match': 'verdictPossibleMatch',
-} as const;
+export { VERDICT_KEYS } from '../lib/present/warning-view';
 
 /** The measures most relevant to the user's profile come first; the rest are one click away. */
 const FIRST_MEASURES = 3;
@@ -28,17 +24,19 @@ function MeasureItem({ measure }: { measure: MeasureView }) {
       <div class="measure-title">
         <strong>{measure.title}</strong>
         <span class="tag">{measure.jurisdiction}</span>
-        <span class={`tag status-${measure.status}`}>{measure.statusLabel}</span>
+        <span class={`tag status-${measure.status}`}>{t(STATUS_KEYS[measure.status])}</span>
       </div>
       <div class="measure-meta">
         {measure.authority}
-        {measure.date ? ` · since ${measure.date}` : ''}
+        {measure.date ? ` · ${t('warningSince', measure.date)}` : ''}
       </div>
       <p class="measure-scope">{measure.scopeText}</p>
-      {measure.qualifier ? <p class="measure-qualifier">Only {measure.qualifier}</p> : null}
-      {measure.basisText ? <p class="measure-basis">{measure.basisText}</p> : null}
+      {measure.qualifier ? <p class="measure-qualifier">{t('warningOnly', measure.qualifier)}</p> : null}
+      {measure.basis || measure.basisText ? (
+        <p class="measure-basis">{measure.basis ? tx(measure.basis) : measure.basisText}</p>
+      ) : null}
       <a class="source" href={measure.sourceUrl} target="_blank" rel="noopener noreferrer">
-        Source: {measure.sourceTitle}
+        {t('warningSource', measure.sourceTitle)}
       </a>
     </li>
   );
@@ -53,6 +51,8 @@ export function Warning({ view, onDismiss, onNotThisVendor, initiallyExpanded = 
   const cardId = useId();
   const tone = !view.relevant ? 'quiet' : view.verdict === 'possible-match' ? 'review' : 'alert';
   const verdictLabel = t(VERDICT_KEYS[view.verdict]);
+  // Views built by lib/ carry their sentences as message keys; older ones (or hand-made) only the English text.
+  const headline = view.headlineText ? tx(view.headlineText) : view.headline;
   return (
     // biome-ignore lint/a11y/useSemanticElements: a fieldset would bring form semantics and styling to an inline badge; this group only catches Escape.
     <span
@@ -79,7 +79,7 @@ export function Warning({ view, onDismiss, onNotThisVendor, initiallyExpanded = 
           if (!closingWithKeyboard.current) setExpanded(true);
           closingWithKeyboard.current = false;
         }}
-        title={view.headline}
+        title={headline}
       >
         <span class="icon" aria-hidden="true">
           {tone === 'alert' ? '⚠' : tone === 'review' ? '?' : 'ℹ'}
@@ -89,27 +89,27 @@ export function Warning({ view, onDismiss, onNotThisVendor, initiallyExpanded = 
         </span>
       </button>
       <span class="sr-only" role="status">
-        VendorWatch: {view.headline}
+        VendorWatch: {headline}
       </span>
       {expanded ? (
         <section class="card" id={cardId} aria-label={`VendorWatch: ${view.vendorName}`}>
-          <p class="headline">{view.headline}</p>
+          <p class="headline">{headline}</p>
           <dl class="facts">
-            <dt>Verdict</dt>
+            <dt>{t('warningVerdict')}</dt>
             <dd>{verdictLabel}</dd>
-            <dt>Matched text</dt>
+            <dt>{t('warningMatchedText')}</dt>
             <dd class="evidence">“{view.evidence}”</dd>
             {view.path ? (
               <>
-                <dt>Why this vendor</dt>
+                <dt>{t('warningWhy')}</dt>
                 <dd>
-                  {view.path.brand}: {view.path.phrase}
+                  {view.path.brand}: {view.path.phraseText ? tx(view.path.phraseText) : view.path.phrase}
                   {view.path.sourceUrl ? (
                     <>
                       {' '}
                       (
                       <a href={view.path.sourceUrl} target="_blank" rel="noopener noreferrer">
-                        source
+                        {t('warningSourceLink')}
                       </a>
                       )
                     </>
@@ -141,7 +141,7 @@ export function Warning({ view, onDismiss, onNotThisVendor, initiallyExpanded = 
                 {t('warningNotThisVendor')}
               </button>
             ) : null}
-            <span class="version">Watchlist v{view.listVersion}</span>
+            <span class="version">{t('warningListVersion', view.listVersion)}</span>
           </div>
         </section>
       ) : null}

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { WatchlistStatus } from '../../lib/messages';
 import { exportSettings, parseSettingsImport, type Settings, settingsSchema } from '../../lib/settings/index';
-import { t } from '../i18n';
+import { type MessageKey, t } from '../i18n';
 
 export interface OptionsApi {
   /** Calls `listener` when settings or the organisation's policy change elsewhere. */
@@ -17,31 +17,33 @@ export interface OptionsApi {
   download(text: string, name: string): void;
 }
 
-const PROFILES: Array<[Settings['profile'], string]> = [
-  ['uk-public', 'UK public body'],
-  ['us-federal', 'US federal contractor or grantee'],
-  ['au-government', 'Australian government'],
-  ['tw-government', 'Taiwan government'],
-  ['consumer', 'Other / consumer'],
+const PROFILES: Array<[Settings['profile'], MessageKey]> = [
+  ['uk-public', 'profileUkPublic'],
+  ['us-federal', 'profileUsFederal'],
+  ['au-government', 'profileAuGovernment'],
+  ['tw-government', 'profileTwGovernment'],
+  ['consumer', 'profileConsumer'],
 ];
 
-const JURISDICTIONS: Array<[string, string]> = [
-  ['GB', 'United Kingdom'],
-  ['US', 'United States'],
-  ['EU', 'European Union'],
-  ['DE', 'Germany'],
-  ['AU', 'Australia'],
-  ['TW', 'Taiwan'],
-  ['LT', 'Lithuania'],
+const JURISDICTIONS: Array<[string, MessageKey]> = [
+  ['GB', 'jurisdictionGB'],
+  ['US', 'jurisdictionUS'],
+  ['EU', 'jurisdictionEU'],
+  ['DE', 'jurisdictionDE'],
+  ['AU', 'jurisdictionAU'],
+  ['TW', 'jurisdictionTW'],
+  ['LT', 'jurisdictionLT'],
 ];
 
-const SENSITIVITIES: Array<[Settings['sensitivity'], string]> = [
-  ['strict', 'Strict: listed names and their own brands only'],
-  ['balanced', 'Balanced: also model numbers and likely misspellings (recommended)'],
-  ['broad', 'Broad: also former subsidiaries and reported relabels, as possible matches to review'],
+const SENSITIVITIES: Array<[Settings['sensitivity'], MessageKey]> = [
+  ['strict', 'sensitivityStrict'],
+  ['balanced', 'sensitivityBalanced'],
+  ['broad', 'sensitivityBroad'],
 ];
 
-const formatDate = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString() : 'never');
+/** Dates in the interface language (the page's lang, set from the browser's i18n locale). */
+const formatDate = (iso: string | null | undefined) =>
+  iso ? new Date(iso).toLocaleString(document.documentElement.lang || undefined) : t('optionsNever');
 
 export function Options({ api }: { api: OptionsApi }) {
   const [status, setStatus] = useState<WatchlistStatus | null>(null);
@@ -60,7 +62,7 @@ export function Options({ api }: { api: OptionsApi }) {
     api.onExternalChange(refresh);
   }, [api]);
 
-  if (!status || !settings) return <main aria-busy="true">Loading…</main>;
+  if (!status || !settings) return <main aria-busy="true">{t('optionsLoading')}</main>;
   const locked = new Set(status.locked);
   // What the page shows and saves is the organisation's value wherever the policy sets one.
   const shown: Settings = { ...settings, ...status.effective };
@@ -72,7 +74,14 @@ export function Options({ api }: { api: OptionsApi }) {
     setSaved(t('optionsSaved'));
     setStatus(await api.status());
   };
-  const lockedNote = (key: keyof Settings) => (locked.has(key) ? <p class="locked">{t('optionsLocked')}</p> : null);
+  const lockedNote = (key: keyof Settings) =>
+    locked.has(key) ? (
+      <p class="locked" id={`locked-${key}`}>
+        {t('optionsLocked')}
+      </p>
+    ) : null;
+  /** Screen readers hear why a locked control cannot be used. */
+  const describedBy = (key: keyof Settings) => (locked.has(key) ? `locked-${key}` : undefined);
   const lines = (text: string) =>
     text
       .split(/\s+/)
@@ -84,13 +93,13 @@ export function Options({ api }: { api: OptionsApi }) {
     try {
       json = JSON.parse(entries);
     } catch {
-      setProblem('My entries: this is not valid JSON, so nothing was saved.');
+      setProblem(t('optionsEntriesNotJson'));
       return;
     }
     const parsed = settingsSchema.shape.userEntries.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      setProblem(`My entries: entry ${issue.path.join('.')} is invalid (${issue.message}), so nothing was saved.`);
+      setProblem(t('optionsEntriesInvalid', issue.path.join('.'), issue.message));
       return;
     }
     setEntriesText(null);
@@ -112,15 +121,15 @@ export function Options({ api }: { api: OptionsApi }) {
       <section aria-labelledby="watchlist-heading">
         <h2 id="watchlist-heading">{t('optionsWatchlist')}</h2>
         <dl>
-          <dt>List in force</dt>
+          <dt>{t('optionsListInForce')}</dt>
           <dd data-testid="list-version">
-            Version {status.version} ({status.source === 'bundled' ? 'bundled with the extension' : 'updated'})
+            {t(status.source === 'bundled' ? 'optionsVersionBundled' : 'optionsVersionUpdated', status.version)}
           </dd>
-          <dt>Generated</dt>
+          <dt>{t('optionsGenerated')}</dt>
           <dd>{formatDate(status.generatedAt)}</dd>
-          <dt>Expires</dt>
+          <dt>{t('optionsExpires')}</dt>
           <dd>{formatDate(status.expiresAt)}</dd>
-          <dt>Last check</dt>
+          <dt>{t('optionsLastCheck')}</dt>
           <dd data-testid="last-check">
             {status.lastCheck ? (
               <>
@@ -128,33 +137,54 @@ export function Options({ api }: { api: OptionsApi }) {
                 <span class="muted">({formatDate(status.lastCheck.at)})</span>
               </>
             ) : (
-              'never'
+              t('optionsNever')
             )}
           </dd>
           {status.organisationLists.map((org) => (
             <>
               <dt key={`${org.url}-label`}>{org.label}</dt>
               <dd key={org.url} data-testid="organisation-list">
-                {org.version > 0 ? `Version ${org.version}` : 'not installed yet'}
+                {org.version > 0 ? t('optionsOrgVersion', org.version) : t('optionsOrgNotInstalled')}
                 {org.lastCheck ? ` (${org.lastCheck.message})` : ''}
               </dd>
             </>
           ))}
-          <dt>Next check</dt>
-          <dd>{shown.updateUrl ? formatDate(status.nextCheckAt) : 'automatic updates are off (no address set)'}</dd>
+          <dt>{t('optionsNextCheck')}</dt>
+          <dd>{shown.updateUrl ? formatDate(status.nextCheckAt) : t('optionsUpdatesOff')}</dd>
         </dl>
         <label>
-          Update address (HTTPS; the signature is read from the same address with .sig added)
+          {t('optionsUpdateUrl')}
           <br />
           <input
             type="url"
             name="updateUrl"
             value={shown.updateUrl}
             disabled={locked.has('updateUrl')}
+            aria-describedby={describedBy('updateUrl')}
             onChange={(event) => void update({ updateUrl: (event.target as HTMLInputElement).value.trim() })}
           />
         </label>
         {lockedNote('updateUrl')}
+        <label>
+          {t('optionsUpdateInterval')}
+          <br />
+          <input
+            type="number"
+            name="updateIntervalHours"
+            min={1}
+            max={24 * 30}
+            step={1}
+            value={shown.updateIntervalHours}
+            disabled={locked.has('updateIntervalHours')}
+            aria-describedby={describedBy('updateIntervalHours')}
+            onChange={(event) => {
+              const hours = Number((event.target as HTMLInputElement).value);
+              const valid = settingsSchema.shape.updateIntervalHours.safeParse(hours);
+              if (valid.success) void update({ updateIntervalHours: valid.data });
+            }}
+          />
+        </label>
+        {lockedNote('updateIntervalHours')}
         <button
           type="button"
           disabled={checking}
@@ -171,25 +201,26 @@ export function Options({ api }: { api: OptionsApi }) {
       <section aria-labelledby="profile-heading">
         <h2 id="profile-heading">{t('optionsProfile')}</h2>
         <label>
-          Profile
+          {t('optionsProfileLabel')}
           <br />
           <select
             name="profile"
             value={shown.profile}
             disabled={locked.has('profile')}
+            aria-describedby={describedBy('profile')}
             onChange={(event) =>
               void update({ profile: (event.target as HTMLSelectElement).value as Settings['profile'] })
             }
           >
             {PROFILES.map(([value, label]) => (
               <option key={value} value={value}>
-                {label}
+                {t(label)}
               </option>
             ))}
           </select>
         </label>
         {lockedNote('profile')}
-        <fieldset disabled={locked.has('jurisdictions')}>
+        <fieldset disabled={locked.has('jurisdictions')} aria-describedby={describedBy('jurisdictions')}>
           <legend>{t('optionsJurisdictions')}</legend>
           {JURISDICTIONS.map(([code, label]) => (
             <label key={code}>
@@ -204,16 +235,17 @@ export function Options({ api }: { api: OptionsApi }) {
                   void update({ jurisdictions: next });
                 }}
               />{' '}
-              {label}
+              {t(label)}
             </label>
           ))}
         </fieldset>
+        {lockedNote('jurisdictions')}
       </section>
 
       <section aria-labelledby="sensitivity-heading">
         <h2 id="sensitivity-heading">{t('optionsSensitivity')}</h2>
-        <fieldset disabled={locked.has('sensitivity')}>
-          <legend class="muted">How much VendorWatch reports</legend>
+        <fieldset disabled={locked.has('sensitivity')} aria-describedby={describedBy('sensitivity')}>
+          <legend class="muted">{t('optionsSensitivityLegend')}</legend>
           {SENSITIVITIES.map(([value, label]) => (
             <label key={value}>
               <input
@@ -223,7 +255,7 @@ export function Options({ api }: { api: OptionsApi }) {
                 checked={shown.sensitivity === value}
                 onChange={() => void update({ sensitivity: value })}
               />{' '}
-              {label}
+              {t(label)}
             </label>
           ))}
         </fieldset>
@@ -232,7 +264,7 @@ export function Options({ api }: { api: OptionsApi }) {
 
       <section aria-labelledby="sites-heading">
         <h2 id="sites-heading">{t('optionsSites')}</h2>
-        <fieldset>
+        <fieldset disabled={locked.has('siteMode')} aria-describedby={describedBy('siteMode')}>
           <legend class="muted">{t('optionsSites')}</legend>
           <label>
             <input
@@ -255,6 +287,7 @@ export function Options({ api }: { api: OptionsApi }) {
             {t('optionsSitesListed')}
           </label>
         </fieldset>
+        {lockedNote('siteMode')}
         <label>
           {t('optionsAllowedSites')}
           <br />
@@ -262,9 +295,12 @@ export function Options({ api }: { api: OptionsApi }) {
             name="allowedSites"
             rows={3}
             value={shown.allowedSites.join('\n')}
+            disabled={locked.has('allowedSites')}
+            aria-describedby={describedBy('allowedSites')}
             onChange={(event) => void update({ allowedSites: lines((event.target as HTMLTextAreaElement).value) })}
           />
         </label>
+        {lockedNote('allowedSites')}
         <label>
           {t('optionsPausedSites')}
           <br />
@@ -272,9 +308,12 @@ export function Options({ api }: { api: OptionsApi }) {
             name="pausedSites"
             rows={3}
             value={shown.pausedSites.join('\n')}
+            disabled={locked.has('pausedSites')}
+            aria-describedby={describedBy('pausedSites')}
             onChange={(event) => void update({ pausedSites: lines((event.target as HTMLTextAreaElement).value) })}
           />
         </label>
+        {lockedNote('pausedSites')}
       </section>
 
       <section aria-labelledby="entries-heading">
@@ -286,10 +325,18 @@ export function Options({ api }: { api: OptionsApi }) {
             name="userEntries"
             rows={8}
             value={entries}
+            disabled={locked.has('userEntries')}
+            aria-describedby={describedBy('userEntries')}
             onInput={(event) => setEntriesText((event.target as HTMLTextAreaElement).value)}
           />
         </label>
-        <button type="button" onClick={() => void saveEntries()}>
+        {lockedNote('userEntries')}
+        <button
+          type="button"
+          disabled={locked.has('userEntries')}
+          aria-describedby={describedBy('userEntries')}
+          onClick={() => void saveEntries()}
+        >
           {t('optionsSaveEntries')}
         </button>
       </section>

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { Options, type OptionsApi } from '../../components/options/Options';
+import { setPageLanguage } from '../../components/page-language';
 import type { CheckUpdatesNowMessage, GetWatchlistStatusMessage, WatchlistStatus } from '../../lib/messages';
 import { readUserSettings, saveUserSettings } from '../../platform/storage';
 import '../../components/extension-page.css';
@@ -32,4 +33,5 @@ const api: OptionsApi = {
   },
 };
 
+setPageLanguage();
 render(<Options api={api} />, document.getElementById('app')!);

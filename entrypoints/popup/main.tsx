@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { type ExportFormat, Popup } from '../../components/Popup';
+import { setPageLanguage } from '../../components/page-language';
 import { toCsv, toJson, toPrintableHtml } from '../../lib/evidence/format';
 import type { EvidenceReport } from '../../lib/evidence/report';
 import type {
@@ -34,8 +35,9 @@ function download(text: string, type: string, name: string) {
 }
 
 async function start() {
+  setPageLanguage();
   const tabId = await targetTabId();
-  const [state, status, settings] = await Promise.all([
+  const [state, status] = await Promise.all([
     tabId === undefined
       ? null
       : (browser.runtime.sendMessage({
@@ -45,8 +47,8 @@ async function start() {
     browser.runtime.sendMessage({
       type: 'get-watchlist-status',
     } satisfies GetWatchlistStatusMessage) as Promise<WatchlistStatus>,
-    readUserSettings(),
   ]);
+  const pauseLocked = status.locked.includes('pausedSites');
   const site = state ? new URL(state.url).hostname : null;
   const ageDays = Math.max(0, Math.floor((Date.now() - Date.parse(status.generatedAt)) / 86_400_000));
 
@@ -56,6 +58,7 @@ async function start() {
         state={state}
         site={site}
         paused={paused}
+        pauseLocked={pauseLocked}
         listAgeDays={ageDays}
         extensionVersion={browser.runtime.getManifest().version}
         onReveal={(index) => {
@@ -66,7 +69,7 @@ async function start() {
         }}
         onOpenOptions={() => void browser.runtime.openOptionsPage()}
         onTogglePause={async (pause) => {
-          if (!site) return;
+          if (!site || pauseLocked) return;
           const current = await readUserSettings();
           const pausedSites = pause
             ? [...new Set([...current.pausedSites, site])]
@@ -92,7 +95,8 @@ async function start() {
       />,
       document.getElementById('app')!,
     );
-  draw(site !== null && settings.pausedSites.includes(site));
+  // The paused sites in effect: the organisation's wherever its policy sets them.
+  draw(site !== null && status.effective.pausedSites.includes(site));
 }
 
 void start();

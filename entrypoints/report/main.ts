@@ -2,12 +2,14 @@
  * The printable evidence report: the popup stores the finished HTML (built by lib/evidence/format, which escapes
  * all page-derived text) in session storage; this page shows it and offers Print.
  */
+import { t } from '../../components/i18n';
+
 async function show() {
   const id = new URLSearchParams(location.search).get('id') ?? '';
   const key = `report:${id}`;
   const html = (await browser.storage.session.get(key))[key] as string | undefined;
   if (!html) {
-    document.body.textContent = 'This report is no longer available. Export it again from the VendorWatch popup.';
+    document.body.textContent = t('reportGone');
     return;
   }
   const parsed = new DOMParser().parseFromString(html, 'text/html');
@@ -16,7 +18,7 @@ async function show() {
   document.body.replaceChildren(...[...parsed.body.childNodes].map((node) => document.importNode(node, true)));
   const print = document.createElement('button');
   print.type = 'button';
-  print.textContent = 'Print or save as PDF';
+  print.textContent = t('reportPrint');
   print.addEventListener('click', () => window.print());
   document.body.prepend(print);
 }

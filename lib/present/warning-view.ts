@@ -2,12 +2,25 @@
  * Turns an engine finding into what a person reads on the warning card: a verdict in plain words, the brand
  * path, and each applicable measure with its authority, date, status, scope and source. Pure, so the
  * content script, the popup, the evidence export and the tests all describe a finding the same way.
+ *
+ * The sentences are localisable: each string field has a `LocalText` twin (message key + substitutions) that the
+ * extension's interface renders in the reader's language; the strings themselves are English unless a `translate`
+ * function is passed, so the CLI and the exports read the same as before.
  */
 import type { Finding } from '../engine/index';
 import type { Profile } from '../settings/index';
 import { type AppliedMeasure, applicableMeasures, SEVERITY_RANK } from '../watchlist/measures';
 import type { MeasureScope, MeasureStatus, Watchlist } from '../watchlist/schema';
-import { categoryBasisText, relationshipPhrase } from '../watchlist/wording';
+import {
+  categoryBasis,
+  type LocalText,
+  type MessageKey,
+  relationshipText,
+  renderText,
+  type Translate,
+} from '../watchlist/wording';
+
+export type { LocalText, Translate } from '../watchlist/wording';
 
 export interface MeasureView {
   id: string;
@@ -24,6 +37,8 @@ export interface MeasureView {
   qualifier?: string;
   /** For category measures: why it applies although it names no company. */
   basisText?: string;
+  /** `basisText` as localisable text. */
+  basis?: LocalText;
   severity: AppliedMeasure['severity'];
   scope: MeasureScope;
   sourceUrl: string;
@@ -39,29 +54,44 @@ export interface WarningView {
   kind: Finding['kind'];
   confidence: number;
   /** e.g. "HiLook: own brand of Hikvision". */
-  path?: { brand: string; phrase: string; sourceUrl?: string; sourceTitle?: string };
+  path?: { brand: string; phrase: string; phraseText: LocalText; sourceUrl?: string; sourceTitle?: string };
   /** One line a person who has never heard of the FCC can understand. */
   headline: string;
+  /** `headline` as localisable text. */
+  headlineText: LocalText;
   measures: MeasureView[];
   /** False when none of the measures is in a jurisdiction the user chose: the warning is shown quietly. */
   relevant: boolean;
   listVersion: number;
 }
 
-export const VERDICT_LABELS: Record<Finding['verdict'], string> = {
-  'listed-vendor': 'Listed vendor',
-  'brand-of-listed-vendor': 'Brand of listed vendor',
-  'possible-match': 'Possible match: review',
-};
+export const VERDICT_KEYS = {
+  'listed-vendor': 'verdictListedVendor',
+  'brand-of-listed-vendor': 'verdictBrandOfListedVendor',
+  'possible-match': 'verdictPossibleMatch',
+} as const satisfies Record<Finding['verdict'], MessageKey>;
 
-const STATUS_LABELS: Record<MeasureStatus, string> = {
-  'in-force': 'In force',
-  proposed: 'Proposed',
-  historical: 'Historical',
-  withdrawn: 'Withdrawn',
-};
+/** English verdict labels (the CLI, exports and problem reports). */
+export const VERDICT_LABELS = Object.fromEntries(
+  Object.entries(VERDICT_KEYS).map(([verdict, key]) => [verdict, renderText({ key })]),
+) as Record<Finding['verdict'], string>;
 
-function measureView(applied: AppliedMeasure): MeasureView {
+export const STATUS_KEYS = {
+  'in-force': 'statusInForce',
+  proposed: 'statusProposed',
+  historical: 'statusHistorical',
+  withdrawn: 'statusWithdrawn',
+} as const satisfies Record<MeasureStatus, MessageKey>;
+
+/** The status inside a sentence ("in force since ..."): its own word, since case rules differ by language. */
+const STATUS_INLINE_KEYS = {
+  'in-force': 'statusInlineInForce',
+  proposed: 'statusInlineProposed',
+  historical: 'statusInlineHistorical',
+  withdrawn: 'statusInlineWithdrawn',
+} as const satisfies Record<MeasureStatus, MessageKey>;
+
+function measureView(applied: AppliedMeasure, translate?: Translate): MeasureView {
   const { measure } = applied;
   const vendorSource = applied.listing?.sources[0];
   const source = vendorSource ?? measure.sources.find((s) => s.primary) ?? measure.sources[0]!;
@@ -72,7 +102,7 @@ function measureView(applied: AppliedMeasure): MeasureView {
     instrument: measure.instrument,
     jurisdiction: measure.jurisdiction,
     status: applied.status,
-    statusLabel: STATUS_LABELS[applied.status],
+    statusLabel: renderText({ key: STATUS_KEYS[applied.status] }, translate),
     date: applied.date,
     scopeText: measure.scopeText,
     qualifier: applied.qualifier,
@@ -83,11 +113,22 @@ function measureView(applied: AppliedMeasure): MeasureView {
   };
 }
 
-function headlineFor(vendorName: string, measures: MeasureView[]): string {
+function headlineFor(vendorName: string, measures: MeasureView[]): LocalText {
   const first = measures[0];
-  if (!first) return `${vendorName} is on the VendorWatch list, but no measure applies to your settings.`;
-  const others = measures.length > 1 ? ` and ${measures.length - 1} more` : '';
-  return `${vendorName}: ${first.title} (${first.authority}, ${first.statusLabel.toLowerCase()}${first.date ? ` since ${first.date}` : ''})${others}.`;
+  if (!first) return { key: 'headlineNoMeasure', subs: [vendorName] };
+  const status: LocalText = { key: STATUS_INLINE_KEYS[first.status] };
+  const subs: Array<string | LocalText> = [vendorName, first.title, first.authority, status];
+  if (first.date) subs.push(first.date);
+  if (measures.length > 1) subs.push(String(measures.length - 1));
+  const key: MessageKey =
+    measures.length > 1
+      ? first.date
+        ? 'headlineMoreSince'
+        : 'headlineMore'
+      : first.date
+        ? 'headlineOneSince'
+        : 'headlineOne';
+  return { key, subs };
 }
 
 /** Which jurisdiction each profile cares about first. */
@@ -129,14 +170,20 @@ export function buildWarningView(
   finding: Finding,
   profile: Profile = 'consumer',
   jurisdictions: string[] = [],
+  /** Renders the string fields in the reader's language; English without it. The `LocalText` fields are always set. */
+  translate?: Translate,
 ): WarningView {
   const vendor = list.vendors.find((v) => v.id === finding.vendorId);
   const wanted = new Set(finding.measures);
   const applied = vendor ? applicableMeasures(list, vendor).filter((m) => wanted.has(m.measure.id)) : [];
   const measures = orderForProfile(
     applied.map((m) => {
-      const view = measureView(m);
-      if (vendor && m.basis === 'category') view.basisText = categoryBasisText(m.measure, vendor);
+      const view = measureView(m, translate);
+      const basis = vendor && m.basis === 'category' ? categoryBasis(m.measure, vendor) : undefined;
+      if (basis) {
+        view.basis = basis;
+        view.basisText = renderText(basis, translate);
+      }
       return view;
     }),
     profile,
@@ -147,23 +194,28 @@ export function buildWarningView(
     jurisdictions.length === 0 ||
     measures.some((m) => jurisdictions.includes(m.jurisdiction) || m.jurisdiction === home);
   const brand = finding.brand;
+  const phraseText = brand ? relationshipText(brand.relationship, finding.vendorName, brand.until) : undefined;
+  const headlineText = headlineFor(finding.vendorName, measures);
   return {
     vendorId: finding.vendorId,
     vendorName: finding.vendorName,
     evidence: finding.evidence.replace(/\s+/g, ' '),
     verdict: finding.verdict,
-    verdictLabel: VERDICT_LABELS[finding.verdict],
+    verdictLabel: renderText({ key: VERDICT_KEYS[finding.verdict] }, translate),
     kind: finding.kind,
     confidence: finding.confidence,
-    path: brand
-      ? {
-          brand: brand.name,
-          phrase: relationshipPhrase(brand.relationship, finding.vendorName, brand.until),
-          sourceUrl: brand.sources[0]?.url,
-          sourceTitle: brand.sources[0]?.title,
-        }
-      : undefined,
-    headline: headlineFor(finding.vendorName, measures),
+    path:
+      brand && phraseText
+        ? {
+            brand: brand.name,
+            phrase: renderText(phraseText, translate),
+            phraseText,
+            sourceUrl: brand.sources[0]?.url,
+            sourceTitle: brand.sources[0]?.title,
+          }
+        : undefined,
+    headline: renderText(headlineText, translate),
+    headlineText,
     measures,
     relevant,
     listVersion: list.meta.version,

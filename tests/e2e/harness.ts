@@ -72,6 +72,14 @@ export interface LaunchOptions {
   headless?: boolean;
   /** `host:port` of a test server to use as HTTP proxy (see StaticServer.addVirtualPage). Loopback is direct. */
   proxy?: string;
+  /** Extra Chromium command-line flags (e.g. `--lang=de`). */
+  chromiumArgs?: string[];
+  /** Extra Firefox preferences (e.g. `intl.locale.requested`, `ui.systemUsesDarkTheme`). */
+  firefoxPrefs?: Record<string, string | number | boolean>;
+  /** Extra environment variables for the browser process (e.g. `LANGUAGE`). */
+  env?: Record<string, string>;
+  /** Firefox: unpacked add-ons (e.g. a language pack) installed before VendorWatch. */
+  firefoxAddonsFirst?: string[];
 }
 
 export async function launchWithExtension(name: BrowserName, options: LaunchOptions = {}): Promise<ExtensionRun> {
@@ -92,8 +100,10 @@ export async function launchWithExtension(name: BrowserName, options: LaunchOpti
       defaultViewport: headless ? { width: 1280, height: 900 } : null,
       enableExtensions: [extensionDir],
       userDataDir: profile,
+      ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
       args: [
         ...CHROMIUM_ARGS,
+        ...(options.chromiumArgs ?? []),
         // Plain-http virtual sites must not be upgraded to https (there is no https behind the test proxy).
         '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable',
         ...(options.proxy ? [`--proxy-server=http://${options.proxy}`] : []),
@@ -112,6 +122,7 @@ export async function launchWithExtension(name: BrowserName, options: LaunchOpti
       headless,
       acceptInsecureCerts: Boolean(options.proxy),
       userDataDir: profile,
+      ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
       // Firefox 153+ only lets WebDriver open moz-extension:// pages (popup, options) with system access.
       args: ['--remote-allow-system-access'],
       extraPrefsFirefox: {
@@ -132,8 +143,10 @@ export async function launchWithExtension(name: BrowserName, options: LaunchOpti
             }
           : {}),
         'browser.shell.checkDefaultBrowser': false,
+        ...options.firefoxPrefs,
       },
     });
+    for (const addon of options.firefoxAddonsFirst ?? []) await browser.installExtension(addon);
     await browser.installExtension(extensionDir);
     extensionOrigin = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
   }

@@ -1,0 +1,132 @@
+/**
+ * Settings the organisation's policy locks are shown but cannot be changed: every control of a locked setting is
+ * disabled and says why, in the options page and the popup's pause switch. Rendered with Preact into linkedom.
+ */
+import { parseHTML } from 'linkedom';
+import { h, render } from 'preact';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { OptionsApi } from '../../../components/options/Options';
+import type { WatchlistStatus } from '../../../lib/messages';
+import { DEFAULT_SETTINGS, type SettingKey, settingsSchema } from '../../../lib/settings/index';
+
+const ALL_KEYS = Object.keys(settingsSchema.shape) as SettingKey[];
+
+let Options: typeof import('../../../components/options/Options').Options;
+let Popup: typeof import('../../../components/Popup').Popup;
+
+beforeAll(async () => {
+  const { window, document } = parseHTML('<!doctype html><html lang="en"><body></body></html>');
+  Object.assign(globalThis, { window, document });
+  ({ Options } = await import('../../../components/options/Options'));
+  ({ Popup } = await import('../../../components/Popup'));
+});
+
+function status(locked: string[]): WatchlistStatus {
+  return {
+    version: 1,
+    generatedAt: '2026-01-01T00:00:00Z',
+    expiresAt: '2027-01-01T00:00:00Z',
+    source: 'bundled',
+    updateUrl: '',
+    effective: DEFAULT_SETTINGS,
+    locked,
+    lastCheck: null,
+    nextCheckAt: null,
+    organisationLists: [],
+  };
+}
+
+async function renderOptions(locked: string[]): Promise<HTMLElement> {
+  const root = document.createElement('div');
+  document.body.append(root);
+  const api: OptionsApi = {
+    onExternalChange: () => undefined,
+    status: async () => status(locked),
+    checkNow: async () => status(locked),
+    loadSettings: async () => DEFAULT_SETTINGS,
+    saveSettings: async () => undefined,
+    download: () => undefined,
+  };
+  render(h(Options, { api }), root);
+  for (let i = 0; i < 100 && !root.querySelector('select[name="profile"]'); i++) {
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  return root;
+}
+
+/** Disabled itself or inside a disabled fieldset, as the browser treats it. */
+const isDisabled = (element: Element) =>
+  element.hasAttribute('disabled') || Boolean(element.closest('fieldset')?.hasAttribute('disabled'));
+
+const CONTROLS: Array<[SettingKey, string]> = [
+  ['updateUrl', 'input[name="updateUrl"]'],
+  ['updateIntervalHours', 'input[name="updateIntervalHours"]'],
+  ['profile', 'select[name="profile"]'],
+  ['jurisdictions', 'input[name="jurisdiction"]'],
+  ['sensitivity', 'input[name="sensitivity"]'],
+  ['siteMode', 'input[name="siteMode"]'],
+  ['allowedSites', 'textarea[name="allowedSites"]'],
+  ['pausedSites', 'textarea[name="pausedSites"]'],
+  ['userEntries', 'textarea[name="userEntries"]'],
+];
+
+describe('locked settings', () => {
+  it('has a control for every setting', () => {
+    expect(CONTROLS.map(([key]) => key).sort()).toEqual([...ALL_KEYS].sort());
+  });
+
+  it.each(CONTROLS)('disables %s, and only it, when the policy locks it, with the note', async (key, selector) => {
+    const root = await renderOptions([key]);
+    const controls = [...root.querySelectorAll(selector)];
+    expect(controls.length).toBeGreaterThan(0);
+    for (const control of controls) {
+      expect(isDisabled(control), selector).toBe(true);
+      const describedBy =
+        control.getAttribute('aria-describedby') ?? control.closest('fieldset')?.getAttribute('aria-describedby');
+      expect(root.querySelector(`#${describedBy}`)?.textContent, selector).toBe(
+        'Set by your organisation; you cannot change it.',
+      );
+    }
+    for (const [other, otherSelector] of CONTROLS) {
+      if (other === key) continue;
+      for (const control of root.querySelectorAll(otherSelector))
+        expect(isDisabled(control), otherSelector).toBe(false);
+    }
+    expect([...root.querySelectorAll('.locked')].map((note) => note.textContent)).toEqual([
+      'Set by your organisation; you cannot change it.',
+    ]);
+    const saveEntries = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Save my entries')!;
+    expect(saveEntries.hasAttribute('disabled')).toBe(key === 'userEntries');
+    root.remove();
+  });
+
+  it('leaves everything editable when nothing is locked', async () => {
+    const root = await renderOptions([]);
+    for (const [, selector] of CONTROLS) {
+      for (const control of root.querySelectorAll(selector)) expect(isDisabled(control), selector).toBe(false);
+    }
+    expect(root.querySelectorAll('.locked').length).toBe(0);
+    root.remove();
+  });
+
+  it("disables the popup's pause switch when the paused sites are locked", () => {
+    const props = {
+      state: { url: 'https://shop.example/', scannedAt: '', listVersion: 1, findings: [] },
+      site: 'shop.example',
+      paused: false,
+      listAgeDays: 0,
+      extensionVersion: '0.1.0',
+      onReveal: () => undefined,
+      onOpenOptions: () => undefined,
+      onTogglePause: () => undefined,
+      onExport: () => undefined,
+      onOpenReport: () => undefined,
+    };
+    for (const pauseLocked of [true, false]) {
+      const root = document.createElement('div');
+      render(h(Popup, { ...props, pauseLocked }), root);
+      expect(root.querySelector('input[name="pause"]')!.hasAttribute('disabled')).toBe(pauseLocked);
+      expect(Boolean(root.querySelector('#pause-locked'))).toBe(pauseLocked);
+    }
+  });
+});

@@ -1,0 +1,54 @@
+/** Localisable wording from lib/: English by default, the reader's language through an injected translate. */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../../lib/engine/index';
+import { buildWarningView } from '../../../lib/present/warning-view';
+import { loadWatchlist } from '../../../lib/watchlist/index';
+import { fillMessage, type Translate } from '../../../lib/watchlist/wording';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+const german = JSON.parse(readFileSync(join(ROOT, 'public/_locales/de/messages.json'), 'utf8')) as Record<
+  string,
+  { message: string }
+>;
+/** What browser.i18n.getMessage does with the German locale. */
+const inGerman: Translate = (key, subs) => fillMessage(german[key]!.message, subs);
+
+const list = loadWatchlist(JSON.parse(readFileSync(join(ROOT, 'public/watchlist.json'), 'utf8')));
+const engine = createEngine(list);
+const first = (text: string) => engine.scanText(text)[0]!;
+
+describe('localisable wording', () => {
+  it('fills $1..$9 and $$ as the browser does', () => {
+    expect(fillMessage('$1 costs $$$2 ($3)', ['It', '5'])).toBe('It costs $5 ($3)');
+    expect(fillMessage('$1 and $2', ['$2', 'x'])).toBe('$2 and x');
+  });
+
+  it('renders the headline, path, statuses and category basis in English by default', () => {
+    const view = buildWarningView(list, first('HiLook IPC-B140H'), 'uk-public');
+    expect(view.path?.phrase).toBe('own brand of Hikvision');
+    expect(view.headline).toMatch(/\(UK Cabinet Office, in force since 2022-11-24\) and \d+ more\.$/);
+    expect(view.measures[0]!.statusLabel).toBe('In force');
+  });
+
+  it('renders the same view in German with a translate function, keeping the data as written', () => {
+    const view = buildWarningView(list, first('HiLook IPC-B140H'), 'uk-public', [], inGerman);
+    expect(view.verdictLabel).toBe('Marke eines gelisteten Anbieters');
+    expect(view.path?.phrase).toBe('Eigenmarke von Hikvision');
+    expect(view.headline).toMatch(
+      /^Hikvision: UK ban on Chinese-law surveillance cameras at sensitive government sites \(UK Cabinet Office, in Kraft seit 2022-11-24\) und \d+ weitere\.$/,
+    );
+    expect(view.measures[0]!.statusLabel).toBe('In Kraft');
+    const category = view.measures.find((m) => m.basisText);
+    if (category)
+      expect(category.basisText).toMatch(/^Gilt nach Kategorie: .+; Hikvision hat seinen Hauptsitz in China\.$/);
+  });
+
+  it('carries the sentences as message keys so the interface can render them in any language', () => {
+    const view = buildWarningView(list, first('HiLook IPC-B140H'), 'uk-public');
+    expect(view.headlineText.key).toBe('headlineMoreSince');
+    expect(view.path?.phraseText).toEqual({ key: 'relationshipBrand', subs: ['Hikvision'] });
+    expect(JSON.parse(JSON.stringify(view))).toEqual(view);
+  });
+});
