@@ -42,6 +42,44 @@ function MeasureItem({ measure }: { measure: MeasureView }) {
   );
 }
 
+/** What the compact pill says; shared by the component and the static pill pages get first (`compactWarning`). */
+function pillWording(view: WarningView) {
+  const tone = !view.relevant ? 'quiet' : view.verdict === 'possible-match' ? 'review' : 'alert';
+  return {
+    tone,
+    icon: tone === 'alert' ? '⚠' : tone === 'review' ? '?' : 'ℹ',
+    verdictLabel: t(VERDICT_KEYS[view.verdict]),
+    // Views built by lib/ carry their sentences as message keys; older ones (or hand-made) only the English text.
+    headline: view.headlineText ? tx(view.headlineText) : view.headline,
+  };
+}
+
+/**
+ * The collapsed warning as plain DOM, node for node what `Warning` renders collapsed, so Preact can hydrate it
+ * in place (keeping focus) the first time someone reaches for it. A results page with a hundred warnings then
+ * pays for a hundred small DOM trees, not a hundred component renders on a cold JIT. Text goes in as text nodes.
+ */
+export function compactWarning(doc: Document, view: WarningView): HTMLElement {
+  const { tone, icon, verdictLabel, headline } = pillWording(view);
+  const element = (tag: string, attributes: Record<string, string>, ...children: Array<Node | string>) => {
+    const node = doc.createElement(tag);
+    for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+    node.append(...children.map((child) => (typeof child === 'string' ? doc.createTextNode(child) : child)));
+    return node;
+  };
+  return element(
+    'span',
+    { class: `vw ${tone}`, role: 'group', 'aria-label': `VendorWatch: ${view.vendorName}` },
+    element(
+      'button',
+      { type: 'button', class: 'pill', 'aria-expanded': 'false', title: headline },
+      element('span', { class: 'icon', 'aria-hidden': 'true' }, icon),
+      element('span', { class: 'pill-text' }, verdictLabel, ': ', view.vendorName),
+    ),
+    element('span', { class: 'sr-only', role: 'status' }, 'VendorWatch: ', headline),
+  );
+}
+
 export function Warning({ view, onDismiss, onNotThisVendor, initiallyExpanded = false }: WarningProps) {
   const [expanded, setExpanded] = useState(initiallyExpanded);
   const [allMeasures, setAllMeasures] = useState(false);
@@ -49,10 +87,7 @@ export function Warning({ view, onDismiss, onNotThisVendor, initiallyExpanded = 
   const closingWithKeyboard = useRef(false);
   const measures = allMeasures ? view.measures : view.measures.slice(0, FIRST_MEASURES);
   const cardId = useId();
-  const tone = !view.relevant ? 'quiet' : view.verdict === 'possible-match' ? 'review' : 'alert';
-  const verdictLabel = t(VERDICT_KEYS[view.verdict]);
-  // Views built by lib/ carry their sentences as message keys; older ones (or hand-made) only the English text.
-  const headline = view.headlineText ? tx(view.headlineText) : view.headline;
+  const { tone, icon, verdictLabel, headline } = pillWording(view);
   return (
     // biome-ignore lint/a11y/useSemanticElements: a fieldset would bring form semantics and styling to an inline badge; this group only catches Escape.
     <span
@@ -73,7 +108,8 @@ export function Warning({ view, onDismiss, onNotThisVendor, initiallyExpanded = 
         type="button"
         class="pill"
         aria-expanded={expanded}
-        aria-controls={cardId}
+        // Only while the card exists: an id that points nowhere helps no one.
+        aria-controls={expanded ? cardId : undefined}
         onClick={() => setExpanded(!expanded)}
         onFocus={() => {
           if (!closingWithKeyboard.current) setExpanded(true);
@@ -82,7 +118,7 @@ export function Warning({ view, onDismiss, onNotThisVendor, initiallyExpanded = 
         title={headline}
       >
         <span class="icon" aria-hidden="true">
-          {tone === 'alert' ? '⚠' : tone === 'review' ? '?' : 'ℹ'}
+          {icon}
         </span>
         <span class="pill-text">
           {verdictLabel}: {view.vendorName}

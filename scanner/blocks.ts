@@ -20,9 +20,22 @@ export interface TextSegment {
 export interface Block {
   element: Element;
   text: string;
-  segments: TextSegment[];
+  /** Where each piece of the text came from; recorded only when asked for (see `segmentAt`). */
+  segments?: TextSegment[];
+  /** Read as one block with everything inside it (a site adapter's card). */
+  single?: boolean;
   /** Where the warning goes, when a site adapter knows better than the block itself (a card's title). */
   anchor?: Element;
+}
+
+export interface BlockWalkerOptions {
+  /** All text under the root is one block (a site adapter's product card), so brand and model meet. */
+  single?: boolean;
+  /**
+   * Record which node each piece of text came from. Off for scanning: thousands of blocks would each carry an
+   * array of objects only the few with findings ever need; `segmentAt` reads those few again instead.
+   */
+  segments?: boolean;
 }
 
 export function isSkipped(element: Element): boolean {
@@ -75,7 +88,7 @@ export class BlockWalker {
 
   constructor(
     private readonly root: Element,
-    private readonly options: { single?: boolean } = {},
+    private readonly options: BlockWalkerOptions = {},
   ) {
     this.marked = new Set(root.querySelectorAll(MARKED_SELECTOR));
     if (isSkipped(root) || insideSkipped(root, null)) {
@@ -154,7 +167,8 @@ export class BlockWalker {
     const element = this.options.single ? this.root : candidate;
     let block = this.byElement.get(element);
     if (!block) {
-      block = { element, text: '', segments: [] };
+      block = this.options.segments ? { element, text: '', segments: [] } : { element, text: '' };
+      if (this.options.single) block.single = true;
       this.byElement.set(element, block);
       this.order.push(block);
     }
@@ -176,7 +190,7 @@ export class BlockWalker {
       this.separate(block);
       return;
     }
-    block.segments.push({ node, start: block.text.length });
+    block.segments?.push({ node, start: block.text.length });
     block.text += data;
   }
 
@@ -186,20 +200,32 @@ export class BlockWalker {
       if (!value?.trim()) continue;
       const block = this.blockFor(context);
       this.separate(block);
-      block.segments.push({ node: element, start: block.text.length });
+      block.segments?.push({ node: element, start: block.text.length });
       block.text += `${value} `;
     }
   }
 }
 
-/** The segment holding `offset` (binary search: segments are sorted by start). */
+/**
+ * The segment holding `offset` in the block's text. A block read without segments is read again, with them; if
+ * its text has changed since, there is no answer.
+ */
 export function segmentAt(block: Block, offset: number): TextSegment | undefined {
+  let segments = block.segments;
+  if (!segments) {
+    const walker = new BlockWalker(block.element, { single: block.single, segments: true });
+    walker.step();
+    const again = walker.blocks().find((candidate) => candidate.element === block.element);
+    if (again?.text !== block.text) return undefined;
+    segments = again.segments ?? [];
+  }
+  // Binary search: segments are sorted by start.
   let low = 0;
-  let high = block.segments.length - 1;
+  let high = segments.length - 1;
   let found: TextSegment | undefined;
   while (low <= high) {
     const middle = (low + high) >> 1;
-    const segment = block.segments[middle]!;
+    const segment = segments[middle]!;
     if (segment.start <= offset) {
       found = segment;
       low = middle + 1;

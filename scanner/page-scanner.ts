@@ -257,6 +257,8 @@ export class PageScanner {
     const previous = this.states.get(block.element);
     if (previous?.text === block.text) return [];
     if (previous) this.clearBlock(block.element, previous);
+    // Only blocks with findings are remembered: the thousands without cost nothing to send again if they change.
+    if (matches.length === 0) return [];
     const state: BlockState = { text: block.text, warnings: [] };
     this.states.set(block.element, state);
 

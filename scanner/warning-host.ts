@@ -7,8 +7,8 @@
  * hundreds of per-card warnings. Custom elements are unavailable in Chrome's isolated world, so the host is
  * an undefined autonomous element name, which still supports attachShadow.
  */
-import { h, render } from 'preact';
-import { Warning, type WarningProps } from '../components/Warning';
+import { h, hydrate, render } from 'preact';
+import { compactWarning, Warning, type WarningProps } from '../components/Warning';
 import { WARNING_CSS } from '../components/warning-styles';
 import { WARNING_HOST_TAG } from './blocks';
 
@@ -27,6 +27,9 @@ export interface MountedWarning {
   remove(): void;
 }
 
+/** Anything that can reach the pill first: the component takes over before the event gets there. */
+const WAKE_EVENTS = ['focus', 'pointerdown', 'click', 'keydown'] as const;
+
 export function mountWarning(doc: Document, props: WarningProps): MountedWarning {
   const host = doc.createElement(WARNING_HOST_TAG);
   host.setAttribute('data-vendorwatch-vendor', props.view.vendorId);
@@ -39,11 +42,21 @@ export function mountWarning(doc: Document, props: WarningProps): MountedWarning
   style.textContent = WARNING_CSS;
   const container = doc.createElement('span');
   shadow.append(style, container);
-  render(h(Warning, props), container);
+  // The static pill first; Preact hydrates it (same nodes, so focus stays) on the first event that reaches it.
+  container.append(compactWarning(doc, props.view));
+  let live = false;
+  const wake = () => {
+    if (live) return;
+    live = true;
+    for (const type of WAKE_EVENTS) container.removeEventListener(type, wake, true);
+    hydrate(h(Warning, props), container);
+  };
+  // Capturing listeners on the container run before the pill's own, even for focus, which does not bubble.
+  for (const type of WAKE_EVENTS) container.addEventListener(type, wake, true);
   return {
     host,
     remove() {
-      render(null, container);
+      if (live) render(null, container);
       host.remove();
     },
   };
