@@ -85,8 +85,10 @@ function tasksFrom(events: TraceEvent[], thread: Thread, from: number) {
     const inside = onThread.filter((e) => e.ts >= task.ts && e.ts < end && e !== task);
     const ms = (task.dur ?? 0) / 1000;
     total += ms;
-    if (inside.some((e) => SCRIPT_EVENTS.has(e.name))) script = Math.max(script, ms);
-    else if (inside.some((e) => RENDER_EVENTS.has(e.name))) rendering = Math.max(rendering, ms);
+    // The page runs no script of its own: a task that renders nothing is the extension's (script, messages, GC).
+    if (!inside.some((e) => SCRIPT_EVENTS.has(e.name)) && inside.some((e) => RENDER_EVENTS.has(e.name)))
+      rendering = Math.max(rendering, ms);
+    else script = Math.max(script, ms);
   }
   return { total, script, rendering };
 }
@@ -241,7 +243,9 @@ console.log(`  floor: that read + a plain mark on each flagged card and the page
 console.log(
   `  extension main-thread time, first scan           ${ms(first)}  = ${(first / read).toFixed(1)}x the bare read (design target < 2x), ${(first / floor).toFixed(1)}x the floor`,
 );
-console.log(`  longest script task, first scan                  ${ms(firstScript)}  (target: none over 50 ms)`);
+console.log(
+  `  longest script task, first scan                  ${ms(firstScript)}  (reading, messages, warnings, GC; target: none over 50 ms)`,
+);
 console.log(
   `  longest rendering task, first scan               ${ms(firstRendering)}  (the floor's: ${ms(floorRendering).trim()}; the page's own layout)`,
 );

@@ -91,7 +91,7 @@ export function Warning({ view, onDismiss, onNotThisVendor, initiallyExpanded = 
   return (
     // biome-ignore lint/a11y/useSemanticElements: a fieldset would bring form semantics and styling to an inline badge; this group only catches Escape.
     <span
-      class={`vw ${tone}`}
+      class={expanded ? `vw ${tone} open` : `vw ${tone}`}
       role="group"
       aria-label={`VendorWatch: ${view.vendorName}`}
       onKeyDown={(event) => {

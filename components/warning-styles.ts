@@ -3,20 +3,27 @@
  * contrast does not depend on the page (light or dark). Sizes are in px because `rem` follows the page's root.
  */
 export const WARNING_CSS = `
-:host { all: initial; display: inline-block; vertical-align: middle; margin: 2px 4px; max-width: 100%; }
-/* The host's inline "all: initial" resets inherited fonts, so the wrapper sets them. */
-.vw { display: inline-block; max-width: 100%; text-align: left; font: 13px/1.35 system-ui, -apple-system, "Segoe UI", Roboto,
-  "Noto Sans", "PingFang SC", "Microsoft YaHei", sans-serif; color: #1a1a1a; }
+/*
+ * Collapsed, the warning must not change the height of the line it sits in: on a long results page, a line that
+ * grows moves every card below it, and the browser then repaints the whole page (measured: ~5x the cost of the
+ * warnings themselves). So the host and wrapper are inline boxes of zero line height, and the pill is shorter than
+ * any line of body text, with a little negative margin to spare. Opened, the wrapper becomes a box for the card.
+ */
+:host { all: initial; display: inline; line-height: 0; margin: 0 4px; }
+/* The host's "all: initial" resets inherited fonts, so the wrapper sets them. */
+.vw { display: inline; text-align: left; font: 13px/1.35 system-ui, -apple-system, "Segoe UI", Roboto,
+  "Noto Sans", "PingFang SC", "Microsoft YaHei", sans-serif; line-height: 0; color: #1a1a1a; }
+.vw.open { display: inline-block; max-width: 100%; line-height: 1.35; vertical-align: top; }
 .more { all: unset; cursor: pointer; color: #0b4fb3; text-decoration: underline; font-size: 12px; margin: 4px 0; display: inline-block; }
 .pill { all: unset; box-sizing: border-box; display: inline-flex; align-items: center; gap: 4px; cursor: pointer;
-  padding: 1px 8px; border-radius: 10px; border: 1px solid #7a2e00; background: #ffe08a; color: #1a1a1a;
-  font: 600 12px/18px system-ui, sans-serif; white-space: nowrap; }
+  padding: 0 7px; margin: -2px 0; vertical-align: middle; border-radius: 8px; border: 1px solid #7a2e00;
+  background: #ffe08a; color: #1a1a1a; font: 600 12px/14px system-ui, sans-serif; white-space: nowrap; }
 .review .pill { border-style: dashed; background: #e8eefc; border-color: #1d3f8f; }
 /* None of the measures is in a jurisdiction the user chose: still words and an icon, but quiet. */
 .quiet .pill { background: #eeeeee; border-color: #666; font-weight: 400; }
 .quiet .card { border-left-color: #666; }
 .pill:focus-visible, .card button:focus-visible, .card a:focus-visible, .more:focus-visible { outline: 3px solid #0b57d0; outline-offset: 2px; }
-.icon { font-size: 13px; }
+.icon { font-size: 12px; }
 .card { display: block; box-sizing: border-box; margin-top: 4px; padding: 10px 12px; max-width: 420px; min-width: 240px;
   white-space: normal; text-align: left; background: #ffffff; color: #1a1a1a; border: 1px solid #555;
   border-left: 5px solid #b3261e; border-radius: 6px; box-shadow: 0 2px 8px rgba(0,0,0,.25); }

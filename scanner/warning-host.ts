@@ -18,7 +18,7 @@ import { WARNING_HOST_TAG } from './blocks';
  * the shadow root's `:host { all: initial }` resets the rest.
  */
 const HOST_STYLE =
-  'display: inline-block !important; visibility: visible !important; opacity: 1 !important; ' +
+  'display: inline !important; visibility: visible !important; opacity: 1 !important; ' +
   'position: static !important; transform: none !important; clip-path: none !important; ' +
   'width: auto !important; height: auto !important; overflow: visible !important;';
 
