@@ -117,6 +117,16 @@ export function Options({ api }: { api: OptionsApi }) {
           {problem}
         </p>
       ) : null}
+      {status.policyProblems?.length ? (
+        <div class="problem" role="alert" data-testid="policy-problems">
+          <p>{t('optionsPolicyProblems')}</p>
+          <ul>
+            {status.policyProblems.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
 
       <section aria-labelledby="watchlist-heading">
         <h2 id="watchlist-heading">{t('optionsWatchlist')}</h2>

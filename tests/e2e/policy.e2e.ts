@@ -49,6 +49,8 @@ describe.skipIf(process.getuid?.() !== 0)('chromium: managed policy', () => {
     const policy = {
       updateUrl: POLICY_URL,
       sensitivity: 'strict',
+      // A value Chrome's schema lets through (a string) but VendorWatch does not know: ignored, said, still locked.
+      profile: 'UK-Public',
       extraLists: [
         {
           url: server.url('/org/list.json'),
@@ -88,6 +90,10 @@ describe.skipIf(process.getuid?.() !== 0)('chromium: managed policy', () => {
     ).toBe(true);
     const text = await options.$eval('main', (main) => main.textContent ?? '');
     expect(text).toContain('Set by your organisation');
+    expect(await options.$eval('[data-testid="policy-problems"]', (notice) => notice.textContent)).toMatch(
+      /policy field profile: 'UK-Public'.*ignored/,
+    );
+    expect(await options.$eval('select[name="profile"]', (select) => (select as HTMLSelectElement).disabled)).toBe(true);
   });
 
   it("scans pages with the policy's sensitivity", async () => {

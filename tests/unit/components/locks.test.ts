@@ -36,12 +36,12 @@ function status(locked: string[]): WatchlistStatus {
   };
 }
 
-async function renderOptions(locked: string[]): Promise<HTMLElement> {
+async function renderOptions(locked: string[], policyProblems?: string[]): Promise<HTMLElement> {
   const root = document.createElement('div');
   document.body.append(root);
   const api: OptionsApi = {
     onExternalChange: () => undefined,
-    status: async () => status(locked),
+    status: async () => ({ ...status(locked), ...(policyProblems ? { policyProblems } : {}) }),
     checkNow: async () => status(locked),
     loadSettings: async () => DEFAULT_SETTINGS,
     saveSettings: async () => undefined,
@@ -97,6 +97,18 @@ describe('locked settings', () => {
     ]);
     const saveEntries = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Save my entries')!;
     expect(saveEntries.hasAttribute('disabled')).toBe(key === 'userEntries');
+    root.remove();
+  });
+
+  it('lists the policy fields that were ignored, and nothing when the policy is sound', async () => {
+    const problem = "policy field sensitivity: 'Strict' is not one of strict, balanced, broad; ignored";
+    let root = await renderOptions(['sensitivity'], [problem]);
+    const notice = root.querySelector('[data-testid="policy-problems"]');
+    expect(notice?.getAttribute('role')).toBe('alert');
+    expect([...notice!.querySelectorAll('li')].map((li) => li.textContent)).toEqual([problem]);
+    root.remove();
+    root = await renderOptions([], []);
+    expect(root.querySelector('[data-testid="policy-problems"]')).toBeNull();
     root.remove();
   });
 
