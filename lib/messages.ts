@@ -1,5 +1,5 @@
 /** Messages and storage keys shared by the extension's parts. */
-import type { BlockMatch } from './matching/index';
+import type { SparseMatches } from './matching/index';
 import type { WarningView } from './present/warning-view';
 import type { Settings } from './settings/index';
 
@@ -45,13 +45,14 @@ export interface ScanConfig {
  */
 export interface MatchBlocksMessage {
   type: 'match-blocks';
-  texts: string[];
+  /** The blocks' texts, joined by `packTexts` (lib/matching). */
+  packed: string;
 }
 
 export interface MatchBlocksReply {
   listVersion: number;
-  /** Findings per text, in the order sent. */
-  results: BlockMatch[][];
+  /** Findings of the blocks that have any, by index in the order sent. */
+  hits: SparseMatches;
 }
 
 /** Content script -> background: the evidence record of the findings shown, against the list in force. */

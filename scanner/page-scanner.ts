@@ -35,8 +35,8 @@ export interface PageFinding {
 
 export interface PageScannerOptions {
   doc: Document;
-  /** Findings (with their warning views) per text, in order; the background's engine behind a message. */
-  match(texts: string[]): Promise<BlockMatch[][]>;
+  /** Findings (with their warning views) per text, in order, `undefined` for none; the background's engine. */
+  match(texts: string[]): Promise<Array<BlockMatch[] | undefined>>;
   /** True when the user dismissed this finding or said "not this vendor" for it on this site. */
   isSuppressed(finding: Finding): boolean;
   onDismiss(finding: Finding): void;
@@ -51,6 +51,9 @@ interface BlockState {
   text: string;
   warnings: Array<{ mounted: MountedWarning; pageFinding: PageFinding }>;
 }
+
+/** Shared by the thousands of blocks with nothing to place; never mutated. */
+const NOTHING_TO_PLACE: ReadonlyArray<() => void> = [];
 
 const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 /** After the next frame has rendered: what one batch of warnings cost the page is paid before the next batch. */
@@ -182,7 +185,11 @@ export class PageScanner {
     const changed = blocks.filter((block) => this.states.get(block.element)?.text !== block.text);
     const matches = await this.matchAll(changed.map((block) => block.text));
     // The warnings are written at the end, in as few frames as possible: each frame costs a layout of the page.
-    const placements = changed.flatMap((block, i) => this.placementsFor(block, matches[i] ?? []));
+    const placements: Array<() => void> = [];
+    changed.forEach((block, i) => {
+      const found = this.placementsFor(block, matches[i]);
+      if (found.length > 0) placements.push(...found);
+    });
     for (let i = 0; i < placements.length; i += PLACEMENTS_PER_FRAME) {
       if (i > 0) await afterNextFrame();
       for (const place of placements.slice(i, i + PLACEMENTS_PER_FRAME)) place();
@@ -192,22 +199,30 @@ export class PageScanner {
   }
 
   /** Sends the texts for matching in chunks (all in flight at once) and returns the findings per text. */
-  private async matchAll(texts: string[]): Promise<BlockMatch[][]> {
-    const chunks: string[][] = [];
-    let chunk: string[] = [];
+  private async matchAll(texts: string[]): Promise<Array<BlockMatch[] | undefined>> {
+    const chunks: Array<{ offset: number; texts: string[] }> = [];
     let size = 0;
-    for (const text of texts) {
-      if (size + text.length > MATCH_CHUNK_CHARS && chunk.length > 0) {
-        chunks.push(chunk);
-        chunk = [];
-        size = 0;
+    for (let i = 0; i < texts.length; i++) {
+      const text = texts[i]!;
+      const last = chunks[chunks.length - 1];
+      if (!last || (size + text.length > MATCH_CHUNK_CHARS && last.texts.length > 0)) {
+        chunks.push({ offset: i, texts: [text] });
+        size = text.length;
+      } else {
+        last.texts.push(text);
+        size += text.length;
       }
-      chunk.push(text);
-      size += text.length;
     }
-    if (chunk.length > 0) chunks.push(chunk);
-    const results = await Promise.all(chunks.map((part) => this.options.match(part)));
-    return results.flat();
+    const all = new Array<BlockMatch[] | undefined>(texts.length);
+    await Promise.all(
+      chunks.map(async (chunk) => {
+        const results = await this.options.match(chunk.texts);
+        results.forEach((matches, index) => {
+          all[chunk.offset + index] = matches;
+        });
+      }),
+    );
+    return all;
   }
 
   /**
@@ -253,12 +268,12 @@ export class PageScanner {
   }
 
   /** Records a block's new text and findings; returns the DOM writes (placing its warnings) for the caller to batch. */
-  private placementsFor(block: Block, matches: BlockMatch[]): Array<() => void> {
+  private placementsFor(block: Block, matches: BlockMatch[] = []): ReadonlyArray<() => void> {
     const previous = this.states.get(block.element);
-    if (previous?.text === block.text) return [];
+    if (previous?.text === block.text) return NOTHING_TO_PLACE;
     if (previous) this.clearBlock(block.element, previous);
     // Only blocks with findings are remembered: the thousands without cost nothing to send again if they change.
-    if (matches.length === 0) return [];
+    if (matches.length === 0) return NOTHING_TO_PLACE;
     const state: BlockState = { text: block.text, warnings: [] };
     this.states.set(block.element, state);
 

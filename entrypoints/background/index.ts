@@ -15,7 +15,7 @@ export default defineBackground(() => {
       case 'get-scan-config':
         return scanConfig(String(message.site));
       case 'match-blocks':
-        return matchBlocks(message.texts);
+        return matchBlocks(message.packed);
       case 'build-evidence':
         return evidenceReport(message);
       case 'findings-changed':

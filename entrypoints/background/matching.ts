@@ -4,7 +4,7 @@
  * changes in storage. Content scripts send block text here; it is matched and dropped, never stored.
  */
 import { buildEvidenceReport, type EvidenceReport } from '../../lib/evidence/report';
-import { createMatcher, type Matcher } from '../../lib/matching/index';
+import { createMatcher, type Matcher, matchPacked } from '../../lib/matching/index';
 import type { BuildEvidenceMessage, MatchBlocksReply, ScanConfig } from '../../lib/messages';
 import { withUserEntries } from '../../lib/settings/index';
 import {
@@ -66,11 +66,10 @@ export async function scanConfig(site: string): Promise<ScanConfig> {
   return { runs: matcher.runsOn(site), listVersion: matcher.listVersion };
 }
 
-export async function matchBlocks(texts: unknown): Promise<MatchBlocksReply> {
+export async function matchBlocks(packed: unknown): Promise<MatchBlocksReply> {
   const { matcher } = await current();
-  // The sender is our own content script, but a page can be hostile: only ever match strings.
-  const safe = Array.isArray(texts) ? texts.map((text) => (typeof text === 'string' ? text : '')) : [];
-  return { listVersion: matcher.listVersion, results: matcher.match(safe) };
+  // The sender is our own content script, but the text is the page's: only ever match a string.
+  return { listVersion: matcher.listVersion, hits: matchPacked(matcher, typeof packed === 'string' ? packed : '') };
 }
 
 export async function evidenceReport(message: BuildEvidenceMessage): Promise<EvidenceReport> {

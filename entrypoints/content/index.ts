@@ -7,6 +7,7 @@
 
 import type { EvidenceReport } from '../../lib/evidence/report';
 import type { BlockMatch } from '../../lib/matching/index';
+import { packTexts, unpackMatches } from '../../lib/matching/wire';
 import type {
   BuildEvidenceMessage,
   FindingSummary,
@@ -56,13 +57,13 @@ export default defineContentScript({
     const scanner = new PageScanner({
       doc: document,
       adapter: adapterFor(site),
-      match: async (texts): Promise<BlockMatch[][]> => {
+      match: async (texts): Promise<Array<BlockMatch[] | undefined>> => {
         const reply = (await browser.runtime.sendMessage({
           type: 'match-blocks',
-          texts,
+          packed: packTexts(texts),
         } satisfies MatchBlocksMessage)) as MatchBlocksReply;
         listVersion = reply.listVersion;
-        return reply.results;
+        return unpackMatches(reply.hits, texts.length);
       },
       isSuppressed: (finding) => suppressions.has(finding),
       onDismiss: (finding) => {

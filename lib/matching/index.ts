@@ -8,6 +8,9 @@ import { createEngine, type Finding } from '../engine/index';
 import { buildWarningView, type WarningView } from '../present/warning-view';
 import { runsOn, type Settings } from '../settings/index';
 import type { Watchlist } from '../watchlist/schema';
+import { type SparseMatches, unpackTexts } from './wire';
+
+export type { SparseMatches } from './wire';
 
 /** One finding in one block, with everything the inline warning shows. */
 export interface BlockMatch {
@@ -32,4 +35,13 @@ export function createMatcher(list: Watchlist, settings: Settings): Matcher {
     runsOn: (host) => runsOn(settings, host),
     match: (texts) => texts.map((text) => engine.scanText(text).map((finding) => ({ finding, view: view(finding) }))),
   };
+}
+
+/** Matches texts packed by `packTexts` and answers only for the blocks with findings. */
+export function matchPacked(matcher: Matcher, packed: string): SparseMatches {
+  const hits: SparseMatches = [];
+  matcher.match(unpackTexts(packed)).forEach((matches, index) => {
+    if (matches.length > 0) hits.push([index, matches]);
+  });
+  return hits;
 }

@@ -93,7 +93,9 @@ describe.skipIf(process.getuid?.() !== 0)('chromium: managed policy', () => {
     expect(await options.$eval('[data-testid="policy-problems"]', (notice) => notice.textContent)).toMatch(
       /policy field profile: 'UK-Public'.*ignored/,
     );
-    expect(await options.$eval('select[name="profile"]', (select) => (select as HTMLSelectElement).disabled)).toBe(true);
+    expect(await options.$eval('select[name="profile"]', (select) => (select as HTMLSelectElement).disabled)).toBe(
+      true,
+    );
   });
 
   it("scans pages with the policy's sensitivity", async () => {

@@ -1,0 +1,30 @@
+/**
+ * How block text and findings travel between the content script and the background. Kept apart from the matcher
+ * so the content script can use it without loading the engine, the list or the schema.
+ */
+import type { BlockMatch } from './index';
+
+/**
+ * Block texts travel to the background as one string, split at NUL: the browser serialises one long string far
+ * more cheaply than thousands of short ones, on the page's main thread. NUL never occurs in text a person reads;
+ * any that does is sent as a space, which keeps every offset.
+ */
+const SEPARATOR = '\u0000';
+
+export function packTexts(texts: readonly string[]): string {
+  return texts.map((text) => (text.includes(SEPARATOR) ? text.replaceAll(SEPARATOR, ' ') : text)).join(SEPARATOR);
+}
+
+export function unpackTexts(packed: string): string[] {
+  return packed.length === 0 ? [] : packed.split(SEPARATOR);
+}
+
+/** Findings of the blocks that have any, by block index: most blocks have none, and need no reply. */
+export type SparseMatches = Array<[index: number, matches: BlockMatch[]]>;
+
+/** The findings per block, `undefined` for blocks without any (a sparse array: no allocation per block). */
+export function unpackMatches(hits: SparseMatches, count: number): Array<BlockMatch[] | undefined> {
+  const all = new Array<BlockMatch[] | undefined>(count);
+  for (const [index, matches] of hits) if (Number.isInteger(index) && index >= 0 && index < count) all[index] = matches;
+  return all;
+}
