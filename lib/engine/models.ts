@@ -63,11 +63,24 @@ export class ModelIndex {
    * itself and as "nvr4208-8p", "8p"), with the matched span.
    */
   match(token: CodeToken): { compiled: CompiledRule; start: number } | undefined {
-    for (let offset = 0; offset < token.text.length; ) {
-      const tail = token.text.slice(offset);
+    // Pages repeat the same codes and non-codes ("1080p", "4k", "2mp"): remember each token's answer.
+    let known = this.cache.get(token.text);
+    if (known === undefined) {
+      known = this.matchText(token.text) ?? null;
+      if (this.cache.size > 10_000) this.cache.clear();
+      this.cache.set(token.text, known);
+    }
+    return known ? { compiled: known.compiled, start: token.start + known.offset } : undefined;
+  }
+
+  private readonly cache = new Map<string, { compiled: CompiledRule; offset: number } | null>();
+
+  private matchText(text: string): { compiled: CompiledRule; offset: number } | undefined {
+    for (let offset = 0; offset < text.length; ) {
+      const tail = text.slice(offset);
       for (const compiled of this.buckets.get(bucketKey(tail)) ?? []) {
         compiled.regex ??= new RegExp(`^(?:${compiled.rule.pattern})$`, 'i');
-        if (compiled.regex.test(tail)) return { compiled, start: token.start + offset };
+        if (compiled.regex.test(tail)) return { compiled, offset };
       }
       const next = tail.search(/[-/]/);
       if (next < 0) break;

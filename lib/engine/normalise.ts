@@ -18,7 +18,19 @@ const INVISIBLE = /[\u00AD\u180E\u200B-\u200D\u2060-\u2064\uFEFF]/;
 const DASHES = /[\u2010-\u2015\u2212\u2E3A\u2E3B\uFE58\uFE63\uFF0D\u058A\u05BE\u1400\u1806\u2E17\u30A0]/;
 const WHITESPACE = /\s/;
 
+/** Pages repeat the same few non-ASCII characters ("£", "·", "é"): fold each once (bounded for hostile pages). */
+const folded = new Map<string, string>();
+
 function foldCharacter(char: string): string {
+  const known = folded.get(char);
+  if (known !== undefined) return known;
+  const result = foldUncached(char);
+  if (folded.size > 4096) folded.clear();
+  folded.set(char, result);
+  return result;
+}
+
+function foldUncached(char: string): string {
   const code = char.charCodeAt(0);
   if (code < 0x80) return code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : char;
   if (INVISIBLE.test(char)) return '';
@@ -33,11 +45,16 @@ function foldCharacter(char: string): string {
  * One pass. Runs of plain ASCII (almost all shop and tender text, even on pages with a "£" or an accent) are
  * copied as slices of the lower-cased input; only whitespace runs and non-ASCII characters are handled one by one.
  */
+let scratch = new Uint32Array(4096);
+
 export function normalise(input: string): NormalisedText {
   const lower = input.toLowerCase();
   // toLowerCase keeps the length for everything but a few letters (e.g. "İ"); those inputs take the slow path.
   const fast = lower.length === input.length;
-  const origin = new Uint32Array(input.length * 3 + 5);
+  // One scratch buffer for every call (the result gets its own exact-size copy): no big allocation per block.
+  if (scratch.length < input.length * 3 + 5)
+    scratch = new Uint32Array(Math.max(input.length * 3 + 5, scratch.length * 2));
+  const origin = scratch;
   let text = '';
   let length = 0;
   let runStart = 0;
@@ -100,8 +117,14 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /** Letters and digits in any script: a word character for boundary checks. */
 export function isWordChar(char: string | undefined): boolean {
-  return char !== undefined && /[\p{L}\p{N}]/u.test(char);
+  if (char === undefined) return false;
+  const code = char.charCodeAt(0);
+  // ASCII (nearly every call) without a Unicode RegExp.
+  if (code < 0x80) return (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+  return WORD_CHAR.test(char);
 }
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /** Han, Hiragana, Katakana and Hangul need no word boundaries: those scripts do not separate words with spaces. */
 export function isCjk(char: string | undefined): boolean {
