@@ -79,6 +79,8 @@ function insideSkipped(node: Node, stop: Node | null): boolean {
 export class BlockWalker {
   private readonly byElement = new Map<Element, Block>();
   private readonly order: Block[] = [];
+  /** Blocks that received non-whitespace text (known while reading, so no block text is trimmed afterwards). */
+  private readonly visible = new Set<Block>();
   /** Block context for the children of each open element. */
   private readonly stack: Element[] = [];
   /** Elements that may carry readable attribute text or `hidden`: one native query instead of reads per element. */
@@ -158,8 +160,9 @@ export class BlockWalker {
     return true;
   }
 
+  /** The blocks with visible text, in document order. */
   blocks(): Block[] {
-    return this.order.filter((block) => block.text.trim().length > 0);
+    return this.order.filter((block) => this.visible.has(block));
   }
 
   private blockFor(candidate: Element): Block {
@@ -192,6 +195,7 @@ export class BlockWalker {
     }
     block.segments?.push({ node, start: block.text.length });
     block.text += data;
+    this.visible.add(block);
   }
 
   private readAttributes(element: Element, context: Element): void {
@@ -202,6 +206,7 @@ export class BlockWalker {
       this.separate(block);
       block.segments?.push({ node: element, start: block.text.length });
       block.text += `${value} `;
+      this.visible.add(block);
     }
   }
 }

@@ -88,7 +88,10 @@ export class PageScanner {
 
   /** Scans several subtrees as one job: one slicing budget, one batch of warnings, one report. */
   private scanAll(roots: Element[]): Promise<void> {
-    this.queue = this.queue.then(() => this.scanNow(roots));
+    // A failed scan (the background could not be reached) must not stop every later one.
+    this.queue = this.queue
+      .then(() => this.scanNow(roots))
+      .catch((error: unknown) => console.warn('VendorWatch: this part of the page was not scanned', error));
     return this.queue;
   }
 
@@ -183,23 +186,38 @@ export class PageScanner {
       if (root.isConnected) blocks.push(...(await this.blocksUnder(root, slice, pause)));
     }
     const changed = blocks.filter((block) => this.states.get(block.element)?.text !== block.text);
-    const matches = await this.matchAll(changed.map((block) => block.text));
-    // The warnings are written at the end, in as few frames as possible: each frame costs a layout of the page.
+    const matches = await this.matchAll(
+      changed.map((block) => block.text),
+      pause,
+    );
+    slice.start = performance.now();
     const placements: Array<() => void> = [];
     changed.forEach((block, i) => {
       const found = this.placementsFor(block, matches[i]);
       if (found.length > 0) placements.push(...found);
     });
-    for (let i = 0; i < placements.length; i += PLACEMENTS_PER_FRAME) {
-      if (i > 0) await afterNextFrame();
-      for (const place of placements.slice(i, i + PLACEMENTS_PER_FRAME)) place();
+    // The warnings are written at the end, in as few frames as possible (each frame costs a layout of the page),
+    // and still in slices: a slow machine yields to the page between them.
+    let inFrame = 0;
+    for (const place of placements) {
+      place();
+      if (++inFrame >= PLACEMENTS_PER_FRAME) {
+        await afterNextFrame();
+        inFrame = 0;
+        slice.start = performance.now();
+      } else {
+        await pause();
+      }
     }
     this.pruneDetached();
     this.options.onFindingsChanged(this.findings());
   }
 
-  /** Sends the texts for matching in chunks (all in flight at once) and returns the findings per text. */
-  private async matchAll(texts: string[]): Promise<Array<BlockMatch[] | undefined>> {
+  /**
+   * Sends the texts for matching in chunks, all in flight at once (packing one is work on the page's main thread,
+   * so `pause` may yield between them), and returns the findings per text.
+   */
+  private async matchAll(texts: string[], pause: () => Promise<void>): Promise<Array<BlockMatch[] | undefined>> {
     const chunks: Array<{ offset: number; texts: string[] }> = [];
     let size = 0;
     for (let i = 0; i < texts.length; i++) {
@@ -214,14 +232,19 @@ export class PageScanner {
       }
     }
     const all = new Array<BlockMatch[] | undefined>(texts.length);
-    await Promise.all(
-      chunks.map(async (chunk) => {
-        const results = await this.options.match(chunk.texts);
+    const replies: Array<Promise<void>> = [];
+    for (const chunk of chunks) {
+      const reply = this.options.match(chunk.texts).then((results) => {
         results.forEach((matches, index) => {
           all[chunk.offset + index] = matches;
         });
-      }),
-    );
+      });
+      // Handled below by Promise.all; this keeps a failure during the pause from counting as unhandled.
+      reply.catch(() => undefined);
+      replies.push(reply);
+      await pause();
+    }
+    await Promise.all(replies);
     return all;
   }
 
