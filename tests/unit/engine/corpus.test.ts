@@ -1,7 +1,9 @@
 /**
  * Precision and recall over the labelled corpus (tests/corpus), through the same document-reading path as the
  * scan CLI. A finding counts per (file, vendor): each file's label lists vendors that must be found and vendors
- * that must not.
+ * that must not. A label may also list `mustFindEvidence`: exact matched texts (a brand such as "EZVIZ", a model
+ * such as "DS-2CD2143G2-I") that must appear among the file's findings, each counted in recall like a vendor, so a
+ * broken brand or model rule cannot hide behind another finding of the same vendor.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +16,7 @@ import { loadWatchlist } from '../../../lib/watchlist/index';
 const CORPUS = new URL('../../../tests/corpus/', import.meta.url).pathname;
 const labels = JSON.parse(readFileSync(join(CORPUS, 'labels.json'), 'utf8')) as Record<
   string,
-  { mustFind: string[]; mustNotFind: string[] }
+  { mustFind: string[]; mustNotFind: string[]; mustFindEvidence?: string[] }
 >;
 const engine = createEngine(
   loadWatchlist(JSON.parse(readFileSync(new URL('../../../public/watchlist.json', import.meta.url), 'utf8'))),
@@ -33,12 +35,21 @@ describe('corpus', () => {
     const misses: string[] = [];
     for (const [file, label] of Object.entries(labels)) {
       const content = readFileSync(join(CORPUS, file), 'utf8');
-      const found = new Set(scanDocument(engine, file, formatOf(file, content), content).map((row) => row.vendor));
+      const rows = scanDocument(engine, file, formatOf(file, content), content);
+      const found = new Set(rows.map((row) => row.vendor));
+      const evidence = new Set(rows.map((row) => row.evidence));
       for (const vendor of label.mustFind) {
         if (found.has(vendor)) truePositives++;
         else {
           falseNegatives++;
           misses.push(`${file}: missed ${vendor}`);
+        }
+      }
+      for (const text of label.mustFindEvidence ?? []) {
+        if (evidence.has(text)) truePositives++;
+        else {
+          falseNegatives++;
+          misses.push(`${file}: missed evidence "${text}"`);
         }
       }
       // Anything found that is not expected is a false alarm, whether or not the label names it.
