@@ -52,8 +52,10 @@ interface BlockState {
   warnings: Array<{ mounted: MountedWarning; pageFinding: PageFinding }>;
 }
 
+/** Builds one warning off the page and returns what puts it in. */
+type Placement = () => () => void;
 /** Shared by the thousands of blocks with nothing to place; never mutated. */
-const NOTHING_TO_PLACE: ReadonlyArray<() => void> = [];
+const NOTHING_TO_PLACE: readonly Placement[] = [];
 
 const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 /** After the next frame has rendered: what one batch of warnings cost the page is paid before the next batch. */
@@ -191,23 +193,21 @@ export class PageScanner {
       pause,
     );
     slice.start = performance.now();
-    const placements: Array<() => void> = [];
+    const placements: Placement[] = [];
     changed.forEach((block, i) => {
       const found = this.placementsFor(block, matches[i]);
       if (found.length > 0) placements.push(...found);
     });
-    // The warnings are written at the end, in as few frames as possible (each frame costs a layout of the page),
-    // and still in slices: a slow machine yields to the page between them.
-    let inFrame = 0;
-    for (const place of placements) {
-      place();
-      if (++inFrame >= PLACEMENTS_PER_FRAME) {
-        await afterNextFrame();
-        inFrame = 0;
-        slice.start = performance.now();
-      } else {
+    // Warnings are built off the page in slices, then put in together: every frame that changes a big page costs
+    // the browser a layout of all of it, so the page should change in as few frames as possible.
+    for (let i = 0; i < placements.length; i += PLACEMENTS_PER_FRAME) {
+      if (i > 0) await afterNextFrame();
+      const attach: Array<() => void> = [];
+      for (const prepare of placements.slice(i, i + PLACEMENTS_PER_FRAME)) {
+        attach.push(prepare());
         await pause();
       }
+      for (const put of attach) put();
     }
     this.pruneDetached();
     this.options.onFindingsChanged(this.findings());
@@ -291,7 +291,7 @@ export class PageScanner {
   }
 
   /** Records a block's new text and findings; returns the DOM writes (placing its warnings) for the caller to batch. */
-  private placementsFor(block: Block, matches: BlockMatch[] = []): ReadonlyArray<() => void> {
+  private placementsFor(block: Block, matches: BlockMatch[] = []): readonly Placement[] {
     const previous = this.states.get(block.element);
     if (previous?.text === block.text) return NOTHING_TO_PLACE;
     if (previous) this.clearBlock(block.element, previous);
@@ -300,23 +300,26 @@ export class PageScanner {
     const state: BlockState = { text: block.text, warnings: [] };
     this.states.set(block.element, state);
 
-    const placements: Array<() => void> = [];
+    const placements: Placement[] = [];
     const seenVendors = new Set<string>();
     for (const { finding, view } of matches) {
       // One warning per vendor per block: a card naming Hikvision three times needs one badge.
       if (seenVendors.has(finding.vendorId) || this.options.isSuppressed(finding)) continue;
       seenVendors.add(finding.vendorId);
       placements.push(() => {
-        if (!block.element.isConnected || this.states.get(block.element) !== state) return;
+        // Built while detached from the page: nothing is laid out until `attach`.
         const mounted = mountWarning(this.options.doc, {
           view,
           onDismiss: () => this.options.onDismiss(finding),
           onNotThisVendor: () => this.options.onNotThisVendor(finding),
         });
-        const pageFinding: PageFinding = { finding, view, block: block.element, host: mounted.host };
-        placeWarning(block, finding, mounted.host);
-        state.warnings.push({ mounted, pageFinding });
-        this.shown.add(pageFinding);
+        return () => {
+          if (!block.element.isConnected || this.states.get(block.element) !== state) return;
+          const pageFinding: PageFinding = { finding, view, block: block.element, host: mounted.host };
+          placeWarning(block, finding, mounted.host);
+          state.warnings.push({ mounted, pageFinding });
+          this.shown.add(pageFinding);
+        };
       });
     }
     return placements;
