@@ -13,6 +13,18 @@ export interface FindingSummary {
   measures: Array<{ id: string; title: string; jurisdiction: string }>;
 }
 
+/** The summary of a warning the popup and badge get: the matched words and the measures, nothing else. */
+export function summariseView(view: WarningView): FindingSummary {
+  return {
+    vendorId: view.vendorId,
+    vendorName: view.vendorName,
+    verdict: view.verdict,
+    verdictLabel: view.verdictLabel,
+    evidence: view.evidence,
+    measures: view.measures.map(({ id, title, jurisdiction }) => ({ id, title, jurisdiction })),
+  };
+}
+
 export interface TabState {
   url: string;
   scannedAt: string;

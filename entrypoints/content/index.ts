@@ -8,19 +8,19 @@
 import type { EvidenceReport } from '../../lib/evidence/report';
 import type { BlockMatch } from '../../lib/matching/index';
 import { packTexts, unpackMatches } from '../../lib/matching/wire';
-import type {
-  BuildEvidenceMessage,
-  FindingSummary,
-  FindingsMessage,
-  GetEvidenceMessage,
-  GetScanConfigMessage,
-  MatchBlocksMessage,
-  MatchBlocksReply,
-  RevealFindingMessage,
-  ScanConfig,
-  TabState,
+import {
+  type BuildEvidenceMessage,
+  type FindingSummary,
+  type FindingsMessage,
+  type GetEvidenceMessage,
+  type GetScanConfigMessage,
+  type MatchBlocksMessage,
+  type MatchBlocksReply,
+  type RevealFindingMessage,
+  type ScanConfig,
+  summariseView,
+  type TabState,
 } from '../../lib/messages';
-import type { WarningView } from '../../lib/present/warning-view';
 import { adapterFor } from '../../scanner/adapters/index';
 import { PageScanner } from '../../scanner/page-scanner';
 import { findingKey, SuppressionStore } from '../../scanner/suppressions';
@@ -74,7 +74,7 @@ export default defineContentScript({
         void suppressions.add(finding, 'not-this-vendor');
         scanner.hide((other) => other.vendorId === finding.vendorId && other.evidence === finding.evidence);
       },
-      onFindingsChanged: (findings) => report(findings.map(({ view }) => summarise(view))),
+      onFindingsChanged: (findings) => report(findings.map(({ view }) => summariseView(view))),
     });
     browser.runtime.onMessage.addListener((raw: unknown) => {
       const message = raw as RevealFindingMessage | GetEvidenceMessage;
@@ -98,14 +98,3 @@ export default defineContentScript({
     ctx.onInvalidated(() => scanner.stop());
   },
 });
-
-function summarise(view: WarningView): FindingSummary {
-  return {
-    vendorId: view.vendorId,
-    vendorName: view.vendorName,
-    verdict: view.verdict,
-    verdictLabel: view.verdictLabel,
-    evidence: view.evidence,
-    measures: view.measures.map(({ id, title, jurisdiction }) => ({ id, title, jurisdiction })),
-  };
-}

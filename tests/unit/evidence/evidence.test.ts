@@ -7,7 +7,7 @@ import { csvField, csvRows } from '../../../lib/documents/csv';
 import { createEngine } from '../../../lib/engine/index';
 import { toCsv, toJson, toPrintableHtml } from '../../../lib/evidence/format';
 import { buildEvidenceReport, type EvidenceReport, watchlistHash } from '../../../lib/evidence/report';
-import type { FindingSummary } from '../../../lib/messages';
+import { type FindingSummary, summariseView } from '../../../lib/messages';
 import { buildWarningView, type WarningView } from '../../../lib/present/warning-view';
 import { addressFor, buildProblemReport, ISSUE_TRACKER_URL } from '../../../lib/report/issue';
 import { loadWatchlist, type Watchlist } from '../../../lib/watchlist/index';
@@ -177,14 +177,7 @@ describe('evidence report', () => {
 
 describe('problem report', () => {
   const view = views('Dahua Technology NVR5216-16P-4KS2E, sold with a free mount')[0]!;
-  const finding: FindingSummary = {
-    vendorId: view.vendorId,
-    vendorName: view.vendorName,
-    verdict: view.verdict,
-    verdictLabel: view.verdictLabel,
-    evidence: view.evidence,
-    measures: view.measures.map(({ id, title, jurisdiction }) => ({ id, title, jurisdiction })),
-  };
+  const finding: FindingSummary = summariseView(view);
   const build = (detail: 'none' | 'site' | 'path' | 'full') =>
     buildProblemReport({ finding, pageUrl: PAGE_URL, detail, listVersion: 42, extensionVersion: '0.1.0' });
 
