@@ -42,6 +42,17 @@ export function severityOf(scope: MeasureScope, status: MeasureStatus): Severity
   return SCOPE_SEVERITY[scope];
 }
 
+/** One index per list of measures, however many vendors ask (an engine for 1,000 vendors asks 1,000 times). */
+const indexes = new WeakMap<readonly Measure[], Map<string, Measure>>();
+function measuresById(measures: readonly Measure[]): Map<string, Measure> {
+  let index = indexes.get(measures);
+  if (!index) {
+    index = new Map(measures.map((m) => [m.id, m]));
+    indexes.set(measures, index);
+  }
+  return index;
+}
+
 function appliesByCategory(measure: Measure, vendor: Vendor): boolean {
   const rule = measure.appliesTo;
   if (rule.kind !== 'category' || !rule.homeJurisdictions.includes(vendor.country)) return false;
@@ -52,7 +63,7 @@ function appliesByCategory(measure: Measure, vendor: Vendor): boolean {
 
 /** Measures that apply to `vendor`: confirmed listings and matching category measures, never withdrawn ones. */
 export function applicableMeasures(list: Watchlist, vendor: Vendor): AppliedMeasure[] {
-  const byId = new Map(list.measures.map((m) => [m.id, m]));
+  const byId = measuresById(list.measures);
   const applied: AppliedMeasure[] = [];
   for (const listing of vendor.listings) {
     const measure = byId.get(listing.measure);
