@@ -150,6 +150,7 @@ export function Warning({ view, onDismiss, onNotThisVendor, initiallyExpanded = 
                       )
                     </>
                   ) : null}
+                  {view.path.caveat ? <span class="caveat">{view.path.caveat}</span> : null}
                 </dd>
               </>
             ) : null}

@@ -32,6 +32,7 @@ export const WARNING_CSS = `
 .facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 8px; margin: 0 0 6px; }
 .facts dt { font-weight: 600; color: #444; }
 .facts dd { margin: 0; overflow-wrap: anywhere; }
+.caveat { display: block; font-style: italic; }
 .measures { list-style: none; margin: 0; padding: 0; }
 .measure { border-top: 1px solid #ddd; padding: 6px 0; }
 .measure-title { display: flex; flex-wrap: wrap; gap: 4px; align-items: baseline; }

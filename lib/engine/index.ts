@@ -38,7 +38,7 @@ export interface Finding {
   confidence: number;
   verdict: Verdict;
   /** The path for a brand match, e.g. HiLook -> Hikvision (own brand). */
-  brand?: { name: string; relationship: Relationship; until?: string; sources: Source[] };
+  brand?: { name: string; relationship: Relationship; until?: string; caveat?: string; sources: Source[] };
   /** Ids of the measures that apply to the vendor. */
   measures: string[];
 }
@@ -230,7 +230,13 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
       confidence: hit.confidence,
       verdict: info.measures.length === 0 && !ownEntry ? 'possible-match' : hit.verdict,
       brand: brand
-        ? { name: brand.name, relationship: brand.relationship, until: brand.until, sources: brand.sources }
+        ? {
+            name: brand.name,
+            relationship: brand.relationship,
+            until: brand.until,
+            ...(brand.caveat ? { caveat: brand.caveat } : {}),
+            sources: brand.sources,
+          }
         : undefined,
       measures: info.measures,
     };

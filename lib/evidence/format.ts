@@ -43,7 +43,9 @@ export function toCsv(report: EvidenceReport): string {
           finding.vendorName,
           finding.evidence,
           finding.verdictLabel,
-          finding.path ? `${finding.path.brand}: ${finding.path.phrase}` : '',
+          finding.path
+            ? `${finding.path.brand}: ${finding.path.phrase}${finding.path.caveat ? ` (${finding.path.caveat})` : ''}`
+            : '',
           measure?.title ?? '',
           measure?.authority ?? '',
           measure?.jurisdiction ?? '',
@@ -71,7 +73,7 @@ export function toPrintableHtml(report: EvidenceReport): string {
     .map(
       (finding) => `<section class="finding">
   <h2>${escapeHtml(finding.vendorName)}: ${escapeHtml(finding.verdictLabel)}</h2>
-  <p><strong>Matched text:</strong> “${escapeHtml(finding.evidence)}”${finding.path ? `<br><strong>Why this vendor:</strong> ${escapeHtml(finding.path.brand)}: ${escapeHtml(finding.path.phrase)}` : ''}</p>
+  <p><strong>Matched text:</strong> “${escapeHtml(finding.evidence)}”${finding.path ? `<br><strong>Why this vendor:</strong> ${escapeHtml(finding.path.brand)}: ${escapeHtml(finding.path.phrase)}${finding.path.caveat ? ` <em>${escapeHtml(finding.path.caveat)}</em>` : ''}` : ''}</p>
   <table><thead><tr><th>Measure</th><th>Authority</th><th>Status</th><th>Since</th><th>Scope</th><th>Source</th></tr></thead><tbody>
 ${finding.measures
   .map(

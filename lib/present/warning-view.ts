@@ -54,7 +54,15 @@ export interface WarningView {
   kind: Finding['kind'];
   confidence: number;
   /** e.g. "HiLook: own brand of Hikvision". */
-  path?: { brand: string; phrase: string; phraseText: LocalText; sourceUrl?: string; sourceTitle?: string };
+  path?: {
+    brand: string;
+    phrase: string;
+    phraseText: LocalText;
+    /** What the relationship alone does not say, in the list's words (see the brand's `caveat`). */
+    caveat?: string;
+    sourceUrl?: string;
+    sourceTitle?: string;
+  };
   /** One line a person who has never heard of the FCC can understand. */
   headline: string;
   /** `headline` as localisable text. */
@@ -210,6 +218,7 @@ export function buildWarningView(
             brand: brand.name,
             phrase: renderText(phraseText, translate),
             phraseText,
+            ...(brand.caveat ? { caveat: brand.caveat } : {}),
             sourceUrl: brand.sources[0]?.url,
             sourceTitle: brand.sources[0]?.title,
           }

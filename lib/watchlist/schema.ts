@@ -115,6 +115,11 @@ export const brandSchema = z
     /** false: the claim could not be confirmed from a source; it is kept for review and never drives a warning. */
     confirmed: z.boolean(),
     note: z.string().optional(),
+    /**
+     * Shown on the warning next to the brand path, in the list's words: what a buyer must know about the link
+     * that the relationship alone does not say (e.g. a sale approved but not known to be complete).
+     */
+    caveat: z.string().min(10).optional(),
     sources: z.array(sourceSchema).min(1),
   })
   .refine((b) => b.relationship !== 'former-subsidiary' || b.until, {

@@ -59,3 +59,15 @@ describe('jurisdictions the user chose', () => {
     expect(buildWarningView(list, first('Quectel EC25-E module'), 'consumer', []).relevant).toBe(true);
   });
 });
+
+describe('brand caveats', () => {
+  it('carries what the relationship alone does not say onto the warning (Imou: sale approved, not confirmed)', () => {
+    const imou = first('Imou Ranger 2 indoor camera');
+    expect(imou.vendorId).toBe('dahua');
+    const view = buildWarningView(list, imou);
+    expect(view.path?.brand).toBe('Imou');
+    expect(view.path?.caveat).toMatch(/approved selling its whole stake.*not confirmed/);
+    // Brands without a caveat get none.
+    expect(buildWarningView(list, first('HiLook IPC-B140H bullet')).path?.caveat).toBeUndefined();
+  });
+});
