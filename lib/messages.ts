@@ -2,6 +2,7 @@
 import type { SparseMatches } from './matching/index';
 import type { WarningView } from './present/warning-view';
 import type { Settings } from './settings/index';
+import type { LocalText } from './watchlist/wording';
 
 /** What the popup and the badge need to know about one finding; never the page's text beyond the match. */
 export interface FindingSummary {
@@ -112,7 +113,8 @@ export interface WatchlistStatus {
   effective: Settings;
   /** Settings the organisation's policy has locked. */
   locked: string[];
-  lastCheck: { at: string; url: string; result: string; message: string } | null;
+  /** `message` in English; `text` the same, localisable (absent in records stored by older versions). */
+  lastCheck: { at: string; url: string; result: string; message: string; text?: LocalText } | null;
   nextCheckAt: string | null;
   /** The organisation's own lists set by policy, with the version in force (0: none yet). */
   organisationLists: Array<{ label: string; url: string; version: number; lastCheck: WatchlistStatus['lastCheck'] }>;

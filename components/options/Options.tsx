@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { WatchlistStatus } from '../../lib/messages';
 import { exportSettings, parseSettingsImport, type Settings, settingsSchema } from '../../lib/settings/index';
-import { type MessageKey, t } from '../i18n';
+import { type MessageKey, t, tx } from '../i18n';
 
 export interface OptionsApi {
   /** Calls `listener` when settings or the organisation's policy change elsewhere. */
@@ -40,6 +40,10 @@ const SENSITIVITIES: Array<[Settings['sensitivity'], MessageKey]> = [
   ['balanced', 'sensitivityBalanced'],
   ['broad', 'sensitivityBroad'],
 ];
+
+/** What an update check found, in the reader's language; records stored by older versions only have English. */
+const checkMessage = (check: NonNullable<WatchlistStatus['lastCheck']>) =>
+  check.text ? tx(check.text) : check.message;
 
 /** Dates in the interface language (the page's lang, set from the browser's i18n locale). */
 const formatDate = (iso: string | null | undefined) =>
@@ -143,7 +147,7 @@ export function Options({ api }: { api: OptionsApi }) {
           <dd data-testid="last-check">
             {status.lastCheck ? (
               <>
-                <span class={`result-${status.lastCheck.result}`}>{status.lastCheck.message}</span>{' '}
+                <span class={`result-${status.lastCheck.result}`}>{checkMessage(status.lastCheck)}</span>{' '}
                 <span class="muted">({formatDate(status.lastCheck.at)})</span>
               </>
             ) : (
@@ -155,7 +159,7 @@ export function Options({ api }: { api: OptionsApi }) {
               <dt key={`${org.url}-label`}>{org.label}</dt>
               <dd key={org.url} data-testid="organisation-list">
                 {org.version > 0 ? t('optionsOrgVersion', org.version) : t('optionsOrgNotInstalled')}
-                {org.lastCheck ? ` (${org.lastCheck.message})` : ''}
+                {org.lastCheck ? ` (${checkMessage(org.lastCheck)})` : ''}
               </dd>
             </>
           ))}
@@ -369,7 +373,7 @@ export function Options({ api }: { api: OptionsApi }) {
               const result = parseSettingsImport(await file.text());
               if (!result.ok) {
                 setSaved('');
-                setProblem(result.error);
+                setProblem(tx(result.text));
                 return;
               }
               setSettings(result.settings);

@@ -15,7 +15,7 @@ import {
   organisationNamespace,
 } from '../../lib/update/organisation';
 import { createScheduler } from '../../lib/update/schedule';
-import { createUpdater, STORAGE_KEYS } from '../../lib/update/updater';
+import { checkWords, createUpdater, STORAGE_KEYS } from '../../lib/update/updater';
 import { loadWatchlist } from '../../lib/watchlist/index';
 import { effectiveSettings, localStore } from '../../platform/storage';
 import bundledJson from '../../public/watchlist.json';
@@ -61,7 +61,7 @@ async function recordNoAddress(): Promise<void> {
       at: new Date().toISOString(),
       url: '',
       result: 'failed',
-      message: 'not checked: no update address is set',
+      ...checkWords({ key: 'updateNoAddress' }),
     },
   });
 }

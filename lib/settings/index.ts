@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { jurisdictionCode, vendorSchema, type Watchlist } from '../watchlist/schema';
+import { type LocalText, renderText } from '../watchlist/wording';
 
 export const SETTINGS_KEY = 'settings';
 
@@ -257,25 +258,25 @@ export function exportSettings(settings: Settings): string {
 }
 
 /** Reads an exported settings file. A broken file gives a clear error and nothing else happens. */
-export function parseSettingsImport(text: string): { ok: true; settings: Settings } | { ok: false; error: string } {
+export function parseSettingsImport(
+  text: string,
+): { ok: true; settings: Settings } | { ok: false; error: string; text: LocalText } {
+  /** `error` in English (logs, tests); `text` the same, for the options page in the reader's language. */
+  const refuse = (words: LocalText) => ({ ok: false as const, error: renderText(words), text: words });
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return { ok: false, error: 'This file is not valid JSON, so nothing was changed.' };
+    return refuse({ key: 'settingsImportNotJson' });
   }
   const envelope = z
     .object({ format: z.literal(SETTINGS_FILE_FORMAT), version: z.literal(1), settings: z.unknown() })
     .safeParse(json);
-  if (!envelope.success)
-    return { ok: false, error: 'This is not a VendorWatch settings file, so nothing was changed.' };
+  if (!envelope.success) return refuse({ key: 'settingsImportNotSettings' });
   const parsed = settingsSchema.safeParse(envelope.data.settings);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    return {
-      ok: false,
-      error: `The setting "${issue.path.join('.')}" is invalid (${issue.message}), so nothing was changed.`,
-    };
+    return refuse({ key: 'settingsImportInvalid', subs: [issue.path.join('.'), issue.message] });
   }
   return { ok: true, settings: parsed.data };
 }

@@ -8,9 +8,10 @@
  */
 import type { ListMeta, Watchlist } from '../watchlist/schema';
 import { watchlistSchema } from '../watchlist/schema';
+import { type LocalText, renderText } from '../watchlist/wording';
 import { discardBody, readCappedBody } from './body';
 import type { TrustedKey } from './keys';
-import { DEFAULT_MAX_BYTES, type RefusalCode, verifyListUpdate } from './verify';
+import { DEFAULT_MAX_BYTES, type RefusalCode, refusedText, verifyListUpdate } from './verify';
 
 export interface KeyValueStore {
   get(key: string): Promise<unknown>;
@@ -31,10 +32,19 @@ export interface CheckRecord {
   url: string;
   result: 'updated' | 'unchanged' | 'refused' | 'failed';
   code?: RefusalCode | 'insecure-url' | 'network' | 'http-error';
-  /** Plain words for the options page. */
+  /** Plain words, in English (logs, tests, and the options page for records stored before `text`). */
   message: string;
+  /** The same words, localisable: the options page shows them in the reader's language. */
+  text?: LocalText;
   version?: number;
 }
+
+/** The parts of a check record that say what happened: `message` is `text` in English. */
+export function checkWords(text: LocalText): Pick<CheckRecord, 'message' | 'text'> {
+  return { message: renderText(text), text };
+}
+
+const failedText = (reason: LocalText): LocalText => ({ key: 'updateFailed', subs: [reason] });
 
 export const STORAGE_KEYS = {
   pointer: 'watchlist:pointer',
@@ -55,18 +65,24 @@ export interface UpdaterDeps {
   allowLoopbackHttp?: boolean;
 }
 
-/** HTTPS only; plain http just for a loopback test server when the build allows it. */
-export function updateUrlProblem(url: string, allowLoopbackHttp = false): string | null {
+/** HTTPS only; plain http just for a loopback test server when the build allows it. Localisable. */
+export function updateUrlProblemText(url: string, allowLoopbackHttp = false): LocalText | null {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    return 'the update address is not a valid URL';
+    return { key: 'updateInvalidUrl' };
   }
   if (parsed.protocol === 'https:') return null;
   const loopback = parsed.hostname === '127.0.0.1' || parsed.hostname === 'localhost';
   if (parsed.protocol === 'http:' && loopback && allowLoopbackHttp) return null;
-  return 'the update address must use https';
+  return { key: 'updateNotHttps' };
+}
+
+/** `updateUrlProblemText` in English. */
+export function updateUrlProblem(url: string, allowLoopbackHttp = false): string | null {
+  const problem = updateUrlProblemText(url, allowLoopbackHttp);
+  return problem ? renderText(problem) : null;
 }
 
 /** The list in force: a valid stored update newer than the bundled list, else the bundled list. */
@@ -126,7 +142,7 @@ async function downloadList(
       return stopped({
         result: 'failed',
         code: 'http-error',
-        message: `failed: the server answered ${response.status}`,
+        ...checkWords(failedText({ key: 'updateServerAnswered', subs: [String(response.status)] })),
       });
     }
     const declared = Number(response.headers.get('content-length'));
@@ -135,7 +151,7 @@ async function downloadList(
       return stopped({
         result: 'refused',
         code: 'too-large',
-        message: `refused: the list is ${declared} bytes, more than the ${maxBytes}-byte limit`,
+        ...checkWords(refusedText({ key: 'updateTooLarge', subs: [String(declared), String(maxBytes)] })),
       });
     }
     // Content-Length may be missing or wrong: count the bytes as they arrive and stop past the cap.
@@ -144,7 +160,7 @@ async function downloadList(
       return stopped({
         result: 'refused',
         code: 'too-large',
-        message: `refused: the list is larger than the ${maxBytes}-byte limit (stopped reading after ${read.bytesRead} bytes)`,
+        ...checkWords(refusedText({ key: 'updateTooLargeStopped', subs: [String(maxBytes), String(read.bytesRead)] })),
       });
     }
     const sigResponse = await options.fetch(`${url}.sig`, { cache: 'no-store' });
@@ -155,7 +171,7 @@ async function downloadList(
         return stopped({
           result: 'refused',
           code: 'unsigned',
-          message: `refused: the signature file is larger than ${MAX_SIGNATURE_BYTES} bytes, so it is not a VendorWatch signature`,
+          ...checkWords(refusedText({ key: 'updateSignatureTooLarge', subs: [String(MAX_SIGNATURE_BYTES)] })),
         });
       signature = new TextDecoder().decode(sig.body);
     } else {
@@ -166,7 +182,7 @@ async function downloadList(
     return stopped({
       result: 'failed',
       code: 'network',
-      message: `failed: could not reach the update server (${(error as Error).message})`,
+      ...checkWords(failedText({ key: 'updateUnreachable', subs: [(error as Error).message] })),
     });
   }
 }
@@ -186,8 +202,8 @@ export function createUpdater(deps: UpdaterDeps) {
     },
 
     async checkNow(url: string): Promise<CheckRecord> {
-      const problem = updateUrlProblem(url, deps.allowLoopbackHttp);
-      if (problem) return record({ url, result: 'refused', code: 'insecure-url', message: `refused: ${problem}` });
+      const problem = updateUrlProblemText(url, deps.allowLoopbackHttp);
+      if (problem) return record({ url, result: 'refused', code: 'insecure-url', ...checkWords(refusedText(problem)) });
 
       const active = await readActiveList(deps.store, deps.bundled, deps.now());
       const etags = ((await deps.store.get(STORAGE_KEYS.etag)) as Record<string, string> | undefined) ?? {};
@@ -201,7 +217,7 @@ export function createUpdater(deps: UpdaterDeps) {
         return record({
           url,
           result: 'unchanged',
-          message: `no change: version ${active.list.meta.version} is current`,
+          ...checkWords({ key: 'updateUnchanged', subs: [String(active.list.meta.version)] }),
         });
       if (download.kind === 'stopped') return record({ url, ...download.check });
       const { response, body, signature } = download;
@@ -221,10 +237,11 @@ export function createUpdater(deps: UpdaterDeps) {
         return record({
           url,
           result: 'unchanged',
-          message: `no change: version ${active.list.meta.version} is current`,
+          ...checkWords({ key: 'updateUnchanged', subs: [String(active.list.meta.version)] }),
         });
       }
-      if (!verdict.ok) return record({ url, result: 'refused', code: verdict.code, message: verdict.message });
+      if (!verdict.ok)
+        return record({ url, result: 'refused', code: verdict.code, message: verdict.message, text: verdict.text });
 
       // Write the list to the free slot first; only then switch the pointer (one small write).
       const slot = active.pointer?.slot === 'a' ? 'b' : 'a';
@@ -236,7 +253,7 @@ export function createUpdater(deps: UpdaterDeps) {
         url,
         result: 'updated',
         version: verdict.list.meta.version,
-        message: `updated to version ${verdict.list.meta.version}`,
+        ...checkWords({ key: 'updateUpdated', subs: [String(verdict.list.meta.version)] }),
       });
     },
   };

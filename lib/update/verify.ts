@@ -6,6 +6,7 @@
 import * as ed from '@noble/ed25519';
 import { z } from 'zod';
 import { type ListMeta, type Watchlist, watchlistSchema } from '../watchlist/schema';
+import { type LocalText, renderText } from '../watchlist/wording';
 import { fromBase64 } from './encoding';
 import type { TrustedKey } from './keys';
 
@@ -24,8 +25,11 @@ export type RefusalCode =
 
 export type Verdict =
   | { ok: true; list: Watchlist }
-  /** `list`: for a refusal as not newer only, the signed, valid list that was refused (to tell "the same list"). */
-  | { ok: false; code: RefusalCode; message: string; list?: Watchlist };
+  /**
+   * `message`: in English (logs, tests); `text`: the same, localisable. `list`: for a refusal as not newer only, the
+   * signed, valid list that was refused (to tell "the same list").
+   */
+  | { ok: false; code: RefusalCode; message: string; text: LocalText; list?: Watchlist };
 
 /** The detached signature file served next to the list (`<url>.sig`). */
 export const signatureFileSchema = z.object({
@@ -35,7 +39,15 @@ export const signatureFileSchema = z.object({
 });
 export type SignatureFile = z.infer<typeof signatureFileSchema>;
 
-const refuse = (code: RefusalCode, message: string): Verdict => ({ ok: false, code, message: `refused: ${message}` });
+/** "refused: <reason>", localisable; the English rendering is the message. */
+export function refusedText(reason: LocalText): LocalText {
+  return { key: 'updateRefused', subs: [reason] };
+}
+
+const refuse = (code: RefusalCode, reason: LocalText): Verdict => {
+  const text = refusedText(reason);
+  return { ok: false, code, message: renderText(text), text };
+};
 
 export async function verifyListUpdate(input: {
   body: Uint8Array;
@@ -47,55 +59,49 @@ export async function verifyListUpdate(input: {
 }): Promise<Verdict> {
   const maxBytes = input.maxBytes ?? DEFAULT_MAX_BYTES;
   if (input.body.byteLength > maxBytes) {
-    return refuse('too-large', `the list is ${input.body.byteLength} bytes, more than the ${maxBytes}-byte limit`);
+    return refuse('too-large', { key: 'updateTooLarge', subs: [String(input.body.byteLength), String(maxBytes)] });
   }
-  if (!input.signature) return refuse('unsigned', 'the list has no signature');
+  if (!input.signature) return refuse('unsigned', { key: 'updateUnsigned' });
   let signature: SignatureFile;
   try {
     signature = signatureFileSchema.parse(JSON.parse(input.signature));
   } catch {
-    return refuse('unsigned', 'the signature file is not a valid VendorWatch signature');
+    return refuse('unsigned', { key: 'updateBadSignatureFile' });
   }
   const key = input.keys.find((k) => k.keyId === signature.keyId);
-  if (!key)
-    return refuse(
-      'unknown-key',
-      `the list is signed with key "${signature.keyId}", which this extension does not trust`,
-    );
+  if (!key) return refuse('unknown-key', { key: 'updateUnknownKey', subs: [signature.keyId] });
   let valid = false;
   try {
     valid = await ed.verifyAsync(fromBase64(signature.sig), input.body, fromBase64(key.publicKey));
   } catch {
     valid = false;
   }
-  if (!valid) return refuse('bad-signature', 'signature does not match');
+  if (!valid) return refuse('bad-signature', { key: 'updateBadSignature' });
 
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder().decode(input.body));
   } catch {
-    return refuse('invalid-json', 'the list is not valid JSON');
+    return refuse('invalid-json', { key: 'updateInvalidJson' });
   }
   const parsed = watchlistSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    return refuse(
-      'invalid-schema',
-      `the list does not match the schema at ${issue.path.join('.') || '(top level)'}: ${issue.message}`,
-    );
+    const at: string | LocalText = issue.path.join('.') || { key: 'updateSchemaTopLevel' };
+    return refuse('invalid-schema', { key: 'updateInvalidSchema', subs: [at, issue.message] });
   }
   const list = parsed.data;
   if (input.current && list.meta.version <= input.current.version) {
     return {
-      ...refuse(
-        'not-newer',
-        `version ${list.meta.version} is not newer than the list in use (version ${input.current.version})`,
-      ),
+      ...refuse('not-newer', {
+        key: 'updateNotNewer',
+        subs: [String(list.meta.version), String(input.current.version)],
+      }),
       list,
     };
   }
   if (Date.parse(list.meta.expiresAt) <= input.now.getTime()) {
-    return refuse('expired', `the list expired on ${list.meta.expiresAt.slice(0, 10)}`);
+    return refuse('expired', { key: 'updateExpired', subs: [list.meta.expiresAt.slice(0, 10)] });
   }
   return { ok: true, list };
 }

@@ -246,7 +246,7 @@ describe('import, export, sites and own entries', () => {
     const { exportSettings, parseSettingsImport } = await import('../../../lib/settings/index');
     const settings = { ...DEFAULT_SETTINGS, profile: 'tw-government' as const, pausedSites: ['example.org'] };
     expect(parseSettingsImport(exportSettings(settings))).toEqual({ ok: true, settings });
-    expect(parseSettingsImport('{oops')).toEqual({
+    expect(parseSettingsImport('{oops')).toMatchObject({
       ok: false,
       error: 'This file is not valid JSON, so nothing was changed.',
     });
