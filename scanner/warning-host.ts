@@ -27,6 +27,28 @@ export interface MountedWarning {
   remove(): void;
 }
 
+/**
+ * One constructed stylesheet shared by every warning's shadow root: the browser parses and indexes it once, instead
+ * of once per warning. Where a browser will not adopt a sheet from an extension's world, each root gets a <style>.
+ */
+let sharedSheet: CSSStyleSheet | null | undefined;
+function adoptSharedSheet(doc: Document, shadow: ShadowRoot): boolean {
+  if (sharedSheet === null) return false;
+  try {
+    if (!sharedSheet) {
+      const View = doc.defaultView as (Window & { CSSStyleSheet: typeof CSSStyleSheet }) | null;
+      sharedSheet = View ? new View.CSSStyleSheet() : null;
+      sharedSheet?.replaceSync(WARNING_CSS);
+    }
+    if (!sharedSheet) return false;
+    shadow.adoptedStyleSheets = [sharedSheet];
+    return shadow.adoptedStyleSheets.length === 1;
+  } catch {
+    sharedSheet = null;
+    return false;
+  }
+}
+
 /** Anything that can reach the pill first: the component takes over before the event gets there. */
 const WAKE_EVENTS = ['focus', 'pointerdown', 'click', 'keydown'] as const;
 
@@ -38,10 +60,13 @@ export function mountWarning(doc: Document, props: WarningProps): MountedWarning
   host.setAttribute('style', HOST_STYLE);
   // Open mode: assistive technology and tests can reach inside; nothing private is rendered there.
   const shadow = host.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = WARNING_CSS;
   const container = doc.createElement('span');
-  shadow.append(style, container);
+  if (!adoptSharedSheet(doc, shadow)) {
+    const style = doc.createElement('style');
+    style.textContent = WARNING_CSS;
+    shadow.append(style);
+  }
+  shadow.append(container);
   // The static pill first; Preact hydrates it (same nodes, so focus stays) on the first event that reaches it.
   container.append(compactWarning(doc, props.view));
   let live = false;
