@@ -185,7 +185,9 @@ export class PageScanner {
     };
     const blocks: Block[] = [];
     for (const root of roots) {
-      if (root.isConnected) blocks.push(...(await this.blocksUnder(root, slice, pause)));
+      if (!root.isConnected) continue;
+      // A loop, not push(...found): an enormous page can have more blocks than a call can take arguments.
+      for (const block of await this.blocksUnder(root, slice, pause)) blocks.push(block);
     }
     const changed = blocks.filter((block) => this.states.get(block.element)?.text !== block.text);
     const matches = await this.matchAll(
