@@ -8,6 +8,13 @@ import { t, tx } from './i18n';
 
 export { VERDICT_KEYS } from '../lib/present/warning-view';
 
+/**
+ * The pill's description (the headline), read by screen readers with the pill. A hidden element referenced by
+ * aria-describedby has no layout box at all, unlike an off-screen live region, and ids are scoped to each warning's
+ * shadow root, so one fixed id serves every warning.
+ */
+const DESCRIPTION_ID = 'vw-description';
+
 /** The measures most relevant to the user's profile come first; the rest are one click away. */
 const FIRST_MEASURES = 3;
 
@@ -72,11 +79,11 @@ export function compactWarning(doc: Document, view: WarningView): HTMLElement {
     { class: `vw ${tone}`, role: 'group', 'aria-label': `VendorWatch: ${view.vendorName}` },
     element(
       'button',
-      { type: 'button', class: 'pill', 'aria-expanded': 'false', title: headline },
+      { type: 'button', class: 'pill', 'aria-expanded': 'false', 'aria-describedby': DESCRIPTION_ID, title: headline },
       element('span', { class: 'icon', 'aria-hidden': 'true' }, icon),
       element('span', { class: 'pill-text' }, verdictLabel, ': ', view.vendorName),
     ),
-    element('span', { class: 'sr-only', role: 'status' }, 'VendorWatch: ', headline),
+    element('span', { id: DESCRIPTION_ID, hidden: '' }, 'VendorWatch: ', headline),
   );
 }
 
@@ -110,6 +117,7 @@ export function Warning({ view, onDismiss, onNotThisVendor, initiallyExpanded = 
         aria-expanded={expanded}
         // Only while the card exists: an id that points nowhere helps no one.
         aria-controls={expanded ? cardId : undefined}
+        aria-describedby={DESCRIPTION_ID}
         onClick={() => setExpanded(!expanded)}
         onFocus={() => {
           if (!closingWithKeyboard.current) setExpanded(true);
@@ -124,7 +132,7 @@ export function Warning({ view, onDismiss, onNotThisVendor, initiallyExpanded = 
           {verdictLabel}: {view.vendorName}
         </span>
       </button>
-      <span class="sr-only" role="status">
+      <span id={DESCRIPTION_ID} hidden>
         VendorWatch: {headline}
       </span>
       {expanded ? (

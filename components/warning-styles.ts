@@ -46,7 +46,7 @@ a { color: #0b4fb3; text-decoration: underline; }
 .actions button { all: unset; cursor: pointer; padding: 2px 8px; border: 1px solid #555; border-radius: 4px;
   background: #f3f3f3; color: #1a1a1a; font: 12px/18px system-ui, sans-serif; }
 .version { margin-left: auto; color: #555; font-size: 11px; }
-.sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+[hidden] { display: none !important; }
 @media (prefers-color-scheme: dark) {
   .card { background: #1f1f1f; color: #f1f1f1; border-color: #999; }
   .facts dt, .measure-meta, .version { color: #c8c8c8; }
