@@ -1,8 +1,8 @@
 /**
  * Background: matches the block text content scripts send (see matching.ts), remembers what each tab's content
- * script found (in session storage, since an MV3 service worker or
- * Firefox event page can be stopped at any time), keeps the toolbar badge in step, and keeps the watchlist up to
- * date.
+ * script found (in session storage, since an MV3 service worker or Firefox event page can be stopped at any time),
+ * keeps the toolbar badge in step, and keeps the watchlist up to date. Only the extension's own parts can message
+ * it: no `externally_connectable`, so a web page cannot.
  */
 import { type ExtensionMessage, type TabState, tabStateKey } from '../../lib/messages';
 import { evidenceReport, invalidateMatcher, matchBlocks, scanConfig } from './matching';
