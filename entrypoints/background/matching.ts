@@ -7,17 +7,10 @@ import { buildEvidenceReport, type EvidenceReport } from '../../lib/evidence/rep
 import { createMatcher, type Matcher, matchPacked } from '../../lib/matching/index';
 import type { BuildEvidenceMessage, MatchBlocksReply, ScanConfig } from '../../lib/messages';
 import { withUserEntries } from '../../lib/settings/index';
-import {
-  EMPTY_LIST,
-  mergeOrganisationLists,
-  namespacedStore,
-  type OrganisationList,
-  organisationNamespace,
-} from '../../lib/update/organisation';
-import { readActiveList } from '../../lib/update/updater';
+import { mergeOrganisationLists, type OrganisationList } from '../../lib/update/organisation';
 import type { Watchlist } from '../../lib/watchlist/schema';
-import { effectiveSettings, localStore } from '../../platform/storage';
-import { bundled } from './updates';
+import { effectiveSettings } from '../../platform/storage';
+import { organisationUpdater, updater } from './updates';
 
 interface MatchingState {
   matcher: Matcher;
@@ -41,22 +34,15 @@ function current(): Promise<MatchingState> {
 }
 
 async function build(): Promise<MatchingState> {
-  const now = new Date();
-  const [active, { settings, extraLists }] = await Promise.all([
-    readActiveList(localStore, bundled, now),
-    effectiveSettings(),
-  ]);
-  const list = withUserEntries(mergeOrganisationLists(active.list, await organisationLists(extraLists, now)), settings);
+  const [active, { settings, extraLists }] = await Promise.all([updater.activeList(), effectiveSettings()]);
+  const list = withUserEntries(mergeOrganisationLists(active.list, await organisationLists(extraLists)), settings);
   return { matcher: createMatcher(list, settings), active };
 }
 
 /** The organisation lists from policy that have been fetched and verified. */
-async function organisationLists(extras: OrganisationList[], now: Date) {
+async function organisationLists(extras: OrganisationList[]) {
   const installed = await Promise.all(
-    extras.map(async (extra) => ({
-      label: extra.label,
-      ...(await readActiveList(namespacedStore(localStore, organisationNamespace(extra)), EMPTY_LIST, now)),
-    })),
+    extras.map(async (extra) => ({ label: extra.label, ...(await organisationUpdater(extra).activeList()) })),
   );
   return installed.filter((entry) => entry.source === 'update');
 }

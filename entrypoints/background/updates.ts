@@ -24,7 +24,7 @@ const ALARM = 'watchlist-update';
 /** Test builds (`wxt build --mode e2e`) trust the test key and a loopback http update server; releases never do. */
 const TEST_BUILD = import.meta.env.MODE === 'e2e';
 
-export const bundled = loadWatchlist(bundledJson);
+const bundled = loadWatchlist(bundledJson);
 
 export const updater = createUpdater({
   fetch: (url, init) => fetch(url, init),
@@ -36,7 +36,7 @@ export const updater = createUpdater({
 });
 
 /** The updater for one organisation list: same checks, the organisation's key, its own storage namespace. */
-function organisationUpdater(list: OrganisationList) {
+export function organisationUpdater(list: OrganisationList) {
   return createUpdater({
     fetch: (url, init) => fetch(url, init),
     store: namespacedStore(localStore, organisationNamespace(list)),

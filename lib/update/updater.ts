@@ -90,13 +90,11 @@ export async function readActiveList(
   store: KeyValueStore,
   bundled: Watchlist,
   now: Date,
-  /** Full schema check of the stored list; content scripts skip it (the list was verified before it was stored). */
-  validate = true,
 ): Promise<{ list: Watchlist; source: ListSource; pointer: ActivePointer | null }> {
   const pointer = (await store.get(STORAGE_KEYS.pointer)) as ActivePointer | undefined;
   if (pointer && pointer.meta.version > bundled.meta.version && Date.parse(pointer.meta.expiresAt) > now.getTime()) {
     const stored = await store.get(STORAGE_KEYS.slot(pointer.slot));
-    const list = validate ? watchlistSchema.safeParse(stored).data : (stored as Watchlist | undefined);
+    const list = watchlistSchema.safeParse(stored).data;
     if (list?.meta?.version === pointer.meta.version && Array.isArray(list.vendors)) {
       return { list, source: 'update', pointer };
     }
