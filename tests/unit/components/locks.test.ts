@@ -5,9 +5,9 @@
 import { parseHTML } from 'linkedom';
 import { h, render } from 'preact';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { OptionsApi } from '../../../components/options/Options';
 import type { WatchlistStatus } from '../../../lib/messages';
 import { DEFAULT_SETTINGS, type SettingKey, settingsSchema } from '../../../lib/settings/index';
+import { renderOptions as renderWith } from './render-options';
 
 const ALL_KEYS = Object.keys(settingsSchema.shape) as SettingKey[];
 
@@ -36,23 +36,12 @@ function status(locked: string[]): WatchlistStatus {
   };
 }
 
-async function renderOptions(locked: string[], policyProblems?: string[]): Promise<HTMLElement> {
-  const root = document.createElement('div');
-  document.body.append(root);
-  const api: OptionsApi = {
-    onExternalChange: () => undefined,
-    status: async () => ({ ...status(locked), ...(policyProblems ? { policyProblems } : {}) }),
-    checkNow: async () => status(locked),
-    loadSettings: async () => DEFAULT_SETTINGS,
-    saveSettings: async () => undefined,
-    download: () => undefined,
-  };
-  render(h(Options, { api }), root);
-  for (let i = 0; i < 100 && !root.querySelector('select[name="profile"]'); i++) {
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  return root;
-}
+const renderOptions = (locked: string[], policyProblems?: string[]) =>
+  renderWith(
+    Options,
+    () => ({ ...status(locked), ...(policyProblems ? { policyProblems } : {}) }),
+    'select[name="profile"]',
+  );
 
 /** Disabled itself or inside a disabled fieldset, as the browser treats it. */
 const isDisabled = (element: Element) =>

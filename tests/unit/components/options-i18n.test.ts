@@ -5,9 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
-import { h, render } from 'preact';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OptionsApi } from '../../../components/options/Options';
 import type { WatchlistStatus } from '../../../lib/messages';
 import { DEFAULT_SETTINGS, parseSettingsImport } from '../../../lib/settings/index';
 import { TEST_KEY } from '../../../lib/update/keys';
@@ -15,6 +13,7 @@ import { signList } from '../../../lib/update/sign';
 import { type CheckRecord, createUpdater, type KeyValueStore } from '../../../lib/update/updater';
 import { loadWatchlist, type Watchlist } from '../../../lib/watchlist/index';
 import { fillMessage, renderText, type Translate } from '../../../lib/watchlist/wording';
+import { renderOptions as renderWith } from './render-options';
 
 type Messages = Record<string, { message: string }>;
 const german = JSON.parse(
@@ -80,23 +79,7 @@ function status(lastCheck: CheckRecord | null, orgCheck: CheckRecord | null): Wa
   };
 }
 
-async function renderOptions(current: WatchlistStatus): Promise<HTMLElement> {
-  const root = document.createElement('div');
-  document.body.append(root);
-  const api: OptionsApi = {
-    onExternalChange: () => undefined,
-    status: async () => current,
-    checkNow: async () => current,
-    loadSettings: async () => DEFAULT_SETTINGS,
-    saveSettings: async () => undefined,
-    download: () => undefined,
-  };
-  render(h(Options, { api }), root);
-  for (let i = 0; i < 100 && !root.querySelector('[data-testid="last-check"]'); i++) {
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  return root;
-}
+const renderOptions = (current: WatchlistStatus) => renderWith(Options, () => current, '[data-testid="last-check"]');
 
 const text = (element: Element | null) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
