@@ -2,15 +2,27 @@
  * Aho-Corasick automaton: finds every occurrence of every pattern in one left-to-right pass, so the cost grows
  * with the text, not with text x number of patterns. (One RegExp alternation of thousands of words runs at
  * kilobytes per second in V8; see research/engineering-anchors.md.)
+ *
+ * Characters the caller marks as ignorable (separators) are stepped over, so "Hik-Vision" meets "hikvision"
+ * without building a squeezed copy of the text.
+ *
+ * The hot loop is a lazy DFA over ASCII: each state visited gets a dense row of 128 transitions (failure links
+ * already followed), built on first visit. Rows live in a bounded cache that is flushed when full, as RE2 does, so
+ * a hostile page against a huge list cannot grow memory without bound. A row entry holds the target's row offset
+ * (with bit 0 set when a pattern ends there) or, while the target has no row yet, -(target + 1).
  */
 
 export interface AutomatonMatch {
   /** Index of the pattern (in the order given to the constructor). */
   pattern: number;
-  /** Inclusive start and exclusive end in the searched text. */
+  /** Inclusive start and exclusive end in the searched text; ignorable characters inside count. */
   start: number;
   end: number;
 }
+
+/** At most 2,048 rows of 128 transitions (1 MB). Ordinary pages visit a few dozen states. */
+const MAX_ROWS = 2048;
+const ROOT_ROW = 0;
 
 export class AhoCorasick {
   private readonly next: Array<Map<number, number>> = [new Map()];
@@ -18,8 +30,24 @@ export class AhoCorasick {
   /** Patterns ending at each state, including those reached through failure links. */
   private readonly output: number[][] = [[]];
   private readonly lengths: number[];
+  private readonly ignoredAscii = new Uint8Array(128);
 
-  constructor(patterns: readonly string[]) {
+  /** Room for every state's row, or for MAX_ROWS of them. */
+  private readonly capacity: number;
+  private readonly table: Int32Array;
+  /** Offset of each state's row in `table`, or -1. */
+  private rowOf = new Int32Array(0);
+  /** The state each row belongs to, by row number (offset / 128). */
+  private readonly stateOfRow: Int32Array;
+  private rowCount = 0;
+  /** Bumped by every flush, so a caller can tell its row offsets went stale. */
+  private flushes = 0;
+
+  /** `ignored(code)`: characters the search steps over; patterns must not contain them. */
+  constructor(
+    patterns: readonly string[],
+    private readonly ignored: (code: number) => boolean = () => false,
+  ) {
     this.lengths = patterns.map((p) => p.length);
     patterns.forEach((pattern, index) => {
       if (pattern.length === 0) return;
@@ -40,6 +68,11 @@ export class AhoCorasick {
       this.output[state]!.push(index);
     });
     this.buildFailureLinks();
+    this.capacity = Math.min(MAX_ROWS, this.next.length);
+    this.table = new Int32Array(this.capacity * 128);
+    this.stateOfRow = new Int32Array(this.capacity);
+    for (let code = 0; code < 128; code++) this.ignoredAscii[code] = ignored(code) ? 1 : 0;
+    this.flush();
   }
 
   private buildFailureLinks(): void {
@@ -58,25 +91,101 @@ export class AhoCorasick {
     }
   }
 
+  /**
+   * The cursor API, for a caller's own loop over the text (the candidate pass does other work per character). A
+   * position is a row offset, starting at `ROOT`. For an ASCII code, `table[row + code]` is the next entry; when it is
+   * negative, or for any other code, ask `transition`. An entry's `& ~1` is the next row; `& 1` says some pattern
+   * ends there, and `report` lists them. Characters the caller steps over must be the constructor's `ignored`.
+   */
+  static readonly ROOT = ROOT_ROW;
+
+  /** The dense ASCII rows. Its identity never changes, so a loop may hold it. */
+  get rows(): Int32Array {
+    return this.table;
+  }
+
+  /** The entry after `code` in `row`, building what the dense table lacks. */
+  transition(row: number, code: number): number {
+    if (code < 128) {
+      const entry = this.table[row + code]!;
+      return entry >= 0 ? entry : this.resolve(row, code, -entry - 1);
+    }
+    return this.rowFor(this.follow(this.stateOfRow[row >> 7]!, code));
+  }
+
   /** All matches, in order of their end position. Indices are UTF-16 offsets into `text`. */
   search(text: string): AutomatonMatch[] {
     const matches: AutomatonMatch[] = [];
-    let state = 0;
-    const next = this.next;
+    const { table, ignoredAscii } = this;
+    let row = ROOT_ROW;
     for (let index = 0; index < text.length; index++) {
-      const char = text.charCodeAt(index);
-      let target = next[state]!.get(char);
-      while (target === undefined && state !== 0) {
-        state = this.fail[state]!;
-        target = next[state]!.get(char);
-      }
-      state = target ?? 0;
-      const output = this.output[state]!;
-      for (let k = 0; k < output.length; k++) {
-        const pattern = output[k]!;
-        matches.push({ pattern, start: index + 1 - this.lengths[pattern]!, end: index + 1 });
-      }
+      const code = text.charCodeAt(index);
+      if (code < 128 ? ignoredAscii[code] === 1 : this.ignored(code)) continue;
+      const entry = code < 128 && table[row + code]! >= 0 ? table[row + code]! : this.transition(row, code);
+      row = entry & ~1;
+      if (entry & 1) this.report(row, text, index, matches);
     }
     return matches;
+  }
+
+  /** Appends the matches ending at `last` in `text`, where the search has reached `row` (an entry with bit 0 set). */
+  report(row: number, text: string, last: number, matches: AutomatonMatch[]): void {
+    for (const pattern of this.output[this.stateOfRow[row >> 7]!]!) {
+      // Walk back over the pattern's characters, stepping over ignored ones.
+      let start = last;
+      for (let remaining = this.lengths[pattern]!; ; start--) {
+        const code = text.charCodeAt(start);
+        const skipped = code < 128 ? this.ignoredAscii[code] === 1 : this.ignored(code);
+        if (!skipped && --remaining === 0) break;
+      }
+      matches.push({ pattern, start, end: last + 1 });
+    }
+  }
+
+  /** A row entry whose target had no row yet: build it, and patch the entry unless that flushed the cache. */
+  private resolve(row: number, code: number, target: number): number {
+    const flushes = this.flushes;
+    const entry = this.rowFor(target);
+    if (this.flushes === flushes) this.table[row + code] = entry;
+    return entry;
+  }
+
+  /** The encoded entry for `state`: its row offset (built now if need be), bit 0 set when a pattern ends there. */
+  private rowFor(state: number): number {
+    let offset = this.rowOf[state]!;
+    if (offset < 0) offset = this.buildRow(state);
+    return offset | (this.output[state]!.length > 0 ? 1 : 0);
+  }
+
+  private buildRow(state: number): number {
+    if (this.rowCount === this.capacity) this.flush();
+    if (this.rowOf[state]! >= 0) return this.rowOf[state]!; // the root, rebuilt by the flush
+    const offset = this.rowCount * 128;
+    this.stateOfRow[this.rowCount++] = state;
+    this.rowOf[state] = offset;
+    for (let code = 0; code < 128; code++) {
+      const target = this.follow(state, code);
+      const known = this.rowOf[target]!;
+      this.table[offset + code] = known >= 0 ? known | (this.output[target]!.length > 0 ? 1 : 0) : -target - 1;
+    }
+    return offset;
+  }
+
+  /** Forgets every row but the root's. */
+  private flush(): void {
+    this.flushes++;
+    this.rowOf = new Int32Array(this.next.length).fill(-1);
+    this.rowCount = 0;
+    this.buildRow(0);
+  }
+
+  /** The transition through the trie and failure links. */
+  private follow(state: number, code: number): number {
+    for (;;) {
+      const target = this.next[state]!.get(code);
+      if (target !== undefined) return target;
+      if (state === 0) return 0;
+      state = this.fail[state]!;
+    }
   }
 }

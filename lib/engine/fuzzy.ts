@@ -40,7 +40,23 @@ export class FuzzyIndex {
       const list = this.byInitial.get(term.key[0]!) ?? [];
       list.push({ term, pairs: pairs(term.key) });
       this.byInitial.set(term.key[0]!, list);
+      const row = (term.key.charCodeAt(0) - 97) * 33;
+      for (let length = term.key.length - 2; length <= Math.min(32, term.key.length + 2); length++) {
+        this.lengths[row + length] = 1;
+      }
     }
+  }
+
+  /**
+   * Word lengths worth a look, by first letter: `lengths[(letter - 97) * 33 + n]` is set when some term starting with
+   * that letter is within two characters of length `n` (at most 32). Everything `confirm` would turn away on first
+   * letter and length alone is turned away here, without building the word.
+   */
+  private readonly lengths = new Uint8Array(26 * 33);
+
+  /** Whether `confirm` could accept a word of `length` letters starting with char code `first`. */
+  mayConfirm(first: number, length: number): boolean {
+    return first >= 97 && first <= 122 && length <= 32 && this.lengths[(first - 97) * 33 + length] === 1;
   }
 
   /** The best term `word` is a likely misspelling of, with fuse's score; undefined if none. */

@@ -10,11 +10,12 @@
  */
 import { applicableMeasures } from '../watchlist/measures';
 import type { Brand, Relationship, Source, Vendor, Watchlist } from '../watchlist/schema';
-import { AhoCorasick } from './aho-corasick';
+import { AhoCorasick, type AutomatonMatch } from './aho-corasick';
+import { type CandidateSources, findCandidates } from './candidates';
 import { followedByPersonTitle, shortNameInContext } from './context';
 import { FuzzyIndex } from './fuzzy';
-import { mergeByStart, Occupancy, overlapSweep } from './intervals';
-import { ModelIndex } from './models';
+import { mergeByStart, Occupancy, overlapSweep, type Span } from './intervals';
+import { type CodeToken, ModelIndex } from './models';
 import { isWordChar, type NormalisedText, normalise } from './normalise';
 import { buildTerms, isSeparatorCode, squeeze, type Term } from './terms';
 
@@ -74,6 +75,9 @@ const SURNAMES = new Set(
   ),
 );
 
+const NOBODY: ReadonlySet<number> = new Set();
+const NO_BRAND: ReadonlySet<string> = new Set();
+
 interface VendorInfo {
   vendor: Vendor;
   measures: string[];
@@ -98,9 +102,13 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
     measures: applicableMeasures(list, vendor).map((m) => m.measure.id),
   }));
   const terms = buildTerms(list);
-  const automaton = new AhoCorasick(terms.map((t) => t.key));
+  const automaton = new AhoCorasick(
+    terms.map((t) => t.key),
+    isSeparatorCode,
+  );
   const models = new ModelIndex(list);
   const fuzzy = sensitivity === 'strict' ? null : new FuzzyIndex(terms);
+  const sources: CandidateSources = { automaton, models: sensitivity === 'strict' ? null : models, fuzzy };
 
   /** Whether a name/brand hit is shown at this sensitivity, and how. */
   const classify = (term: Term): Pick<Hit, 'kind' | 'verdict' | 'confidence'> | null => {
@@ -114,25 +122,11 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
     return sensitivity === 'broad' ? { kind: 'brand', verdict: 'possible-match', confidence: 0.4 } : null;
   };
 
-  const nameHits = (norm: NormalisedText): Hit[] => {
-    // The text without separators, so "Hik-Vision" and "HIK VISION" meet the term "hikvision".
-    let squeezed = '';
-    const squeezedOrigin = new Uint32Array(norm.text.length);
-    let runStart = 0;
-    let count = 0;
-    for (let i = 0; i <= norm.text.length; i++) {
-      if (i < norm.text.length && !isSeparatorCode(norm.text.charCodeAt(i))) {
-        squeezedOrigin[count++] = i;
-        continue;
-      }
-      if (i > runStart) squeezed += norm.text.slice(runStart, i);
-      runStart = i + 1;
-    }
+  const nameHits = (norm: NormalisedText, matches: readonly AutomatonMatch[]): Hit[] => {
     const hits: Hit[] = [];
-    for (const match of automaton.search(squeezed)) {
+    for (const match of matches) {
       const term = terms[match.pattern]!;
-      const start = squeezedOrigin[match.start]!;
-      const end = squeezedOrigin[match.end - 1]! + 1;
+      const { start, end } = match;
       if (!term.cjkStart && isWordChar(norm.text[start - 1])) continue;
       if (!term.cjkEnd && isWordChar(norm.text[end])) continue;
       const span = norm.text.slice(start, end);
@@ -156,10 +150,13 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
     return hits;
   };
 
-  const modelHits = (norm: NormalisedText, named: Set<number>, namedBrands: Set<string>): Hit[] => {
-    if (sensitivity === 'strict') return [];
+  const modelHits = (
+    tokens: readonly CodeToken[],
+    named: ReadonlySet<number>,
+    namedBrands: ReadonlySet<string>,
+  ): Hit[] => {
     const hits: Hit[] = [];
-    for (const token of ModelIndex.tokens(norm.text)) {
+    for (const token of tokens) {
       const found = models.match(token);
       if (!found) continue;
       const { compiled, start } = found;
@@ -184,16 +181,13 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
   };
 
   /** `taken`: sorted by start and pairwise disjoint. */
-  const fuzzyHits = (norm: NormalisedText, taken: Hit[]): Hit[] => {
-    if (!fuzzy) return [];
+  const fuzzyHits = (norm: NormalisedText, words: readonly Span[], taken: Hit[]): Hit[] => {
+    if (!fuzzy || words.length === 0) return [];
     const hits: Hit[] = [];
     const isTaken = overlapSweep(taken);
-    for (const word of norm.text.matchAll(/[a-z]{6,32}/g)) {
-      const start = word.index;
-      const end = start + word[0].length;
-      if (isWordChar(norm.text[start - 1]) || isWordChar(norm.text[end])) continue;
+    for (const { start, end } of words) {
       if (isTaken(start, end)) continue;
-      const confirmed = fuzzy.confirm(word[0]);
+      const confirmed = fuzzy.confirm(norm.text.slice(start, end));
       if (!confirmed || precededByHonorific(norm.text, start)) continue;
       const how = classify(confirmed.term);
       if (!how) continue;
@@ -247,15 +241,20 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
     scanText(input: string): Finding[] {
       if (!input) return [];
       const norm = normalise(input);
-      const names = longestFirst(nameHits(norm), norm.text.length);
-      const named = new Set(names.map((h) => h.vendorIndex));
-      const namedBrands = new Set(names.flatMap((h) => (h.brand ? [h.brand.name.toLowerCase()] : [])));
+      const candidates = findCandidates(norm.text, sources);
+      if (candidates.names.length + candidates.codes.length + candidates.words.length === 0) return [];
+      const names = longestFirst(nameHits(norm, candidates.names), norm.text.length);
+      // Most blocks that get this far name nobody (a word that looked like a typo, a code like "ip66").
+      const named = names.length === 0 ? NOBODY : new Set(names.map((h) => h.vendorIndex));
+      const namedBrands =
+        names.length === 0 ? NO_BRAND : new Set(names.flatMap((h) => (h.brand ? [h.brand.name.toLowerCase()] : [])));
       // Names are disjoint and sorted by start, and so are codes (one per token, tokens in order): every overlap
       // check below is a sweep, linear in the number of hits.
       const isName = overlapSweep(names);
-      const codes = modelHits(norm, named, namedBrands).filter((code) => !isName(code.start, code.end));
+      const codes = modelHits(candidates.codes, named, namedBrands).filter((code) => !isName(code.start, code.end));
       const exact = mergeByStart(names, codes);
-      const all = mergeByStart(exact, fuzzyHits(norm, exact));
+      const all = mergeByStart(exact, fuzzyHits(norm, candidates.words, exact));
+      if (all.length === 0) return [];
       const findings: Finding[] = [];
       const seen = new Set<string>();
       for (const hit of all) {

@@ -1,7 +1,8 @@
 /**
- * Model-number rules, bucketed by the first two characters of their example codes. The page text is cut into
- * code-like tokens in one pass; each token is tested only against the rules in its bucket, never against every
- * rule (and never through one giant alternation).
+ * Model-number rules, bucketed by the first two characters of their example codes. The candidate pass cuts the
+ * page text into code-like tokens (letters and digits joined by '-', '/' or '+': "ds-2cd2143g2-i", "ipc-t289h-mu/sl",
+ * "rm500q-gl"); each token is tested only against the rules in its bucket, never against every rule (and never
+ * through one giant alternation).
  */
 import type { ModelRule, Watchlist } from '../watchlist/schema';
 import { normaliseTerm } from './normalise';
@@ -13,16 +14,13 @@ export interface CompiledRule {
   regex?: RegExp;
 }
 
+/** A code-like token found by the candidate pass (candidates.ts). */
 export interface CodeToken {
   /** Normalised token text (lower case). */
   text: string;
   start: number;
   end: number;
 }
-
-/** Letters/digits joined by '-', '/' or '+': "ds-2cd2143g2-i", "ipc-t289h-mu/sl", "rm500q-gl". */
-const TOKEN = /[a-z0-9](?:[a-z0-9+]|[-/](?=[a-z0-9]))*/g;
-const HAS_DIGIT = /[0-9]/;
 
 export const bucketKey = (code: string) => code.slice(0, 2);
 
@@ -38,24 +36,38 @@ export class ModelIndex {
           const bucket = this.buckets.get(key) ?? [];
           bucket.push(compiled);
           this.buckets.set(key, bucket);
+          const first = key.charCodeAt(0);
+          const second = key.length > 1 ? key.charCodeAt(1) : 128;
+          if (key.length > 0 && first < 128 && second <= 128) this.keys[first * 129 + second] = 1;
         }
       }
     });
   }
 
-  get size(): number {
-    return this.buckets.size;
+  /**
+   * Bucket keys by character codes: `keys[first * 129 + second]`, `second` 128 for a one-character key. Tokens are
+   * ASCII, so a key with any other character can never be met and is left out.
+   */
+  private readonly keys = new Uint8Array(128 * 129);
+
+  /**
+   * Whether the token `text.slice(start, end)` (as `tokens` cuts it), or one of its tails after a '-' or '/', starts
+   * with a bucket's key: the candidate pass's filter, without building a string.
+   */
+  mayMatch(text: string, start: number, end: number): boolean {
+    for (let tail = start; tail < end; tail++) {
+      if (tail > start) {
+        const before = text.charCodeAt(tail - 1);
+        if (before !== 45 && before !== 47) continue;
+      }
+      const second = tail + 1 < end ? text.charCodeAt(tail + 1) : 128;
+      if (this.keys[text.charCodeAt(tail) * 129 + second]) return true;
+    }
+    return false;
   }
 
-  /** Code-like tokens (at least one digit) in normalised text. */
-  static tokens(normalised: string): CodeToken[] {
-    const tokens: CodeToken[] = [];
-    for (const match of normalised.matchAll(TOKEN)) {
-      if (match[0].length >= 3 && HAS_DIGIT.test(match[0])) {
-        tokens.push({ text: match[0], start: match.index, end: match.index + match[0].length });
-      }
-    }
-    return tokens;
+  get size(): number {
+    return this.buckets.size;
   }
 
   /**

@@ -7,9 +7,9 @@
 
 export interface NormalisedText {
   /** The normalised text. */
-  text: string;
+  readonly text: string;
   /** `origin[i]` is the index in the original string of normalised character `i`; `origin[text.length]` is the end. */
-  origin: Uint32Array;
+  readonly origin: Uint32Array;
 }
 
 /** Removed outright: zero-width space/joiners, word joiner, BOM, soft hyphen, and similar invisible marks. */
@@ -51,6 +51,7 @@ export function normalise(input: string): NormalisedText {
   const lower = input.toLowerCase();
   // toLowerCase keeps the length for everything but a few letters (e.g. "İ"); those inputs take the slow path.
   const fast = lower.length === input.length;
+  if (fast && isAlreadyNormal(input, lower)) return new Unchanged(lower);
   // One scratch buffer for every call (the result gets its own exact-size copy): no big allocation per block.
   if (scratch.length < input.length * 3 + 5)
     scratch = new Uint32Array(Math.max(input.length * 3 + 5, scratch.length * 2));
@@ -104,6 +105,44 @@ export function normalise(input: string): NormalisedText {
   map.set(origin.subarray(0, text.length));
   map[text.length] = input.length;
   return { text, origin: map };
+}
+
+/**
+ * Whether lower-casing is all normalisation would do: single spaces, nothing leading, and every other character
+ * printable ASCII or one that folds to its own lower case ("£", "é", "大"). Most blocks of shop and tender text
+ * are like this; they need neither a rebuilt string nor an offset map.
+ */
+function isAlreadyNormal(input: string, lower: string): boolean {
+  // Reads the lower-cased copy: it is flat, where the input is often a rope of concatenated pieces.
+  let lastWasSpace = true;
+  for (let index = 0; index < lower.length; index++) {
+    const code = lower.charCodeAt(index);
+    if (code === 32) {
+      if (lastWasSpace) return false;
+      lastWasSpace = true;
+      continue;
+    }
+    lastWasSpace = false;
+    if (code > 32 && code < 127) continue;
+    // Controls, tabs, newlines and surrogate pairs take the full path.
+    if (code < 0xa0 || (code >= 0xd800 && code <= 0xdfff)) return false;
+    if (foldCharacter(input[index]!) !== lower[index]) return false;
+  }
+  return true;
+}
+
+/** Text that normalisation leaves as it is (but for case): the offset map is the identity, built only if asked. */
+class Unchanged implements NormalisedText {
+  private map: Uint32Array | undefined;
+  constructor(readonly text: string) {}
+
+  get origin(): Uint32Array {
+    if (!this.map) {
+      this.map = new Uint32Array(this.text.length + 1);
+      for (let k = 0; k <= this.text.length; k++) this.map[k] = k;
+    }
+    return this.map;
+  }
 }
 
 /** Normalises a watchlist term the same way as page text (no offset map needed). */
