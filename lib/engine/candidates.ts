@@ -15,7 +15,7 @@ import { AhoCorasick, type AutomatonMatch } from './aho-corasick';
 import type { FuzzyIndex } from './fuzzy';
 import type { Span } from './intervals';
 import type { CodeToken, ModelIndex } from './models';
-import { isWordChar } from './normalise';
+import { isNormalBeyondAscii, isWordChar } from './normalise';
 import { isSeparatorCode } from './terms';
 
 export interface Candidates {
@@ -42,6 +42,8 @@ const PLUS = 4;
 /** '-' and '/': inside a code token only when a letter or digit follows. */
 const JOINER = 8;
 const UPPER = 16;
+/** Controls, tabs, newlines and DEL: text holding them needs the full normaliser. */
+const CONTROL = 64;
 /** Stepped over by the name automaton (terms.ts SEPARATORS). */
 const SEPARATOR = 32;
 const ALPHANUMERIC = LOWER | DIGIT;
@@ -58,6 +60,7 @@ for (let code = 0; code < 128; code++) {
   else if (code === 43) ASCII_CLASS[code] = PLUS;
   if (isSeparatorCode(code)) ASCII_CLASS[code]! |= SEPARATOR;
   if (code === 45 || code === 47) ASCII_CLASS[code]! |= JOINER;
+  if (code < 32 || code === 127) ASCII_CLASS[code]! |= CONTROL;
 }
 
 const classAt = (text: string, index: number): number => {
@@ -71,61 +74,92 @@ function isWordCharAt(text: string, index: number): boolean {
   return code < 128 ? (ASCII_CLASS[code]! & WORD) !== 0 : isWordChar(text[index]);
 }
 
+/** A whole Latin word (no letter or digit of any script either side) that `fuzzy` could take for a typo. */
+function isFuzzyWord(text: string, start: number, end: number, fuzzy: FuzzyIndex | null): boolean {
+  return (
+    fuzzy !== null &&
+    end - start >= 6 &&
+    fuzzy.mayConfirm(text.charCodeAt(start), end - start) &&
+    !isWordCharAt(text, start - 1) &&
+    !isWordCharAt(text, end)
+  );
+}
+
+function isModelToken(text: string, start: number, end: number, hasDigit: boolean, models: ModelIndex | null): boolean {
+  return models !== null && hasDigit && end - start >= 3 && models.mayMatch(text, start, end);
+}
+
 const NOTHING: Candidates = Object.freeze({ names: [], codes: [], words: [] });
 
-export function findCandidates(text: string, { automaton, models, fuzzy }: CandidateSources): Candidates {
-  const names: AutomatonMatch[] = [];
+/**
+ * The candidates in normalised `text`. Given `original`, `text` is just `original.toLowerCase()` (same length), and
+ * the pass also checks that lower-casing was all normalisation had to do (see normalise.ts `isAlreadyNormal`; a
+ * test holds the two to the same answer): if it was not, the answer is null and the caller normalises properly.
+ * Most blocks need nothing more, and this saves them a pass.
+ */
+export function findCandidates(text: string, sources: CandidateSources, original?: string): Candidates | null {
+  const { automaton, models, fuzzy } = sources;
   const rows = automaton.rows;
+  const checkNormal = original !== undefined;
   let row = AhoCorasick.ROOT;
+  const names: AutomatonMatch[] = [];
   const codes: CodeToken[] = [];
   const words: Span[] = [];
-  let tokenStart = -1;
-  let tokenHasDigit = false;
+  // Runs open at these offsets (-1: none): a Latin word for the fuzzy stage, a code token for the model stage.
   let wordStart = -1;
+  let tokenStart = -1;
+  let tokenHasDigit = 0;
+  let lastWasSpace = true;
   const length = text.length;
-  for (let index = 0; index <= length; index++) {
-    // One past the end is a character of no class: it closes the last word and token.
-    const code = index < length ? text.charCodeAt(index) : 0;
+  for (let index = 0; index < length; index++) {
+    const code = text.charCodeAt(index);
     const kind = code < 128 ? ASCII_CLASS[code]! : 0;
-
-    // Latin words for the fuzzy stage: a maximal run of a-z with no letter or digit of any script either side.
-    if (kind & LOWER) {
-      if (wordStart < 0) wordStart = index;
-    } else if (wordStart >= 0) {
-      if (
-        fuzzy !== null &&
-        index - wordStart >= 6 &&
-        fuzzy.mayConfirm(text.charCodeAt(wordStart), index - wordStart) &&
-        !isWordCharAt(text, wordStart - 1) &&
-        !isWordCharAt(text, index)
-      ) {
-        words.push({ start: wordStart, end: index });
+    if (kind & TOKEN) {
+      // [a-z0-9+]: continues or opens a code token; a-z continues or opens a word, anything else closes it.
+      if (kind & LOWER) {
+        if (wordStart < 0) wordStart = index;
+      } else if (wordStart >= 0) {
+        if (isFuzzyWord(text, wordStart, index, fuzzy)) words.push({ start: wordStart, end: index });
+        wordStart = -1;
       }
-      wordStart = -1;
-    }
-
-    // Code tokens: /[a-z0-9](?:[a-z0-9+]|[-/](?=[a-z0-9]))*/ without a RegExp.
-    if (tokenStart >= 0) {
-      if (kind & TOKEN || (kind & JOINER && index + 1 < length && classAt(text, index + 1) & ALPHANUMERIC)) {
-        if (kind & DIGIT) tokenHasDigit = true;
-      } else {
-        if (models !== null && tokenHasDigit && index - tokenStart >= 3 && models.mayMatch(text, tokenStart, index)) {
+      if (tokenStart >= 0) tokenHasDigit |= kind & DIGIT;
+      else if (kind & ALPHANUMERIC) {
+        tokenStart = index;
+        tokenHasDigit = kind & DIGIT;
+      }
+      lastWasSpace = false;
+    } else {
+      if (wordStart >= 0) {
+        if (isFuzzyWord(text, wordStart, index, fuzzy)) words.push({ start: wordStart, end: index });
+        wordStart = -1;
+      }
+      // A '-' or '/' stays inside a token when a letter or digit follows: /[a-z0-9](?:[a-z0-9+]|[-/](?=[a-z0-9]))*/.
+      if (tokenStart >= 0 && !(kind & JOINER && index + 1 < length && classAt(text, index + 1) & ALPHANUMERIC)) {
+        if (isModelToken(text, tokenStart, index, tokenHasDigit !== 0, models)) {
           codes.push({ text: text.slice(tokenStart, index), start: tokenStart, end: index });
         }
         tokenStart = -1;
       }
+      if (checkNormal) {
+        if (code === 32) {
+          if (lastWasSpace) return null;
+          lastWasSpace = true;
+        } else {
+          lastWasSpace = false;
+          if (kind & CONTROL || (code >= 128 && !isNormalBeyondAscii(original, text, index))) return null;
+        }
+      }
+      if (kind & SEPARATOR || (code >= 128 && isSeparatorCode(code))) continue;
     }
-    if (tokenStart < 0 && kind & ALPHANUMERIC) {
-      tokenStart = index;
-      tokenHasDigit = (kind & DIGIT) !== 0;
-    }
-
     // Names: the automaton steps over separators, as if the text had been squeezed.
-    if (index === length || kind & SEPARATOR || (code >= 128 && isSeparatorCode(code))) continue;
     let entry = code < 128 ? rows[row + code]! : -1;
     if (entry < 0) entry = automaton.transition(row, code);
     row = entry & ~1;
     if (entry & 1) automaton.report(row, text, index, names);
+  }
+  if (wordStart >= 0 && isFuzzyWord(text, wordStart, length, fuzzy)) words.push({ start: wordStart, end: length });
+  if (tokenStart >= 0 && isModelToken(text, tokenStart, length, tokenHasDigit !== 0, models)) {
+    codes.push({ text: text.slice(tokenStart, length), start: tokenStart, end: length });
   }
   return names.length + codes.length + words.length === 0 ? NOTHING : { names, codes, words };
 }

@@ -31,7 +31,7 @@ interface Candidate {
 export class FuzzyIndex {
   private readonly byInitial = new Map<string, Candidate[]>();
   /** Pages repeat words; remember each word's verdict (bounded so a hostile page cannot grow it forever). */
-  private readonly cache = new Map<string, { term: Term; score: number } | undefined>();
+  private readonly cache = new Map<string, { term: Term; score: number } | null>();
 
   constructor(terms: readonly Term[]) {
     for (const term of terms) {
@@ -62,10 +62,11 @@ export class FuzzyIndex {
   /** The best term `word` is a likely misspelling of, with fuse's score; undefined if none. */
   confirm(word: string): { term: Term; score: number } | undefined {
     if (word.length < MIN_FUZZY_LENGTH || word.length > 32) return undefined;
-    if (this.cache.has(word)) return this.cache.get(word);
+    const known = this.cache.get(word);
+    if (known !== undefined) return known ?? undefined;
     const result = this.lookup(word);
     if (this.cache.size > 10_000) this.cache.clear();
-    this.cache.set(word, result);
+    this.cache.set(word, result ?? null);
     return result;
   }
 

@@ -16,7 +16,7 @@ import { followedByPersonTitle, shortNameInContext } from './context';
 import { FuzzyIndex } from './fuzzy';
 import { mergeByStart, Occupancy, overlapSweep, type Span } from './intervals';
 import { type CodeToken, ModelIndex } from './models';
-import { isWordChar, type NormalisedText, normalise } from './normalise';
+import { isWordChar, type NormalisedText, normalise, Unchanged } from './normalise';
 import { buildTerms, isSeparatorCode, squeeze, type Term } from './terms';
 
 export type Sensitivity = 'strict' | 'balanced' | 'broad';
@@ -240,8 +240,14 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
     listVersion: list.meta.version,
     scanText(input: string): Finding[] {
       if (!input) return [];
-      const norm = normalise(input);
-      const candidates = findCandidates(norm.text, sources);
+      // Most blocks need nothing but lower-casing; the candidate pass checks that as it goes.
+      const lower = input.toLowerCase();
+      let norm: NormalisedText = new Unchanged(lower);
+      let candidates = lower.length === input.length ? findCandidates(lower, sources, input) : null;
+      if (!candidates) {
+        norm = normalise(input);
+        candidates = findCandidates(norm.text, sources)!;
+      }
       if (candidates.names.length + candidates.codes.length + candidates.words.length === 0) return [];
       const names = longestFirst(nameHits(norm, candidates.names), norm.text.length);
       // Most blocks that get this far name nobody (a word that looked like a typo, a code like "ip66").

@@ -112,7 +112,7 @@ export function normalise(input: string): NormalisedText {
  * printable ASCII or one that folds to its own lower case ("£", "é", "大"). Most blocks of shop and tender text
  * are like this; they need neither a rebuilt string nor an offset map.
  */
-function isAlreadyNormal(input: string, lower: string): boolean {
+export function isAlreadyNormal(input: string, lower: string): boolean {
   // Reads the lower-cased copy: it is flat, where the input is often a rope of concatenated pieces.
   let lastWasSpace = true;
   for (let index = 0; index < lower.length; index++) {
@@ -124,15 +124,24 @@ function isAlreadyNormal(input: string, lower: string): boolean {
     }
     lastWasSpace = false;
     if (code > 32 && code < 127) continue;
-    // Controls, tabs, newlines and surrogate pairs take the full path.
-    if (code < 0xa0 || (code >= 0xd800 && code <= 0xdfff)) return false;
-    if (foldCharacter(input[index]!) !== lower[index]) return false;
+    // Controls, tabs and newlines take the full path.
+    if (code < 128 || !isNormalBeyondAscii(input, lower, index)) return false;
   }
   return true;
 }
 
+/**
+ * For a character of `lower` (`input.toLowerCase()`) beyond ASCII: whether normalisation leaves it as lower-casing
+ * did. C1 controls and surrogate pairs (NFKC folds many astral letters and digits: "𝟻" is "5") never are.
+ */
+export function isNormalBeyondAscii(input: string, lower: string, index: number): boolean {
+  const code = lower.charCodeAt(index);
+  if (code < 0xa0 || (code >= 0xd800 && code <= 0xdfff)) return false;
+  return foldCharacter(input[index]!) === lower[index];
+}
+
 /** Text that normalisation leaves as it is (but for case): the offset map is the identity, built only if asked. */
-class Unchanged implements NormalisedText {
+export class Unchanged implements NormalisedText {
   private map: Uint32Array | undefined;
   constructor(readonly text: string) {}
 

@@ -1,0 +1,98 @@
+/**
+ * The candidate pass's shortcut: run on the merely lower-cased input, it must refuse exactly the texts normalisation
+ * would change, and on the rest find what it finds in the normalised text.
+ */
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { AhoCorasick } from '../../../lib/engine/aho-corasick';
+import { findCandidates } from '../../../lib/engine/candidates';
+import { FuzzyIndex } from '../../../lib/engine/fuzzy';
+import { ModelIndex } from '../../../lib/engine/models';
+import { isAlreadyNormal, normalise } from '../../../lib/engine/normalise';
+import { buildTerms, isSeparatorCode } from '../../../lib/engine/terms';
+import { loadWatchlist } from '../../../lib/watchlist/index';
+
+const list = loadWatchlist(
+  JSON.parse(readFileSync(new URL('../../../public/watchlist.json', import.meta.url), 'utf8')),
+);
+const terms = buildTerms(list);
+const sources = {
+  automaton: new AhoCorasick(
+    terms.map((t) => t.key),
+    isSeparatorCode,
+  ),
+  models: new ModelIndex(list),
+  fuzzy: new FuzzyIndex(terms),
+};
+
+const pieces = [
+  'Hikvision',
+  'HIK-VISION',
+  'hik·vision',
+  'hik\u2019vision',
+  'DS-2CD2143G2-I',
+  'Hikvison',
+  'Quectel',
+  'EC25-E',
+  'ip66',
+  '大华',
+  '摄像机',
+  'ＨＩＫ',
+  'İ',
+  '\u212A',
+  '𝟻',
+  '😀',
+  '£',
+  'é',
+  'É',
+  '\u00A0',
+  '\u200B',
+  '\u2013',
+  '\u0085',
+  '\t',
+  '\n',
+  ' ',
+  '  ',
+  '-',
+  '/',
+  '+',
+];
+const text = fc
+  .array(
+    fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 3 }), fc.string({ unit: 'grapheme', maxLength: 2 })),
+    {
+      maxLength: 12,
+    },
+  )
+  .map((parts) => parts.join(''));
+
+describe('findCandidates on lower-cased input', () => {
+  it('refuses exactly the texts normalisation changes, and otherwise finds what the normalised text holds', () => {
+    fc.assert(
+      fc.property(text, (input) => {
+        const lower = input.toLowerCase();
+        fc.pre(lower.length === input.length);
+        const quick = findCandidates(lower, sources, input);
+        expect(quick !== null).toBe(isAlreadyNormal(input, lower));
+        if (quick === null) return;
+        const norm = normalise(input);
+        expect(norm.text).toBe(lower);
+        expect(quick).toEqual(findCandidates(norm.text, sources));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('gives nothing for ordinary text and the three kinds of candidate for a listing', () => {
+    expect(findCandidates('reolink 4k poe security camera', { ...sources, fuzzy: null })).toEqual({
+      names: [],
+      codes: [],
+      words: [],
+    });
+    const found = findCandidates('hikvison ds-2cd2143g2-i hik-vision', sources)!;
+    expect(found.words).toEqual([{ start: 0, end: 8 }]);
+    expect(found.codes.map((c) => c.text)).toEqual(['ds-2cd2143g2-i']);
+    expect(found.names.map((n) => [n.start, n.end])).toEqual([[24, 34]]);
+  });
+});
