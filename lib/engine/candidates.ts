@@ -25,6 +25,12 @@ export interface Candidates {
   codes: CodeToken[];
   /** In text order. */
   words: Span[];
+  /**
+   * Only when run on lower-cased input: the text had whitespace to collapse (newlines, indentation, a leading space),
+   * so the offsets are the input's, not the normalised text's. Enough to tell that nothing can match; if something
+   * may, the caller normalises and runs the pass again.
+   */
+  collapsible: boolean;
 }
 
 export interface CandidateSources {
@@ -42,8 +48,10 @@ const PLUS = 4;
 /** '-' and '/': inside a code token only when a letter or digit follows. */
 const JOINER = 8;
 const UPPER = 16;
-/** Controls, tabs, newlines and DEL: text holding them needs the full normaliser. */
-const CONTROL = 64;
+/** Spaces, tabs, newlines and other controls up to 32: the normaliser makes each run one space. */
+const BLANK = 64;
+/** DEL: the full normaliser's business. */
+const CONTROL = 128;
 /** Stepped over by the name automaton (terms.ts SEPARATORS). */
 const SEPARATOR = 32;
 const ALPHANUMERIC = LOWER | DIGIT;
@@ -60,7 +68,8 @@ for (let code = 0; code < 128; code++) {
   else if (code === 43) ASCII_CLASS[code] = PLUS;
   if (isSeparatorCode(code)) ASCII_CLASS[code]! |= SEPARATOR;
   if (code === 45 || code === 47) ASCII_CLASS[code]! |= JOINER;
-  if (code < 32 || code === 127) ASCII_CLASS[code]! |= CONTROL;
+  if (code <= 32) ASCII_CLASS[code]! |= BLANK | SEPARATOR;
+  if (code === 127) ASCII_CLASS[code]! |= CONTROL;
 }
 
 const classAt = (text: string, index: number): number => {
@@ -89,13 +98,13 @@ function isModelToken(text: string, start: number, end: number, hasDigit: boolea
   return models !== null && hasDigit && end - start >= 3 && models.mayMatch(text, start, end);
 }
 
-const NOTHING: Candidates = Object.freeze({ names: [], codes: [], words: [] });
+const NOTHING: Candidates = Object.freeze({ names: [], codes: [], words: [], collapsible: false });
 
 /**
- * The candidates in normalised `text`. Given `original`, `text` is just `original.toLowerCase()` (same length), and
- * the pass also checks that lower-casing was all normalisation had to do (see normalise.ts `isAlreadyNormal`; a
- * test holds the two to the same answer): if it was not, the answer is null and the caller normalises properly.
- * Most blocks need nothing more, and this saves them a pass.
+ * The candidates in normalised `text`. Given `original`, `text` is only `original.toLowerCase()` (same length), and
+ * the pass also checks that lower-casing and collapsing whitespace is all normalisation had to do, by the rule of
+ * normalise.ts `isAlreadyNormal` (a test holds the two to the same answer). If more was needed, the answer is null
+ * and the caller normalises properly. Most blocks need nothing more, and this saves them the normaliser.
  */
 export function findCandidates(text: string, sources: CandidateSources, original?: string): Candidates | null {
   const { automaton, models, fuzzy } = sources;
@@ -110,6 +119,7 @@ export function findCandidates(text: string, sources: CandidateSources, original
   let tokenStart = -1;
   let tokenHasDigit = 0;
   let lastWasSpace = true;
+  let collapsible = false;
   const length = text.length;
   for (let index = 0; index < length; index++) {
     const code = text.charCodeAt(index);
@@ -141,8 +151,8 @@ export function findCandidates(text: string, sources: CandidateSources, original
         tokenStart = -1;
       }
       if (checkNormal) {
-        if (code === 32) {
-          if (lastWasSpace) return null;
+        if (kind & BLANK) {
+          if (code !== 32 || lastWasSpace) collapsible = true;
           lastWasSpace = true;
         } else {
           lastWasSpace = false;
@@ -161,5 +171,5 @@ export function findCandidates(text: string, sources: CandidateSources, original
   if (tokenStart >= 0 && isModelToken(text, tokenStart, length, tokenHasDigit !== 0, models)) {
     codes.push({ text: text.slice(tokenStart, length), start: tokenStart, end: length });
   }
-  return names.length + codes.length + words.length === 0 ? NOTHING : { names, codes, words };
+  return names.length + codes.length + words.length === 0 ? NOTHING : { names, codes, words, collapsible };
 }

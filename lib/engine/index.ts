@@ -11,7 +11,7 @@
 import { applicableMeasures } from '../watchlist/measures';
 import type { Brand, Relationship, Source, Vendor, Watchlist } from '../watchlist/schema';
 import { AhoCorasick, type AutomatonMatch } from './aho-corasick';
-import { type CandidateSources, findCandidates } from './candidates';
+import { type CandidateSources, type Candidates, findCandidates } from './candidates';
 import { followedByPersonTitle, shortNameInContext } from './context';
 import { FuzzyIndex } from './fuzzy';
 import { mergeByStart, Occupancy, overlapSweep, type Span } from './intervals';
@@ -204,6 +204,12 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
     return hits;
   };
 
+  /** Whether candidates could become a hit at all: a name, a code some rule takes, a word fuzzy takes for a typo. */
+  const mayHit = (text: string, found: Candidates): boolean =>
+    found.names.length > 0 ||
+    found.codes.some((token) => models.match(token) !== undefined) ||
+    (fuzzy !== null && found.words.some(({ start, end }) => fuzzy.confirm(text.slice(start, end)) !== undefined));
+
   const toFinding = (input: string, norm: NormalisedText, hit: Hit): Finding | null => {
     const info = vendors[hit.vendorIndex]!;
     // A vendor no measure applies to is never presented as restricted; only broad mode asks for a review. The
@@ -240,11 +246,17 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
     listVersion: list.meta.version,
     scanText(input: string): Finding[] {
       if (!input) return [];
-      // Most blocks need nothing but lower-casing; the candidate pass checks that as it goes.
+      // Most blocks need nothing but lower-casing, and most of the rest only collapsed whitespace: the candidate pass
+      // checks that as it goes, on the lower-cased input. Only text that may hold a finding pays for the normaliser.
       const lower = input.toLowerCase();
-      let norm: NormalisedText = new Unchanged(lower);
-      let candidates = lower.length === input.length ? findCandidates(lower, sources, input) : null;
-      if (!candidates) {
+      const screened = lower.length === input.length ? findCandidates(lower, sources, input) : null;
+      if (screened?.collapsible && !mayHit(lower, screened)) return [];
+      let norm: NormalisedText;
+      let candidates: Candidates;
+      if (screened && !screened.collapsible) {
+        norm = new Unchanged(lower);
+        candidates = screened;
+      } else {
         norm = normalise(input);
         candidates = findCandidates(norm.text, sources)!;
       }

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AhoCorasick } from '../../../lib/engine/aho-corasick';
-import { findCandidates } from '../../../lib/engine/candidates';
+import { type Candidates, findCandidates } from '../../../lib/engine/candidates';
 import { FuzzyIndex } from '../../../lib/engine/fuzzy';
 import { ModelIndex } from '../../../lib/engine/models';
 import { isAlreadyNormal, normalise } from '../../../lib/engine/normalise';
@@ -67,18 +67,34 @@ const text = fc
   )
   .map((parts) => parts.join(''));
 
+/** What the normaliser does to ASCII whitespace and controls, done the obvious way. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: controls are the point
+const collapse = (text: string) => text.replace(/[\x00-\x20]+/g, ' ').replace(/^ /, '');
+const texts = (found: Candidates, text: string) => ({
+  names: found.names.map((n) => n.pattern),
+  codes: found.codes.map((c) => c.text),
+  words: found.words.map((w) => text.slice(w.start, w.end)),
+});
+
 describe('findCandidates on lower-cased input', () => {
-  it('refuses exactly the texts normalisation changes, and otherwise finds what the normalised text holds', () => {
+  it('refuses exactly the texts that need more than lower case and collapsed whitespace, and finds the same', () => {
     fc.assert(
       fc.property(text, (input) => {
         const lower = input.toLowerCase();
         fc.pre(lower.length === input.length);
         const quick = findCandidates(lower, sources, input);
-        expect(quick !== null).toBe(isAlreadyNormal(input, lower));
+        const collapsed = collapse(input);
+        expect(quick !== null).toBe(isAlreadyNormal(collapsed, collapsed.toLowerCase()));
         if (quick === null) return;
         const norm = normalise(input);
-        expect(norm.text).toBe(lower);
-        expect(quick).toEqual(findCandidates(norm.text, sources));
+        expect(norm.text).toBe(collapse(lower));
+        const full = findCandidates(norm.text, sources)!;
+        expect(quick.collapsible).toBe(
+          norm.text !== lower && texts(quick, lower).names.length + quick.codes.length + quick.words.length > 0,
+        );
+        // Offsets are the input's when whitespace was collapsed; what was found is the same.
+        if (quick.collapsible) expect(texts(quick, lower)).toEqual(texts(full, norm.text));
+        else expect(quick).toEqual(full);
       }),
       { numRuns: 3000 },
     );
@@ -89,10 +105,18 @@ describe('findCandidates on lower-cased input', () => {
       names: [],
       codes: [],
       words: [],
+      collapsible: false,
     });
     const found = findCandidates('hikvison ds-2cd2143g2-i hik-vision', sources)!;
+    expect(found.collapsible).toBe(false);
     expect(found.words).toEqual([{ start: 0, end: 8 }]);
     expect(found.codes.map((c) => c.text)).toEqual(['ds-2cd2143g2-i']);
     expect(found.names.map((n) => [n.start, n.end])).toEqual([[24, 34]]);
+    // Indentation and newlines: found all the same, on the input's offsets, and flagged as needing the normaliser.
+    const indented = '\n    hik-vision\n      ds-2cd2143g2-i  ';
+    const screened = findCandidates(indented, sources, indented)!;
+    expect(screened.collapsible).toBe(true);
+    expect(screened.codes.map((c) => [c.text, c.start])).toEqual([['ds-2cd2143g2-i', 22]]);
+    expect(screened.names.map((n) => n.end)).toEqual([15]);
   });
 });
