@@ -1,11 +1,13 @@
 /**
- * The matching engine: page text in, findings out. Pure TypeScript shared by the content script, the scan CLI
- * and the tests.
+ * The matching engine: page text in, findings out. Pure TypeScript shared by the background's matcher, the scan
+ * CLI and the tests.
  *
- * 1. normalise (NFKC, case, dashes, invisible characters, whitespace) with a map back to the original text;
- * 2. one Aho-Corasick pass over the "squeezed" text for every name, alias and brand (Latin and CJK together);
- * 3. code-like tokens tested against prefix-bucketed model rules; codes that other makers share need the
- *    vendor or its brand named in the same block;
+ * 1. normalise (NFKC, case, dashes, invisible characters, whitespace) with a map back to the original text; most
+ *    blocks need only lower case (and collapsed whitespace), which the candidate pass checks on the way;
+ * 2. one candidate pass (candidates.ts): an Aho-Corasick automaton stepping over separators for every name, alias
+ *    and brand (Latin and CJK together), code-like tokens in a model rule's bucket, and words a typo could hide in;
+ * 3. the tokens tested against prefix-bucketed model rules; codes that other makers share need the vendor or its
+ *    brand named in the same block;
  * 4. fuse.js confirms typos among the few leftover words that pass a cheap pre-filter.
  */
 import { applicableMeasures } from '../watchlist/measures';
