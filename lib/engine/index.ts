@@ -252,7 +252,8 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
       // checks that as it goes, on the lower-cased input. Only text that may hold a finding pays for the normaliser.
       const lower = input.toLowerCase();
       const screened = lower.length === input.length ? findCandidates(lower, sources, input) : null;
-      if (screened?.collapsible && !mayHit(lower, screened)) return [];
+      // A block whose candidates are all ordinary words and codes ("security", "ip66") is done here, from caches.
+      if (screened && !mayHit(lower, screened)) return [];
       let norm: NormalisedText;
       let candidates: Candidates;
       if (screened && !screened.collapsible) {
