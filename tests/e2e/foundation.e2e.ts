@@ -42,6 +42,19 @@ describe.each(BROWSERS)('%s: foundation', (name) => {
     expect((await suite.run.tabState(page))?.findings).toEqual([]);
   });
 
+  it('styles every warning with the one shared constructed stylesheet, adopted from the content script', async () => {
+    // The <style>-per-root fallback is for browsers that refuse a sheet from an extension's world; both of ours adopt.
+    const page = await suite.run.open(suite.server.url('/demo/shop-results.html'));
+    const sheets = await page.$$eval('vendorwatch-warning', (hosts) =>
+      hosts.map((host) => ({
+        adopted: host.shadowRoot!.adoptedStyleSheets.length,
+        elements: host.shadowRoot!.querySelectorAll('style').length,
+      })),
+    );
+    expect(sheets.length).toBeGreaterThan(1);
+    expect(sheets).toEqual(sheets.map(() => ({ adopted: 1, elements: 0 })));
+  });
+
   it('renders the warning in a shadow root with the vendor, the matched text and the rationale', async () => {
     const page = await suite.run.open(suite.server.url('/demo/shop-results.html'));
     const card = await page.$eval('article[data-sku="412877"] vendorwatch-warning', (host) => {
