@@ -167,7 +167,7 @@ const rate = (ms: number) => (megabytes / (ms / 1000)).toFixed(2);
 console.log(`VendorWatch engine benchmark (${blocks.length} product cards, ${megabytes.toFixed(2)} MB of text)`);
 console.log(`  engine                 ${engineMs.toFixed(0).padStart(7)} ms  ${rate(engineMs).padStart(8)} MB/s`);
 console.log(
-  `  combined RegExp        ${regexMs.toFixed(0).padStart(7)} ms  ${rate(regexMs).padStart(8)} MB/s  (every term with separators, case-insensitive, plus every model pattern; no typos, context rules or offsets)`,
+  `  combined RegExp        ${regexMs.toFixed(0).padStart(7)} ms  ${rate(regexMs).padStart(8)} MB/s  (every term with separators, case-insensitive, plus every model pattern; no normalisation, typos, context rules or offsets)`,
 );
 console.log(
   `  fuse.js per block      ${fuseMs.toFixed(0).padStart(7)} ms  ${rate(fuseMs).padStart(8)} MB/s  (measured on 1,000 cards, scaled)`,
