@@ -1,10 +1,11 @@
 /**
  * Aho-Corasick automaton: finds every occurrence of every pattern in one left-to-right pass, so the cost grows
- * with the text, not with text x number of patterns. (One RegExp alternation of thousands of words runs at
+ * with the text, not with text x number of patterns. The caller drives it through the cursor API below, in its own
+ * loop over the text (candidates.ts), so one pass also does the other per-character work. (One RegExp alternation of thousands of words runs at
  * kilobytes per second in V8; see research/engineering-anchors.md.)
  *
- * Characters the caller marks as ignorable (separators) are stepped over, so "Hik-Vision" meets "hikvision"
- * without building a squeezed copy of the text.
+ * The caller steps over ignorable characters (separators), so "Hik-Vision" meets "hikvision" without a squeezed
+ * copy of the text; the automaton is told which they are so it can find where a match started.
  *
  * The hot loop is a lazy DFA over ASCII: each state visited gets a dense row of 128 transitions (failure links
  * already followed), built on first visit. Rows live in a bounded cache that is flushed when full, as RE2 does, so
@@ -22,7 +23,6 @@ export interface AutomatonMatch {
 
 /** At most 2,048 rows of 128 transitions (1 MB). Ordinary pages visit a few dozen states. */
 const MAX_ROWS = 2048;
-const ROOT_ROW = 0;
 
 export class AhoCorasick {
   private readonly next: Array<Map<number, number>> = [new Map()];
@@ -30,7 +30,6 @@ export class AhoCorasick {
   /** Patterns ending at each state, including those reached through failure links. */
   private readonly output: number[][] = [[]];
   private readonly lengths: number[];
-  private readonly ignoredAscii = new Uint8Array(128);
 
   /** Room for every state's row, or for MAX_ROWS of them. */
   private readonly capacity: number;
@@ -43,10 +42,10 @@ export class AhoCorasick {
   /** Bumped by every flush, so a caller can tell its row offsets went stale. */
   private flushes = 0;
 
-  /** `ignored(code)`: characters the search steps over; patterns must not contain them. */
+  /** `ignored(code)`: the characters the caller steps over; patterns must not contain them. */
   constructor(
     patterns: readonly string[],
-    private readonly ignored: (code: number) => boolean = () => false,
+    private readonly ignored: (code: number) => boolean,
   ) {
     this.lengths = patterns.map((p) => p.length);
     patterns.forEach((pattern, index) => {
@@ -71,7 +70,6 @@ export class AhoCorasick {
     this.capacity = Math.min(MAX_ROWS, this.next.length);
     this.table = new Int32Array(this.capacity * 128);
     this.stateOfRow = new Int32Array(this.capacity);
-    for (let code = 0; code < 128; code++) this.ignoredAscii[code] = ignored(code) ? 1 : 0;
     this.flush();
   }
 
@@ -97,7 +95,7 @@ export class AhoCorasick {
    * negative, or for any other code, ask `transition`. An entry's `& ~1` is the next row; `& 1` says some pattern
    * ends there, and `report` lists them. Characters the caller steps over must be the constructor's `ignored`.
    */
-  static readonly ROOT = ROOT_ROW;
+  static readonly ROOT = 0;
 
   /** The dense ASCII rows. Its identity never changes, so a loop may hold it. */
   get rows(): Int32Array {
@@ -113,30 +111,13 @@ export class AhoCorasick {
     return this.rowFor(this.follow(this.stateOfRow[row >> 7]!, code));
   }
 
-  /** All matches, in order of their end position. Indices are UTF-16 offsets into `text`. */
-  search(text: string): AutomatonMatch[] {
-    const matches: AutomatonMatch[] = [];
-    const { table, ignoredAscii } = this;
-    let row = ROOT_ROW;
-    for (let index = 0; index < text.length; index++) {
-      const code = text.charCodeAt(index);
-      if (code < 128 ? ignoredAscii[code] === 1 : this.ignored(code)) continue;
-      const entry = code < 128 && table[row + code]! >= 0 ? table[row + code]! : this.transition(row, code);
-      row = entry & ~1;
-      if (entry & 1) this.report(row, text, index, matches);
-    }
-    return matches;
-  }
-
   /** Appends the matches ending at `last` in `text`, where the search has reached `row` (an entry with bit 0 set). */
   report(row: number, text: string, last: number, matches: AutomatonMatch[]): void {
     for (const pattern of this.output[this.stateOfRow[row >> 7]!]!) {
       // Walk back over the pattern's characters, stepping over ignored ones.
       let start = last;
       for (let remaining = this.lengths[pattern]!; ; start--) {
-        const code = text.charCodeAt(start);
-        const skipped = code < 128 ? this.ignoredAscii[code] === 1 : this.ignored(code);
-        if (!skipped && --remaining === 0) break;
+        if (!this.ignored(text.charCodeAt(start)) && --remaining === 0) break;
       }
       matches.push({ pattern, start, end: last + 1 });
     }

@@ -47,28 +47,31 @@ const DIGIT = 2;
 const PLUS = 4;
 /** '-' and '/': inside a code token only when a letter or digit follows. */
 const JOINER = 8;
-const UPPER = 16;
 /** Spaces, tabs, newlines and other controls up to 32: the normaliser makes each run one space. */
-const BLANK = 64;
+const BLANK = 16;
 /** DEL: the full normaliser's business. */
-const CONTROL = 128;
-/** Stepped over by the name automaton (terms.ts SEPARATORS). */
+const CONTROL = 64;
+/** Stepped over by the name automaton (`isSkippedByNames`). */
 const SEPARATOR = 32;
 const ALPHANUMERIC = LOWER | DIGIT;
 /** What a code token is made of besides its joiners: `[a-z0-9+]`. */
 const TOKEN = ALPHANUMERIC | PLUS;
-/** A letter or digit of any script; non-ASCII characters are looked up when a boundary needs them. */
-const WORD = ALPHANUMERIC | UPPER;
+
+/**
+ * What the name automaton steps over: the separators people put inside names (terms.ts), and every character the
+ * normaliser turns into a space, so a pass over lower-cased input with newlines and tabs still meets "hik\nvision"
+ * as the normalised text would. The engine builds its automaton with this.
+ */
+export const isSkippedByNames = (code: number): boolean => code <= 32 || isSeparatorCode(code);
 
 const ASCII_CLASS = new Uint8Array(128);
 for (let code = 0; code < 128; code++) {
   if (code >= 97 && code <= 122) ASCII_CLASS[code] = LOWER;
-  else if (code >= 65 && code <= 90) ASCII_CLASS[code] = UPPER;
   else if (code >= 48 && code <= 57) ASCII_CLASS[code] = DIGIT;
   else if (code === 43) ASCII_CLASS[code] = PLUS;
-  if (isSeparatorCode(code)) ASCII_CLASS[code]! |= SEPARATOR;
+  if (isSkippedByNames(code)) ASCII_CLASS[code]! |= SEPARATOR;
   if (code === 45 || code === 47) ASCII_CLASS[code]! |= JOINER;
-  if (code <= 32) ASCII_CLASS[code]! |= BLANK | SEPARATOR;
+  if (code <= 32) ASCII_CLASS[code]! |= BLANK;
   if (code === 127) ASCII_CLASS[code]! |= CONTROL;
 }
 
@@ -77,20 +80,12 @@ const classAt = (text: string, index: number): number => {
   return code < 128 ? ASCII_CLASS[code]! : 0;
 };
 
-function isWordCharAt(text: string, index: number): boolean {
-  if (index < 0 || index >= text.length) return false;
-  const code = text.charCodeAt(index);
-  return code < 128 ? (ASCII_CLASS[code]! & WORD) !== 0 : isWordChar(text[index]);
-}
-
 /** A whole Latin word (no letter or digit of any script either side) that `fuzzy` could take for a typo. */
 function isFuzzyWord(text: string, start: number, end: number, fuzzy: FuzzyIndex | null): boolean {
   return (
-    fuzzy !== null &&
-    end - start >= 6 &&
-    fuzzy.mayConfirm(text.charCodeAt(start), end - start) &&
-    !isWordCharAt(text, start - 1) &&
-    !isWordCharAt(text, end)
+    fuzzy?.mayConfirm(text.charCodeAt(start), end - start) === true &&
+    !isWordChar(text[start - 1]) &&
+    !isWordChar(text[end])
   );
 }
 
@@ -102,9 +97,9 @@ const NOTHING: Candidates = Object.freeze({ names: [], codes: [], words: [], col
 
 /**
  * The candidates in normalised `text`. Given `original`, `text` is only `original.toLowerCase()` (same length), and
- * the pass also checks that lower-casing and collapsing whitespace is all normalisation had to do, by the rule of
- * normalise.ts `isAlreadyNormal` (a test holds the two to the same answer). If more was needed, the answer is null
- * and the caller normalises properly. Most blocks need nothing more, and this saves them the normaliser.
+ * the pass also checks that lower-casing and collapsing whitespace is all normalisation had to do: every other
+ * character printable ASCII or one `isNormalBeyondAscii` passes (candidates.test.ts holds the pass to that rule).
+ * If more was needed, the answer is null and the caller normalises properly. Most blocks need nothing more, and this saves them the normaliser.
  */
 export function findCandidates(text: string, sources: CandidateSources, original?: string): Candidates | null {
   const { automaton, models, fuzzy } = sources;
@@ -159,7 +154,7 @@ export function findCandidates(text: string, sources: CandidateSources, original
           if (kind & CONTROL || (code >= 128 && !isNormalBeyondAscii(original, text, index))) return null;
         }
       }
-      if (kind & SEPARATOR || (code >= 128 && isSeparatorCode(code))) continue;
+      if (kind & SEPARATOR || (code >= 128 && isSkippedByNames(code))) continue;
     }
     // Names: the automaton steps over separators, as if the text had been squeezed.
     let entry = code < 128 ? rows[row + code]! : -1;

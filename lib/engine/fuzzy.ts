@@ -56,7 +56,13 @@ export class FuzzyIndex {
 
   /** Whether `confirm` could accept a word of `length` letters starting with char code `first`. */
   mayConfirm(first: number, length: number): boolean {
-    return first >= 97 && first <= 122 && length <= 32 && this.lengths[(first - 97) * 33 + length] === 1;
+    return (
+      first >= 97 &&
+      first <= 122 &&
+      length >= MIN_FUZZY_LENGTH &&
+      length <= 32 &&
+      this.lengths[(first - 97) * 33 + length] === 1
+    );
   }
 
   /** The best term `word` is a likely misspelling of, with fuse's score; undefined if none. */

@@ -13,13 +13,13 @@
 import { applicableMeasures } from '../watchlist/measures';
 import type { Brand, Relationship, Source, Vendor, Watchlist } from '../watchlist/schema';
 import { AhoCorasick, type AutomatonMatch } from './aho-corasick';
-import { type CandidateSources, type Candidates, findCandidates } from './candidates';
+import { type CandidateSources, type Candidates, findCandidates, isSkippedByNames } from './candidates';
 import { followedByPersonTitle, shortNameInContext } from './context';
 import { FuzzyIndex } from './fuzzy';
 import { mergeByStart, Occupancy, overlapSweep, type Span } from './intervals';
 import { type CodeToken, ModelIndex } from './models';
 import { isWordChar, type NormalisedText, normalise, Unchanged } from './normalise';
-import { buildTerms, isSeparatorCode, squeeze, type Term } from './terms';
+import { buildTerms, squeeze, type Term } from './terms';
 
 export type Sensitivity = 'strict' | 'balanced' | 'broad';
 export interface EngineOptions {
@@ -106,7 +106,7 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
   const terms = buildTerms(list);
   const automaton = new AhoCorasick(
     terms.map((t) => t.key),
-    isSeparatorCode,
+    isSkippedByNames,
   );
   const models = new ModelIndex(list);
   const fuzzy = sensitivity === 'strict' ? null : new FuzzyIndex(terms);

@@ -51,7 +51,7 @@ export class ModelIndex {
   private readonly keys = new Uint8Array(128 * 129);
 
   /**
-   * Whether the token `text.slice(start, end)` (as `tokens` cuts it), or one of its tails after a '-' or '/', starts
+   * Whether the token `text.slice(start, end)` (as the candidate pass cuts it), or one of its tails after a '-' or '/', starts
    * with a bucket's key: the candidate pass's filter, without building a string.
    */
   mayMatch(text: string, start: number, end: number): boolean {

@@ -51,7 +51,6 @@ export function normalise(input: string): NormalisedText {
   const lower = input.toLowerCase();
   // toLowerCase keeps the length for everything but a few letters (e.g. "İ"); those inputs take the slow path.
   const fast = lower.length === input.length;
-  if (fast && isAlreadyNormal(input, lower)) return new Unchanged(lower);
   // One scratch buffer for every call (the result gets its own exact-size copy): no big allocation per block.
   if (scratch.length < input.length * 3 + 5)
     scratch = new Uint32Array(Math.max(input.length * 3 + 5, scratch.length * 2));
@@ -105,29 +104,6 @@ export function normalise(input: string): NormalisedText {
   map.set(origin.subarray(0, text.length));
   map[text.length] = input.length;
   return { text, origin: map };
-}
-
-/**
- * Whether lower-casing is all normalisation would do: single spaces, nothing leading, and every other character
- * printable ASCII or one that folds to its own lower case ("£", "é", "大"). Most blocks of shop and tender text
- * are like this; they need neither a rebuilt string nor an offset map.
- */
-export function isAlreadyNormal(input: string, lower: string): boolean {
-  // Reads the lower-cased copy: it is flat, where the input is often a rope of concatenated pieces.
-  let lastWasSpace = true;
-  for (let index = 0; index < lower.length; index++) {
-    const code = lower.charCodeAt(index);
-    if (code === 32) {
-      if (lastWasSpace) return false;
-      lastWasSpace = true;
-      continue;
-    }
-    lastWasSpace = false;
-    if (code > 32 && code < 127) continue;
-    // Controls, tabs and newlines take the full path.
-    if (code < 128 || !isNormalBeyondAscii(input, lower, index)) return false;
-  }
-  return true;
 }
 
 /**
