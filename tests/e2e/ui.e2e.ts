@@ -83,6 +83,24 @@ const backgroundLightness = (ui: Page) =>
 
 const prefersDark = (ui: Page) => ui.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches);
 
+/** The popup for `page`'s tab, once it has rendered. */
+async function openPopup(run: ExtensionRun, page: Page): Promise<Page> {
+  const popup = await run.openExtensionPage(`popup.html?tab=${await run.tabId(page)}`);
+  await popup.waitForSelector('main h1');
+  return popup;
+}
+
+/** `ui` really is in `theme` (the media query and the painted background agree) and has no axe-core violations. */
+async function expectThemeWithoutViolations(ui: Page, theme: 'light' | 'dark'): Promise<void> {
+  expect(await prefersDark(ui), ui.url()).toBe(theme === 'dark');
+  if (theme === 'dark') expect(await backgroundLightness(ui), ui.url()).toBeLessThan(60);
+  else expect(await backgroundLightness(ui), ui.url()).toBeGreaterThan(200);
+  expect(
+    (await axeViolations(ui)).map((v) => v.id),
+    `${theme} ${ui.url()}`,
+  ).toEqual([]);
+}
+
 /** Opens the (single) pill of `vendor` on `page` and returns the texts of its card, read from the shadow root. */
 function openCard(page: Page, vendor: string) {
   return page.evaluate(async (id: string) => {
@@ -132,11 +150,7 @@ describe.each(BROWSERS)('%s: popup and options', (name) => {
     if (tmp) await rm(tmp, { recursive: true, force: true });
   });
 
-  async function popupFor(page: Page): Promise<Page> {
-    const popup = await run.openExtensionPage(`popup.html?tab=${await run.tabId(page)}`);
-    await popup.waitForSelector('main h1');
-    return popup;
-  }
+  const popupFor = (page: Page) => openPopup(run, page);
 
   /**
    * The options tab the extension opened (runtime.openOptionsPage). Asks each new tab where it is: under Firefox
@@ -362,15 +376,8 @@ describe.each(BROWSERS)('%s: popup and options', (name) => {
     const popup = await popupFor(page);
     const options = await run.openExtensionPage('options.html');
     await options.waitForSelector('select[name="profile"]');
-    for (const ui of [popup, options]) {
-      // The dark theme is checked for real in its own launch below; this one must really be light.
-      expect(await prefersDark(ui)).toBe(false);
-      expect(await backgroundLightness(ui)).toBeGreaterThan(200);
-      expect(
-        (await axeViolations(ui)).map((v) => v.id),
-        `light ${ui.url()}`,
-      ).toEqual([]);
-    }
+    // The dark theme is checked for real in its own launch below; this one must really be light.
+    for (const ui of [popup, options]) await expectThemeWithoutViolations(ui, 'light');
     if (name === 'chromium') {
       // A background tab never paints: bring each page to the front before its screenshot.
       await popup.bringToFront();
@@ -673,11 +680,7 @@ describe.each(BROWSERS)('%s: German interface, dark theme', (name) => {
     if (tmp) await rm(tmp, { recursive: true, force: true });
   });
 
-  async function popupFor(page: Page): Promise<Page> {
-    const popup = await run.openExtensionPage(`popup.html?tab=${await run.tabId(page)}`);
-    await popup.waitForSelector('main h1');
-    return popup;
-  }
+  const popupFor = (page: Page) => openPopup(run, page);
 
   it('shows the popup, the options page and the warning card in German', async () => {
     const page = await run.open(server.url('/demo/tender-notice.html'));
@@ -721,14 +724,7 @@ describe.each(BROWSERS)('%s: German interface, dark theme', (name) => {
     const popup = await popupFor(page);
     const options = await run.openExtensionPage('options.html');
     await options.waitForSelector('select[name="profile"]');
-    for (const ui of [popup, options]) {
-      expect(await prefersDark(ui), ui.url()).toBe(true);
-      expect(await backgroundLightness(ui), ui.url()).toBeLessThan(60);
-      expect(
-        (await axeViolations(ui)).map((v) => v.id),
-        `dark ${ui.url()}`,
-      ).toEqual([]);
-    }
+    for (const ui of [popup, options]) await expectThemeWithoutViolations(ui, 'dark');
     await popup.close();
     await options.close();
     await page.close();

@@ -213,19 +213,23 @@ describe('scan CLI: exit status and messages', () => {
 
 const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
 
+/** Runs the shell `command` on a pseudo-terminal (script(1)), with the progress bar's delay off. */
+const onTerminal = (command: string) =>
+  spawnSync('script', ['-qec', command, '/dev/null'], {
+    cwd: ROOT,
+    input: '',
+    encoding: 'utf8',
+    env: { ...process.env, CI: '', TERM: 'xterm', VENDORWATCH_PROGRESS_DELAY_MS: '0' },
+    timeout: 60_000,
+  });
+
 describe.skipIf(!hasScript)('scan CLI: on a terminal (pseudo-terminal via script(1))', () => {
   it('draws the progress bar before each file and erases it before every summary line', () => {
     const files = ['lot-1.html', 'notice.txt', 'boq.csv'].map((name) => join(dir, name));
     const command = [process.execPath, '--import', 'tsx', 'cli/scan.ts', '--format', 'csv', ...files]
       .map((part) => `'${part}'`)
       .join(' ');
-    const result = spawnSync('script', ['-qec', command, '/dev/null'], {
-      cwd: ROOT,
-      input: '',
-      encoding: 'utf8',
-      env: { ...process.env, CI: '', TERM: 'xterm', VENDORWATCH_PROGRESS_DELAY_MS: '0' },
-      timeout: 60_000,
-    });
+    const result = onTerminal(command);
     expect(result.status).toBe(0);
     const output = result.stdout.replace(/\r\n/g, '\n');
     expect(output).toContain('\r\x1b[K[');
@@ -245,13 +249,7 @@ describe.skipIf(!hasScript)('scan CLI: on a terminal (pseudo-terminal via script
   it('draws no bar when standard output is redirected, even on a terminal', () => {
     const out = join(dir, 'redirected.json');
     const command = `'${process.execPath}' --import tsx cli/scan.ts '${join(dir, 'lot-1.html')}' '${join(dir, 'boq.csv')}' > '${out}'`;
-    const result = spawnSync('script', ['-qec', command, '/dev/null'], {
-      cwd: ROOT,
-      input: '',
-      encoding: 'utf8',
-      env: { ...process.env, CI: '', TERM: 'xterm', VENDORWATCH_PROGRESS_DELAY_MS: '0' },
-      timeout: 60_000,
-    });
+    const result = onTerminal(command);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('lot-1.html: 2 findings');
     expect(result.stdout).not.toContain('\x1b[K');
