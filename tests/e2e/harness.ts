@@ -221,7 +221,13 @@ export async function launchWithExtension(name: BrowserName, options: LaunchOpti
       return page;
     },
     async close() {
-      await browser.close().catch(() => undefined);
+      // A browser that does not shut down within a while is killed: teardown must never outlast the hook timeout.
+      const closed = browser.close().then(
+        () => true,
+        () => false,
+      );
+      const inTime = await Promise.race([closed, new Promise<false>((done) => setTimeout(() => done(false), 20_000))]);
+      if (!inTime) browser.process()?.kill('SIGKILL');
       await rm(profile, { recursive: true, force: true }).catch(() => undefined);
     },
   };

@@ -10,6 +10,7 @@ import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
+import type { Duplex } from 'node:stream';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -68,7 +69,11 @@ export async function startServer(mounts: Record<string, string>, routes: RouteH
       response.writeHead(500).end(String(error)),
     );
   });
+  // Tunnels leave the HTTP server's connection tracking, so close() destroys them itself instead of waiting on them.
+  const tunnels = new Set<Duplex>();
   server.on('connect', (_request, socket) => {
+    tunnels.add(socket);
+    socket.once('close', () => tunnels.delete(socket));
     socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
     tls.emit('connection', socket);
   });
@@ -85,6 +90,8 @@ export async function startServer(mounts: Record<string, string>, routes: RouteH
     url: (path) => `${origin}${path.startsWith('/') ? '' : '/'}${path}`,
     close: () =>
       new Promise((done) => {
+        for (const socket of tunnels) socket.destroy();
+        tls.closeAllConnections();
         server.closeAllConnections();
         tls.close();
         server.close(() => done());
