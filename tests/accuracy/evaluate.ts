@@ -5,7 +5,7 @@
  * - Vendor precision and recall count (file, vendor) pairs: a vendor is expected in a file when one of its labelled
  *   findings is required at that sensitivity, allowed when any is labelled; a vendor found but not allowed is a
  *   false flag.
- * - Evidence recall: each required finding must be reported for its vendor with exactly the labelled text.
+ * - Evidence recall: each required finding must be reported for its vendor on the labelled text (see sameText).
  * - Must-not-flag: a string is hit when a finding's text overlaps it in the same block.
  * - Models: each model number scanned alone, as a one-line text document; a listed maker's model counts when its
  *   vendor is found, any other maker's model is a false flag when anything is found.
@@ -91,6 +91,19 @@ export function loadBundledWatchlist(): Watchlist {
 }
 
 const collapse = (text: string) => text.normalize('NFKC').replace(/\s+/g, ' ').trim();
+
+/**
+ * Whether a finding flagged the labelled text. A model number must be flagged exactly (an export that lists
+ * "DS-2CD2143G2" for "DS-2CD2143G2-I/SL" names another product); a name may be flagged in full or in part
+ * ("Zhejiang Dahua" in "Zhejiang Dahua Vision Technology Co., Ltd.") but not as something longer than what the page
+ * says about the vendor.
+ */
+function sameText(expectation: Expectation, evidence: string): boolean {
+  const wanted = collapse(expectation.evidence).toLowerCase();
+  const got = collapse(evidence).toLowerCase();
+  if (expectation.kind === 'model') return got === wanted;
+  return got !== '' && wanted.includes(got);
+}
 
 /** The lowest sensitivity at which a labelled finding is required. */
 function requiredFrom(expectation: Expectation, unmeasured: ReadonlySet<string>): LabelSensitivity {
@@ -196,8 +209,7 @@ export function evaluatePages(documents: ReadDocument[], list: Watchlist): PageR
       }
       for (const expectation of required) {
         counts.evidenceExpected++;
-        const wanted = collapse(expectation.evidence);
-        const match = rows.find((r) => r.vendor === expectation.vendor && collapse(r.evidence) === wanted);
+        const match = rows.find((r) => r.vendor === expectation.vendor && sameText(expectation, r.evidence));
         if (!match) {
           const sameVendor = rows.filter((r) => r.vendor === expectation.vendor).map((r) => r.evidence);
           problems.push({
