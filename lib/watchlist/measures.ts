@@ -55,7 +55,9 @@ function measuresById(measures: readonly Measure[]): Map<string, Measure> {
 
 function appliesByCategory(measure: Measure, vendor: Vendor): boolean {
   const rule = measure.appliesTo;
-  if (rule.kind !== 'category' || !rule.homeJurisdictions.includes(vendor.country)) return false;
+  if (rule.kind !== 'category') return false;
+  const home = rule.foreignTo ? vendor.country !== rule.foreignTo : rule.homeJurisdictions.includes(vendor.country);
+  if (!home) return false;
   return (
     rule.productCategories.length === 0 || rule.productCategories.some((c) => vendor.productCategories.includes(c))
   );

@@ -58,14 +58,25 @@ export type MeasureStatus = z.infer<typeof measureStatus>;
  */
 export const measureAppliesTo = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('named') }),
-  z.object({
-    kind: z.literal('category'),
-    /** The instrument's own words for whom it covers. */
-    wording: z.string().min(10),
-    homeJurisdictions: z.array(jurisdictionCode).min(1),
-    /** Product categories the measure covers; empty means all of the vendor's products. */
-    productCategories: z.array(z.string()).default([]),
-  }),
+  z
+    .object({
+      kind: z.literal('category'),
+      /** The instrument's own words for whom it covers. */
+      wording: z.string().min(10),
+      /** Vendors headquartered in one of these (e.g. CN for "subject to the PRC National Intelligence Law"). */
+      homeJurisdictions: z.array(jurisdictionCode).default([]),
+      /**
+       * Or: every vendor based outside this jurisdiction (the FCC's "routers produced in a foreign country"). The
+       * measure still only ever informs about a vendor already on the list; it never flags a product by itself.
+       */
+      foreignTo: jurisdictionCode.optional(),
+      /** Product categories the measure covers; empty means all of the vendor's products. */
+      productCategories: z.array(z.string()).default([]),
+    })
+    .refine((rule) => rule.homeJurisdictions.length > 0 || rule.foreignTo, {
+      message: 'a category measure needs `homeJurisdictions` or `foreignTo`',
+      path: ['homeJurisdictions'],
+    }),
 ]);
 
 export const measureSchema = z.object({
@@ -195,6 +206,23 @@ export const listMetaSchema = z.object({
   version: z.number().int().positive(),
   generatedAt: isoDateTime,
   expiresAt: isoDateTime,
+  /**
+   * When maintainers last checked the list against each official source (the DoD 1260H list, the FCC Covered List,
+   * the Entity List...). Shown to users as the list's freshness; optional so older lists still load.
+   */
+  reviewed: z
+    .array(
+      z.object({
+        /** Short name shown to users, e.g. "FCC Covered List". */
+        source: z.string().min(3),
+        url: z.url({ protocol: /^https$/ }),
+        /** The day a maintainer compared the list with this source. */
+        date: isoDate,
+        /** What was compared (an edition, or a copy with its date) when that matters. */
+        against: z.string().min(3).optional(),
+      }),
+    )
+    .optional(),
 });
 export type ListMeta = z.infer<typeof listMetaSchema>;
 

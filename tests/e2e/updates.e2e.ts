@@ -83,16 +83,22 @@ describe('chromium: signed watchlist updates', () => {
       list.vendors.find((v) => v.id === 'dahua')!.aliases.push('ExampleCam');
       return list;
     };
+    // Versions relative to the bundled list's, so publishing a new list version does not break the test.
+    const v = bundled.meta.version;
     expect(await flaggedOnFixture()).toEqual([]);
 
     const cases: Array<[string, Promise<string>, RegExp]> = [
-      ['tampered', publish('tampered', next(2), { tamper: true }), /refused: signature does not match/],
-      ['unsigned', publish('unsigned', next(2), { sign: false }), /refused: the list has no signature/],
-      ['older', publish('older', next(1)), /refused: version 1 is not newer than the list in use \(version 1\)/],
-      ['expired', publish('expired', next(2, { expiresAt: '2020-01-01T00:00:00Z' })), /refused: the list expired/],
+      ['tampered', publish('tampered', next(v + 1), { tamper: true }), /refused: signature does not match/],
+      ['unsigned', publish('unsigned', next(v + 1), { sign: false }), /refused: the list has no signature/],
+      [
+        'older',
+        publish('older', next(v)),
+        new RegExp(`refused: version ${v} is not newer than the list in use \\(version ${v}\\)`),
+      ],
+      ['expired', publish('expired', next(v + 1, { expiresAt: '2020-01-01T00:00:00Z' })), /refused: the list expired/],
       [
         'oversized',
-        publish('oversized', { ...next(2), padding: 'x'.repeat(6 * 1024 * 1024) }),
+        publish('oversized', { ...next(v + 1), padding: 'x'.repeat(6 * 1024 * 1024) }),
         // The test server sends no Content-Length, so the updater counts the bytes and stops past the cap.
         /refused: the list is (\d+ bytes, more than|larger than) the \d+-byte limit/,
       ],
@@ -100,7 +106,7 @@ describe('chromium: signed watchlist updates', () => {
     for (const [name, url, reason] of cases) {
       expect(await checkFrom(await url), name).toMatch(reason);
       expect(await options.$eval('[data-testid="list-version"]', (el) => el.textContent), name).toMatch(
-        /Version 1 \(bundled/,
+        new RegExp(`Version ${v} \\(bundled`),
       );
     }
     expect(await flaggedOnFixture()).toEqual([]);
@@ -109,11 +115,12 @@ describe('chromium: signed watchlist updates', () => {
   it('installs a valid newer list, which changes what is flagged', async () => {
     const bundled = JSON.parse(await readFile(join(ROOT, 'public/watchlist.json'), 'utf8')) as Watchlist;
     const list = structuredClone(bundled);
-    list.meta.version = 2;
-    list.vendors.find((v) => v.id === 'dahua')!.aliases.push('ExampleCam');
-    expect(await checkFrom(await publish('valid', list))).toMatch(/updated to version 2/);
+    const v = bundled.meta.version + 1;
+    list.meta.version = v;
+    list.vendors.find((vendor) => vendor.id === 'dahua')!.aliases.push('ExampleCam');
+    expect(await checkFrom(await publish('valid', list))).toMatch(`updated to version ${v}`);
     expect(await options.$eval('[data-testid="list-version"]', (el) => el.textContent)).toMatch(
-      /Version 2 \(updated\)/,
+      new RegExp(`Version ${v} \\(updated\\)`),
     );
     expect(await flaggedOnFixture()).toEqual(['dahua:ExampleCam']);
   });

@@ -105,8 +105,10 @@ describe('false alarms it must not raise', () => {
   });
 
   it('never shows a vendor no measure applies to, except in broad mode as a review', () => {
-    expect(found('ZPMC ship-to-shore crane, 65 t')).toEqual([]);
-    const [finding] = createEngine(list, { sensitivity: 'broad' }).scanText('ZPMC ship-to-shore crane, 65 t');
+    // ZPMC with its one listing (an affiliate on the 1260H list) taken away: a vendor no measure applies to.
+    const unlisted = { ...list, vendors: list.vendors.map((v) => (v.id === 'zpmc' ? { ...v, listings: [] } : v)) };
+    expect(found('ZPMC ship-to-shore crane, 65 t', createEngine(unlisted))).toEqual([]);
+    const [finding] = createEngine(unlisted, { sensitivity: 'broad' }).scanText('ZPMC ship-to-shore crane, 65 t');
     expect(finding).toMatchObject({ vendorId: 'zpmc', verdict: 'possible-match', measures: [] });
   });
 

@@ -133,12 +133,19 @@ describe('what must never be shown as a restriction', () => {
 
   it('keeps vendors that were only considered or proposed out of the list', () => {
     const ids = list.vendors.map((v) => v.id);
-    for (const id of ['lenovo', 'alibaba', 'baidu', 'jd', 'tp-link', 'byd']) expect(ids).not.toContain(id);
+    for (const id of ['lenovo', 'jd']) expect(ids).not.toContain(id);
   });
 
-  it('shows China Telecom as removed from the 1260H list, not listed', () => {
+  it("shows China Telecom's parents as listed in the June 2026 1260H edition, and says the US arm is not named", () => {
     const listing = vendor('china-telecom').listings.find((l) => l.measure === 'us-dod-1260h')!;
-    expect(listing.status).toBe('historical');
+    expect(listing.status).toBeUndefined();
+    expect(listing.qualifier).toMatch(/China Telecom Group Co\., Ltd\..*not itself named/);
+  });
+
+  it('names the company the 1260H list names for TP-Link, and keeps its brands out of warnings until a source ties them to it', () => {
+    const listing = vendor('tp-link').listings.find((l) => l.measure === 'us-dod-1260h')!;
+    expect(listing.qualifier).toMatch(/TP-Link Technologies Co\., Ltd\..*TP-Link Systems Inc\./);
+    expect(vendor('tp-link').brands.every((b) => b.confirmed === false)).toBe(true);
   });
 
   it('keeps links the research could not confirm out of warnings (Netprisma, HiWatch, LTS, Amcrest)', () => {
@@ -177,8 +184,31 @@ describe('applicable measures', () => {
     );
   });
 
-  it('never applies unconfirmed listings (Hikvision 1260H is unconfirmed)', () => {
-    expect(applicableMeasures(list, vendor('hikvision')).map((a) => a.measure.id)).not.toContain('us-dod-1260h');
+  it('never applies unconfirmed listings', () => {
+    const hikvision = vendor('hikvision');
+    const unconfirmed = {
+      ...hikvision,
+      listings: hikvision.listings.map((l) => (l.measure === 'us-dod-1260h' ? { ...l, confirmed: false } : l)),
+    };
+    expect(applicableMeasures(list, hikvision).map((a) => a.measure.id)).toContain('us-dod-1260h');
+    expect(applicableMeasures(list, unconfirmed).map((a) => a.measure.id)).not.toContain('us-dod-1260h');
+  });
+
+  it("applies the FCC's foreign-produced router and drone entries to listed makers of those products only", () => {
+    const ids = (id: string) => applicableMeasures(list, vendor(id)).map((a) => a.measure.id);
+    expect(ids('tp-link')).toContain('us-fcc-covered-routers');
+    expect(ids('dji')).toContain('us-fcc-covered-uas');
+    expect(ids('hikvision')).not.toContain('us-fcc-covered-routers');
+    expect(ids('tp-link')).not.toContain('us-fcc-covered-uas');
+    // "Produced in a foreign country": a US maker's routers are outside the category.
+    expect(applicableMeasures(list, { ...vendor('tp-link'), country: 'US' }).map((a) => a.measure.id)).not.toContain(
+      'us-fcc-covered-routers',
+    );
+  });
+
+  it('applies the connected-vehicles rule to no vendor until one is tagged as a vehicle-connectivity supplier', () => {
+    for (const v of list.vendors)
+      expect(applicableMeasures(list, v).map((a) => a.measure.id)).not.toContain('us-commerce-connected-vehicles');
   });
 });
 
