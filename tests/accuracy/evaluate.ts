@@ -181,6 +181,7 @@ function add(into: Counts, from: Counts) {
 export function evaluatePages(documents: ReadDocument[], list: Watchlist): PageResult {
   const engines = enginesFor(list);
   const unmeasured = unmeasuredVendors(list);
+  const known = new Set(list.vendors.map((v) => v.id));
   const problems: Problem[] = [];
   const bySensitivity = {} as PageResult['bySensitivity'];
   for (const sensitivity of SENSITIVITIES) {
@@ -190,9 +191,11 @@ export function evaluatePages(documents: ReadDocument[], list: Watchlist): PageR
       const { file, label } = document;
       const counts = emptyCounts();
       const rows = document.scan(engines[sensitivity]);
-      const required = label.expect.filter((e) => RANK[requiredFrom(e, unmeasured)] <= RANK[sensitivity]);
+      // Labels of a vendor the list does not have yet (PENDING_VENDORS) count once it does.
+      const labelled = label.expect.filter((e) => known.has(e.vendor));
+      const required = labelled.filter((e) => RANK[requiredFrom(e, unmeasured)] <= RANK[sensitivity]);
       const expectedVendors = new Set(required.map((e) => e.vendor));
-      const allowedVendors = new Set(label.expect.map((e) => e.vendor));
+      const allowedVendors = new Set(labelled.map((e) => e.vendor));
       const foundVendors = new Set(rows.map((r) => r.vendor));
       for (const vendor of expectedVendors) {
         if (foundVendors.has(vendor)) counts.truePositives++;
@@ -256,6 +259,7 @@ export function evaluatePages(documents: ReadDocument[], list: Watchlist): PageR
 
 export function evaluateModels(entries: ModelEntry[], list: Watchlist): ModelResult {
   const engines = enginesFor(list);
+  const known = new Set(list.vendors.map((v) => v.id));
   const misses: ModelResult['misses'] = [];
   const bySensitivity = {} as ModelResult['bySensitivity'];
   for (const sensitivity of SENSITIVITIES) {
@@ -265,6 +269,7 @@ export function evaluateModels(entries: ModelEntry[], list: Watchlist): ModelRes
       byMaker: {},
     };
     for (const entry of entries) {
+      if (entry.vendor && !known.has(entry.vendor)) continue;
       const rows = scanDocument(engines[sensitivity], 'models.csv', 'text', entry.model);
       result.byMaker[entry.maker] ??= { vendor: entry.vendor, total: 0, hits: 0 };
       const maker = result.byMaker[entry.maker]!;

@@ -11,6 +11,12 @@ export const SET_DIR = new URL('./set/', import.meta.url).pathname;
 export const SENSITIVITIES = ['strict', 'balanced', 'broad'] as const;
 export type LabelSensitivity = (typeof SENSITIVITIES)[number];
 
+/**
+ * Vendors labelled in the set that are being added to the watchlist on another branch today. Their labels are
+ * skipped until the bundled list has them (see evaluate.ts), so an unknown id is still a typo everywhere else.
+ */
+export const PENDING_VENDORS: ReadonlySet<string> = new Set(['tp-link']);
+
 export const CATEGORIES = ['shop', 'tender', 'boq', 'spec', 'news', 'trap'] as const;
 
 const Expectation = z.strictObject({
