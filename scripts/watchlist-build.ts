@@ -30,7 +30,15 @@ export async function readDataFiles(): Promise<DataFiles> {
     file: `data/${name}`,
     data: parse(await readFile(join(DATA, name), 'utf8')),
   });
+  const lexiconDir = join(DATA, 'lexicon');
+  const lexiconNames = (await readdir(lexiconDir)).filter((name) => name.endsWith('.txt')).sort();
   return {
+    lexicon: await Promise.all(
+      lexiconNames.map(async (name) => ({
+        file: relative(ROOT, join(lexiconDir, name)),
+        text: await readFile(join(lexiconDir, name), 'utf8'),
+      })),
+    ),
     meta: await read('meta.yaml'),
     sources: await read('sources.yaml'),
     measures: await readYamlDir(join(DATA, 'measures')),

@@ -7,7 +7,8 @@
  *   "HIK VISION" meet the term "hikvision");
  * - code-like tokens (letters and digits joined by '-', '/' or '+', at least three characters with a digit) whose
  *   head or a tail after '-' or '/' starts like some model rule's examples;
- * - whole Latin words of 6 to 32 letters that start like a fuzzy term and are within two letters of its length.
+ * - whole Latin words (a letter, then letters or digits: "hikv1sion") of 5 to 32 characters that start like a fuzzy
+ *   term and are within two characters of its length.
  *
  * Ordinary text yields nothing, and the engine is done with it.
  */
@@ -120,10 +121,11 @@ export function findCandidates(text: string, sources: CandidateSources, original
     const code = text.charCodeAt(index);
     const kind = code < 128 ? ASCII_CLASS[code]! : 0;
     if (kind & TOKEN) {
-      // [a-z0-9+]: continues or opens a code token; a-z continues or opens a word, anything else closes it.
+      // [a-z0-9+]: continues or opens a code token; a-z continues or opens a word, a digit continues one (look-alikes
+      // such as "hikv1sion"), anything else closes it.
       if (kind & LOWER) {
         if (wordStart < 0) wordStart = index;
-      } else if (wordStart >= 0) {
+      } else if (wordStart >= 0 && !(kind & DIGIT)) {
         if (isFuzzyWord(text, wordStart, index, fuzzy)) words.push({ start: wordStart, end: index });
         wordStart = -1;
       }

@@ -44,6 +44,8 @@ export interface Finding {
   brand?: { name: string; relationship: Relationship; until?: string; caveat?: string; sources: Source[] };
   /** Ids of the measures that apply to the vendor. */
   measures: string[];
+  /** For a fuzzy match: the listed name the text looks like a misspelling of ("Hikvision" for "Hikvison"). */
+  resembles?: string;
 }
 
 export interface Engine {
@@ -95,6 +97,10 @@ interface Hit {
   verdict: Verdict;
   /** The brand the text named, for brand matches and brand-range model codes. */
   brand?: Brand;
+  /** For fuzzy hits: the name as the watchlist writes it. */
+  resembles?: string;
+  /** Another company's name that contains a vendor's: it only hides the shorter name inside it. */
+  otherCompany?: boolean;
 }
 
 export function createEngine(list: Watchlist, options: EngineOptions = {}): Engine {
@@ -109,7 +115,7 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
     isSkippedByNames,
   );
   const models = new ModelIndex(list);
-  const fuzzy = sensitivity === 'strict' ? null : new FuzzyIndex(terms);
+  const fuzzy = sensitivity === 'strict' ? null : new FuzzyIndex(terms, new Set(list.fuzzyExclusions ?? []));
   const sources: CandidateSources = { automaton, models: sensitivity === 'strict' ? null : models, fuzzy };
 
   /** Whether a name/brand hit is shown at this sensitivity, and how. */
@@ -135,6 +141,18 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
       const spaced = squeeze(span) !== span && squeeze(term.key) === term.key && span.length !== term.key.length;
       // A short name stitched together across separators ("z te") is a coincidence, not a spelling.
       if (spaced && term.key.length < 6) continue;
+      if (term.otherCompany) {
+        hits.push({
+          vendorIndex: term.vendorIndex,
+          start,
+          end,
+          kind: 'name',
+          verdict: 'listed-vendor',
+          confidence: 0,
+          otherCompany: true,
+        });
+        continue;
+      }
       if (precededByHonorific(norm.text, start)) continue;
       if (term.cjkEnd && followedByPersonTitle(norm.text, end)) continue;
       if (term.requiresContext && !shortNameInContext(norm.text, start, end)) continue;
@@ -190,7 +208,7 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
     for (const { start, end } of words) {
       if (isTaken(start, end)) continue;
       const confirmed = fuzzy.confirm(norm.text.slice(start, end));
-      if (!confirmed || precededByHonorific(norm.text, start)) continue;
+      if (!confirmed || precededByHonorific(norm.text, start) || namesATrader(norm.text, start, end)) continue;
       const how = classify(confirmed.term);
       if (!how) continue;
       hits.push({
@@ -200,6 +218,7 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
         brand: confirmed.term.brand,
         kind: 'fuzzy',
         verdict: 'possible-match',
+        resembles: confirmed.term.label,
         confidence: Math.round((1 - confirmed.score) * 0.7 * 100) / 100,
       });
     }
@@ -241,6 +260,7 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
           }
         : undefined,
       measures: info.measures,
+      ...(hit.resembles ? { resembles: hit.resembles } : {}),
     };
   };
 
@@ -264,7 +284,7 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
         candidates = findCandidates(norm.text, sources)!;
       }
       if (candidates.names.length + candidates.codes.length + candidates.words.length === 0) return [];
-      const names = longestFirst(nameHits(norm, candidates.names), norm.text.length);
+      const names = withoutOtherCompanies(longestFirst(nameHits(norm, candidates.names), norm.text.length));
       // Most blocks that get this far name nobody (a word that looked like a typo, a code like "ip66").
       const named = names.length === 0 ? NOBODY : new Set(names.map((h) => h.vendorIndex));
       const namedBrands =
@@ -289,6 +309,11 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
       return findings;
     },
   };
+}
+
+/** Another company's name won over the vendor's name inside it; it is no finding itself. */
+function withoutOtherCompanies(hits: Hit[]): Hit[] {
+  return hits.some((hit) => hit.otherCompany) ? hits.filter((hit) => !hit.otherCompany) : hits;
 }
 
 /**
@@ -316,6 +341,22 @@ function personAfterSurname(input: string, start: number, end: number): boolean 
   if (!/^\p{Lu}\p{Ll}+$/u.test(input.slice(start, end))) return false;
   const before = input.slice(Math.max(0, start - 8), start).match(/(?:^|[^\p{L}])(\p{Lu}\p{Ll}+) $/u);
   return before !== null && SURNAMES.has(before[1]!);
+}
+
+/** Words after a name that make it a trader's own name ("Quectei Electronics Ltd", "Hikvisio Store"). */
+const TRADER_WORDS =
+  /^ ?(?:ltd|limited|inc|llc|gmbh|plc|pty|srl|sarl|sas|bv|oy|kft|spa|corp|corporation|company|co|store|shop|shops|official|trading|traders|electronics|supplies|direct|outlet|marketplace|seller)\b/;
+/** Words before a name that make it the seller ("sold by Fibocon", "visit the Huawie store"). */
+const SELLER_CUE =
+  /(?:sold by|ships from|shipped by|dispatched by|seller|verkauf durch|vendu par|vendido por|venduto da|visit the|store:|shop:)[: ]*$/;
+
+/**
+ * Whether a misspelt-looking word is a trader's own name: sellers misspell a maker's name in product titles, but a
+ * shop or company calls itself what it likes ("Fibocon Electronics", "sold by Hikvisa"), and taking that for the
+ * maker accuses the trader.
+ */
+function namesATrader(text: string, start: number, end: number): boolean {
+  return TRADER_WORDS.test(text.slice(end, end + 14)) || SELLER_CUE.test(text.slice(Math.max(0, start - 24), start));
 }
 
 function precededByHonorific(text: string, start: number): boolean {

@@ -27,6 +27,8 @@ export interface Term {
   cjkEnd: boolean;
   /** A short name that counts only in context (the vendor's `contextNames`; see context.ts). */
   requiresContext: boolean;
+  /** Another company's name that contains the vendor's ("Shanghai Dahua Scale Factory"): it wins and is dropped. */
+  otherCompany?: boolean;
 }
 
 /**
@@ -52,7 +54,7 @@ export function squeeze(normalised: string): string {
 export function buildTerms(list: Watchlist): Term[] {
   const terms: Term[] = [];
   const seen = new Set<string>();
-  const add = (label: string, vendorIndex: number, brand?: Brand, requiresContext = false) => {
+  const add = (label: string, vendorIndex: number, brand?: Brand, requiresContext = false, otherCompany = false) => {
     const key = squeeze(stripCompanySuffix(normaliseTerm(label)));
     // Two characters is the floor for CJK names (华为); Latin names need three (ZTE, DJI).
     if (key.length < (isCjk(key[0]) ? 2 : 3)) return;
@@ -67,6 +69,7 @@ export function buildTerms(list: Watchlist): Term[] {
       cjkStart: isCjk(key[0]),
       cjkEnd: isCjk(key.at(-1)),
       requiresContext,
+      ...(otherCompany ? { otherCompany } : {}),
     });
   };
   list.vendors.forEach((vendor: Vendor, vendorIndex) => {
@@ -74,6 +77,7 @@ export function buildTerms(list: Watchlist): Term[] {
     for (const legal of vendor.legalNames) add(legal.name, vendorIndex);
     for (const alias of vendor.aliases) add(alias, vendorIndex);
     for (const short of vendor.contextNames) add(short, vendorIndex, undefined, true);
+    for (const other of vendor.otherCompanies) add(other, vendorIndex, undefined, false, true);
     for (const brand of vendor.brands) {
       if (!brand.confirmed) continue;
       add(brand.name, vendorIndex, brand);

@@ -186,6 +186,11 @@ export const vendorSchema = z.object({
     .array(z.string().regex(/^\p{Script=Han}{2,4}$/u, 'must be a short Chinese name (2 to 4 Han characters)'))
     .default([]),
   tickers: z.array(z.string()).default([]),
+  /**
+   * Other companies whose names contain one of this vendor's names ("Shanghai Dahua Scale Factory"): text naming
+   * them is not this vendor. Found by the negative lexicon test (data/lexicon).
+   */
+  otherCompanies: z.array(z.string().min(3)).default([]),
   country: jurisdictionCode,
   /** Product categories, used by category measures, e.g. "video-surveillance", "telecom", "iot-module". */
   productCategories: z.array(z.string()).default([]),
@@ -230,5 +235,10 @@ export const watchlistSchema = z.object({
   meta: listMetaSchema,
   measures: z.array(measureSchema),
   vendors: z.array(vendorSchema),
+  /**
+   * Real words and other companies' names (from the negative lexicon in data/lexicon) that are one slip from a
+   * listed name, so fuzzy matching would take them for it: it never does. Computed by the build, never by hand.
+   */
+  fuzzyExclusions: z.array(z.string().regex(/^[a-z][a-z0-9]*$/, 'must be a lower-case Latin word')).optional(),
 });
 export type Watchlist = z.infer<typeof watchlistSchema>;

@@ -15,6 +15,7 @@ import {
   type Watchlist,
   watchlistSchema,
 } from '../../lib/watchlist/schema';
+import { fuzzyExclusions, type LexiconFile, lexiconHeaderProblem } from './lexicon';
 
 export interface DataFile {
   file: string;
@@ -26,6 +27,8 @@ export interface DataFiles {
   sources: DataFile;
   measures: DataFile[];
   vendors: DataFile[];
+  /** The negative lexicon (data/lexicon/*.txt); none means no fuzzy exclusions. */
+  lexicon?: LexiconFile[];
 }
 
 export class WatchlistBuildError extends Error {}
@@ -122,6 +125,11 @@ export function compileWatchlist(files: DataFiles): Watchlist {
     measures: [...measures].sort((a, b) => a.id.localeCompare(b.id)),
     vendors: [...vendors].sort((a, b) => a.id.localeCompare(b.id)),
   };
+  for (const file of files.lexicon ?? []) {
+    const problem = lexiconHeaderProblem(file);
+    if (problem) fail(file.file, [], problem);
+  }
+  if (files.lexicon?.length) list.fuzzyExclusions = fuzzyExclusions(list, files.lexicon);
   // The compiled list must also pass the schema the extension checks updates against.
   return validate(watchlistSchema, { file: 'public/watchlist.json', data: list });
 }
