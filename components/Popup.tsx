@@ -3,7 +3,7 @@
  * for there: pause on this site, export the evidence, report a wrong finding.
  */
 import { useState } from 'preact/hooks';
-import type { FindingSummary, TabState } from '../lib/messages';
+import type { FindingSummary, TabState } from '../lib/protocol';
 import { type AddressDetail, buildProblemReport } from '../lib/report/issue';
 import { t } from './i18n';
 import { VERDICT_KEYS } from './Warning';

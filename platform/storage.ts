@@ -1,21 +1,41 @@
 /**
- * Browser glue shared by the extension's parts: the local key-value store the pure modules write through, and the
- * settings in effect (the user's, with the organisation's policy from managed storage applied).
+ * Browser glue for lib/storage: the extension's storage areas as KeyValueStores, typed reads and writes of the
+ * items lib/storage defines, and the settings in effect (the user's, with the organisation's policy from managed
+ * storage applied).
  */
-import { applyPolicy, type EffectiveSettings, readSettings, SETTINGS_KEY, type Settings } from '../lib/settings/index';
-import type { KeyValueStore } from '../lib/update/updater';
+import { applyPolicy, type EffectiveSettings, type Settings } from '../lib/settings/index';
+import { type KeyValueStore, readItem, STORAGE, type StorageArea, type StorageItem, writeItem } from '../lib/storage';
 
-export const localStore: KeyValueStore = {
-  get: async (key) => (await browser.storage.local.get(key))[key],
-  set: (entries) => browser.storage.local.set(entries),
+const storeOf = (area: typeof browser.storage.local): KeyValueStore => ({
+  get: async (key) => (await area.get(key))[key],
+  set: (entries) => area.set(entries),
+});
+
+const AREAS: Record<StorageArea, KeyValueStore> = {
+  local: storeOf(browser.storage.local),
+  session: storeOf(browser.storage.session),
 };
 
-export async function readUserSettings(): Promise<Settings> {
-  return readSettings(await localStore.get(SETTINGS_KEY));
+export const localStore = AREAS.local;
+
+export function getItem<T>(item: StorageItem<T>): Promise<T> {
+  return readItem(AREAS[item.area], item);
 }
 
-export async function saveUserSettings(settings: Settings): Promise<void> {
-  await localStore.set({ [SETTINGS_KEY]: settings });
+export function setItem<T>(item: StorageItem<T>, value: T): Promise<void> {
+  return writeItem(AREAS[item.area], item, value);
+}
+
+export function removeItems(area: StorageArea, keys: string[]): Promise<void> {
+  return browser.storage[area].remove(keys);
+}
+
+export function readUserSettings(): Promise<Settings> {
+  return getItem(STORAGE.settings);
+}
+
+export function saveUserSettings(settings: Settings): Promise<void> {
+  return setItem(STORAGE.settings, settings);
 }
 
 /** Managed storage exists only where an administrator set a policy; elsewhere reading it may throw. */

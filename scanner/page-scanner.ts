@@ -26,7 +26,12 @@ const MUTATION_BATCH_DELAY_MS = 50;
 /** Containers that may not hold a phrasing element directly: the warning goes beside the text instead. */
 const NO_INLINE_CHILD = new Set(['TR', 'TABLE', 'TBODY', 'THEAD', 'TFOOT', 'UL', 'OL', 'DL', 'SELECT']);
 
+/** A finding as the background sent it: with the reference it recorded it under for this tab. */
+export type ScannedMatch = BlockMatch & { ref: number };
+
 export interface PageFinding {
+  /** The background's reference for this finding; reported back so it counts and exports its own record. */
+  ref: number;
   finding: Finding;
   view: WarningView;
   block: Element;
@@ -36,7 +41,7 @@ export interface PageFinding {
 export interface PageScannerOptions {
   doc: Document;
   /** Findings (with their warning views) per text, in order, `undefined` for none; the background's engine. */
-  match(texts: string[]): Promise<Array<BlockMatch[] | undefined>>;
+  match(texts: string[]): Promise<Array<ScannedMatch[] | undefined>>;
   /** True when the user dismissed this finding or said "not this vendor" for it on this site. */
   isSuppressed(finding: Finding): boolean;
   onDismiss(finding: Finding): void;
@@ -219,7 +224,7 @@ export class PageScanner {
    * Sends the texts for matching in chunks, all in flight at once (packing one is work on the page's main thread,
    * so `pause` may yield between them), and returns the findings per text.
    */
-  private async matchAll(texts: string[], pause: () => Promise<void>): Promise<Array<BlockMatch[] | undefined>> {
+  private async matchAll(texts: string[], pause: () => Promise<void>): Promise<Array<ScannedMatch[] | undefined>> {
     const chunks: Array<{ offset: number; texts: string[] }> = [];
     let size = 0;
     for (let i = 0; i < texts.length; i++) {
@@ -233,7 +238,7 @@ export class PageScanner {
         size += text.length;
       }
     }
-    const all = new Array<BlockMatch[] | undefined>(texts.length);
+    const all = new Array<ScannedMatch[] | undefined>(texts.length);
     const replies: Array<Promise<void>> = [];
     for (const chunk of chunks) {
       const reply = this.options.match(chunk.texts).then((results) => {
@@ -293,7 +298,7 @@ export class PageScanner {
   }
 
   /** Records a block's new text and findings; returns the DOM writes (placing its warnings) for the caller to batch. */
-  private placementsFor(block: Block, matches: BlockMatch[] = []): readonly Placement[] {
+  private placementsFor(block: Block, matches: ScannedMatch[] = []): readonly Placement[] {
     const previous = this.states.get(block.element);
     if (previous?.text === block.text) return NOTHING_TO_PLACE;
     if (previous) this.clearBlock(block.element, previous);
@@ -304,7 +309,7 @@ export class PageScanner {
 
     const placements: Placement[] = [];
     const seenVendors = new Set<string>();
-    for (const { finding, view } of matches) {
+    for (const { finding, view, ref } of matches) {
       // One warning per vendor per block: a card naming Hikvision three times needs one badge.
       if (seenVendors.has(finding.vendorId) || this.options.isSuppressed(finding)) continue;
       seenVendors.add(finding.vendorId);
@@ -317,7 +322,7 @@ export class PageScanner {
         });
         return () => {
           if (!block.element.isConnected || this.states.get(block.element) !== state) return;
-          const pageFinding: PageFinding = { finding, view, block: block.element, host: mounted.host };
+          const pageFinding: PageFinding = { ref, finding, view, block: block.element, host: mounted.host };
           placeWarning(block, finding, mounted.host);
           state.warnings.push({ mounted, pageFinding });
           this.shown.add(pageFinding);

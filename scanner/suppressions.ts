@@ -1,19 +1,12 @@
 /**
  * The user's per-site choices about findings: "dismiss this finding" and "not this vendor". Both are keyed by
- * vendor and the matched text on this site, stored locally, and survive reloads.
+ * vendor and the matched text on this site, stored locally (lib/storage), and survive reloads.
  */
 import type { Finding } from '../lib/engine/index';
+import { STORAGE, type Suppression } from '../lib/storage';
+import { getItem, setItem } from '../platform/storage';
 
-export type SuppressionReason = 'dismissed' | 'not-this-vendor';
-
-export interface Suppression {
-  vendorId: string;
-  evidence: string;
-  reason: SuppressionReason;
-  at: string;
-}
-
-const storageKey = (site: string) => `suppressions:${site}`;
+export type SuppressionReason = Suppression['reason'];
 
 export const findingKey = (finding: Pick<Finding, 'vendorId' | 'evidence'>) =>
   `${finding.vendorId}\u0000${finding.evidence.trim().toLowerCase()}`;
@@ -25,8 +18,7 @@ export class SuppressionStore {
   ) {}
 
   static async load(site: string): Promise<SuppressionStore> {
-    const stored = await browser.storage.local.get(storageKey(site));
-    const list = (stored[storageKey(site)] as Suppression[] | undefined) ?? [];
+    const list = await getItem(STORAGE.suppressions(site));
     return new SuppressionStore(site, new Map(list.map((entry) => [findingKey(entry), entry])));
   }
 
@@ -42,6 +34,6 @@ export class SuppressionStore {
       at: new Date().toISOString(),
     };
     this.entries.set(findingKey(finding), entry);
-    await browser.storage.local.set({ [storageKey(this.site)]: [...this.entries.values()] });
+    await setItem(STORAGE.suppressions(this.site), [...this.entries.values()]);
   }
 }

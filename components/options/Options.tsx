@@ -3,7 +3,7 @@
  * Settings an organisation's policy has locked are shown but cannot be changed.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { WatchlistStatus } from '../../lib/messages';
+import type { WatchlistStatus } from '../../lib/protocol';
 import { exportSettings, parseSettingsImport, type Settings, settingsSchema } from '../../lib/settings/index';
 import { type MessageKey, t, tx } from '../i18n';
 

@@ -1,53 +1,62 @@
 /**
- * Background: matches the block text content scripts send (see matching.ts), remembers what each tab's content
- * script found (in session storage, since an MV3 service worker or Firefox event page can be stopped at any time),
- * keeps the toolbar badge in step, and keeps the watchlist up to date. Only the extension's own parts can message
- * it: no `externally_connectable`, so a web page cannot.
+ * Background: answers the protocol (lib/protocol.ts) through one router that validates every message and checks
+ * who sent it; matches the block text content scripts send (see matching.ts); records what each tab's content
+ * script was sent and shows (tab-records.ts); keeps the toolbar badge in step; and keeps the watchlist up to date.
+ * No `externally_connectable`, so a web page cannot message it; its content script can, and is held to its own tab.
  */
-import { type ExtensionMessage, type TabState, tabStateKey } from '../../lib/messages';
+import { SUPPRESSIONS_PREFIX } from '../../lib/storage';
+import { listen } from '../../platform/messaging';
 import { evidenceReport, invalidateMatcher, matchBlocks, scanConfig } from './matching';
+import { forgetTab, readTabState, recordMatches, recordShown, startPage } from './tab-records';
 import { checkNowAndReport, onUpdateAlarm, scheduleNextCheck, watchlistStatus } from './updates';
 
 export default defineBackground(() => {
-  browser.runtime.onMessage.addListener((raw: unknown, sender) => {
-    const message = raw as ExtensionMessage;
-    switch (message?.type) {
-      case 'get-scan-config':
-        return scanConfig(String(message.site));
-      case 'match-blocks':
-        return matchBlocks(message.packed);
-      case 'build-evidence':
-        return evidenceReport(message);
-      case 'findings-changed':
-        return sender.tab?.id === undefined ? undefined : recordTabState(sender.tab.id, message.state);
-      case 'get-tab-state':
-        return readTabState(message.tabId);
-      case 'get-watchlist-status':
-        return watchlistStatus();
-      case 'check-updates-now':
-        return checkNowAndReport();
-      default:
-        return undefined;
-    }
+  listen('background', {
+    'get-scan-config': async (_request, sender) => {
+      await startPage(sender.tabId, sender.url);
+      return scanConfig(new URL(sender.url).hostname);
+    },
+    'match-blocks': async ({ packed }, sender) => {
+      const { listVersion, hits } = await matchBlocks(packed);
+      return { listVersion, hits: await recordMatches(sender.tabId, sender.url, hits) };
+    },
+    'findings-changed': async ({ url, title, findings, paused }, sender) => {
+      if (!sameOrigin(url, sender.url)) throw new Error('the page address is not on the sender’s origin');
+      const { listVersion } = await scanConfig(new URL(sender.url).hostname);
+      const state = await recordShown(sender.tabId, { url, title, refs: findings, listVersion, paused });
+      await showBadge(sender.tabId, state.findings.length);
+      return null;
+    },
+    'get-tab-state': ({ tabId }) => readTabState(tabId),
+    'build-evidence': ({ tabId }) => evidenceReport(tabId),
+    'get-watchlist-status': () => watchlistStatus(),
+    'check-updates-now': () => checkNowAndReport(),
   });
   // Settings, the list in force, organisation lists and policy all shape the matcher: rebuild it on any change.
   // Suppressions are applied by the content script, and tab state lives in session storage.
   browser.storage.onChanged.addListener((changes, area) => {
     if (
       area === 'managed' ||
-      (area === 'local' && Object.keys(changes).some((key) => !key.startsWith('suppressions:')))
+      (area === 'local' && Object.keys(changes).some((key) => !key.startsWith(SUPPRESSIONS_PREFIX)))
     )
       invalidateMatcher();
   });
-  browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove(tabStateKey(tabId)));
+  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
   browser.alarms.onAlarm.addListener(onUpdateAlarm);
   // Alarms may not survive a browser restart: re-create ours from the persisted due time at every start.
   void scheduleNextCheck();
 });
 
-async function recordTabState(tabId: number, state: TabState): Promise<void> {
-  await browser.storage.session.set({ [tabStateKey(tabId)]: state });
-  const count = state.findings.length;
+/** Same scheme, host and port. A pushState address stays on its document's origin, so this is what it may claim. */
+function sameOrigin(claimed: string, actual: string): boolean {
+  try {
+    return new URL(claimed).origin === new URL(actual).origin;
+  } catch {
+    return false;
+  }
+}
+
+async function showBadge(tabId: number, count: number): Promise<void> {
   await Promise.all([
     browser.action.setBadgeText({ tabId, text: count > 0 ? String(count) : '' }),
     browser.action.setBadgeBackgroundColor({ tabId, color: '#b3261e' }),
@@ -56,9 +65,4 @@ async function recordTabState(tabId: number, state: TabState): Promise<void> {
       title: count > 0 ? `VendorWatch: ${count} finding${count === 1 ? '' : 's'} on this page` : 'VendorWatch',
     }),
   ]);
-}
-
-async function readTabState(tabId: number): Promise<TabState | null> {
-  const stored = await browser.storage.session.get(tabStateKey(tabId));
-  return (stored[tabStateKey(tabId)] as TabState | undefined) ?? null;
 }

@@ -4,12 +4,12 @@
  * changes in storage. Content scripts send block text here; it is matched and dropped, never stored.
  */
 import { buildEvidenceReport, type EvidenceReport } from '../../lib/evidence/report';
-import { createMatcher, type Matcher, matchPacked } from '../../lib/matching/index';
-import type { BuildEvidenceMessage, MatchBlocksReply, ScanConfig } from '../../lib/messages';
+import { createMatcher, type Matcher, matchPacked, type SparseMatches } from '../../lib/matching/index';
 import { withUserEntries } from '../../lib/settings/index';
 import { mergeOrganisationLists, type OrganisationList } from '../../lib/update/organisation';
 import type { Watchlist } from '../../lib/watchlist/schema';
 import { effectiveSettings } from '../../platform/storage';
+import { shownFindings } from './tab-records';
 import { organisationUpdater, updater } from './updates';
 
 interface MatchingState {
@@ -47,25 +47,26 @@ async function organisationLists(extras: OrganisationList[]) {
   return installed.filter((entry) => entry.source === 'update');
 }
 
-export async function scanConfig(site: string): Promise<ScanConfig> {
+export async function scanConfig(site: string): Promise<{ runs: boolean; listVersion: number }> {
   const { matcher } = await current();
   return { runs: matcher.runsOn(site), listVersion: matcher.listVersion };
 }
 
-export async function matchBlocks(packed: unknown): Promise<MatchBlocksReply> {
+export async function matchBlocks(packed: string): Promise<{ listVersion: number; hits: SparseMatches }> {
   const { matcher } = await current();
-  // The sender is our own content script, but the text is the page's: only ever match a string.
-  return { listVersion: matcher.listVersion, hits: matchPacked(matcher, typeof packed === 'string' ? packed : '') };
+  return { listVersion: matcher.listVersion, hits: matchPacked(matcher, packed) };
 }
 
-export async function evidenceReport(message: BuildEvidenceMessage): Promise<EvidenceReport> {
-  const { active } = await current();
+/** The evidence record of what the tab shows, from the background's own record, against the list in force. */
+export async function evidenceReport(tabId: number): Promise<EvidenceReport | null> {
+  const [{ active }, shown] = await Promise.all([current(), shownFindings(tabId)]);
+  if (!shown) return null;
   return buildEvidenceReport({
-    pageUrl: message.pageUrl,
-    pageTitle: message.pageTitle,
+    pageUrl: shown.pageUrl,
+    pageTitle: shown.pageTitle,
     now: new Date(),
     list: active.list,
     source: active.source,
-    findings: message.findings,
+    findings: shown.views,
   });
 }

@@ -4,20 +4,20 @@
  * every background start.
  */
 
-import type { WatchlistStatus } from '../../lib/messages';
+import type { WatchlistStatus } from '../../lib/protocol';
 import type { Settings } from '../../lib/settings/index';
+import { namespacedStore, STORAGE, writeItem } from '../../lib/storage';
 import { trustedKeys } from '../../lib/update/keys';
 import {
   EMPTY_LIST,
-  namespacedStore,
   type OrganisationList,
   organisationKey,
   organisationNamespace,
 } from '../../lib/update/organisation';
 import { createScheduler } from '../../lib/update/schedule';
-import { checkWords, createUpdater, STORAGE_KEYS } from '../../lib/update/updater';
+import { checkWords, createUpdater } from '../../lib/update/updater';
 import { loadWatchlist } from '../../lib/watchlist/index';
-import { effectiveSettings, localStore } from '../../platform/storage';
+import { effectiveSettings, getItem, localStore } from '../../platform/storage';
 import bundledJson from '../../public/watchlist.json';
 
 const ALARM = 'watchlist-update';
@@ -56,13 +56,11 @@ async function checkAll(): Promise<void> {
 }
 
 async function recordNoAddress(): Promise<void> {
-  await localStore.set({
-    [STORAGE_KEYS.lastCheck]: {
-      at: new Date().toISOString(),
-      url: '',
-      result: 'failed',
-      ...checkWords({ key: 'updateNoAddress' }),
-    },
+  await writeItem(localStore, STORAGE.lastCheck, {
+    at: new Date().toISOString(),
+    url: '',
+    result: 'failed',
+    ...checkWords({ key: 'updateNoAddress' }),
   });
 }
 
@@ -94,7 +92,7 @@ export async function watchlistStatus(): Promise<WatchlistStatus> {
     updater.activeList(),
     updater.lastCheck(),
     effectiveSettings(),
-    localStore.get(STORAGE_KEYS.nextCheckAt),
+    getItem(STORAGE.nextCheckAt),
   ]);
   return {
     version: list.meta.version,
@@ -106,7 +104,7 @@ export async function watchlistStatus(): Promise<WatchlistStatus> {
     locked: [...locked],
     policyProblems: problems,
     lastCheck,
-    nextCheckAt: (nextCheckAt as string | undefined) ?? null,
+    nextCheckAt,
     organisationLists: await Promise.all(
       extraLists.map(async (extra) => {
         const org = organisationUpdater(extra);

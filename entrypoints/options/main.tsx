@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { Options, type OptionsApi } from '../../components/options/Options';
 import { setPageLanguage } from '../../components/page-language';
-import type { CheckUpdatesNowMessage, GetWatchlistStatusMessage, WatchlistStatus } from '../../lib/messages';
+import { send } from '../../platform/messaging';
 import { readUserSettings, saveUserSettings } from '../../platform/storage';
 import '../../components/extension-page.css';
 import './options.css';
@@ -12,14 +12,8 @@ const api: OptionsApi = {
       if (area === 'managed' || area === 'local') listener();
     });
   },
-  status: () =>
-    browser.runtime.sendMessage({
-      type: 'get-watchlist-status',
-    } satisfies GetWatchlistStatusMessage) as Promise<WatchlistStatus>,
-  checkNow: () =>
-    browser.runtime.sendMessage({
-      type: 'check-updates-now',
-    } satisfies CheckUpdatesNowMessage) as Promise<WatchlistStatus>,
+  status: () => send('get-watchlist-status', {}),
+  checkNow: () => send('check-updates-now', {}),
   loadSettings: readUserSettings,
   saveSettings: saveUserSettings,
   download: (text, name) => {

@@ -2,16 +2,9 @@ import { render } from 'preact';
 import { type ExportFormat, Popup } from '../../components/Popup';
 import { setPageLanguage } from '../../components/page-language';
 import { toCsv, toJson, toPrintableHtml } from '../../lib/evidence/format';
-import type { EvidenceReport } from '../../lib/evidence/report';
-import type {
-  GetEvidenceMessage,
-  GetTabStateMessage,
-  GetWatchlistStatusMessage,
-  RevealFindingMessage,
-  TabState,
-  WatchlistStatus,
-} from '../../lib/messages';
-import { readUserSettings, saveUserSettings } from '../../platform/storage';
+import { STORAGE } from '../../lib/storage';
+import { send, sendToTab } from '../../platform/messaging';
+import { readUserSettings, saveUserSettings, setItem } from '../../platform/storage';
 import '../../components/extension-page.css';
 import './popup.css';
 
@@ -38,15 +31,8 @@ async function start() {
   setPageLanguage();
   const tabId = await targetTabId();
   const [state, status] = await Promise.all([
-    tabId === undefined
-      ? null
-      : (browser.runtime.sendMessage({
-          type: 'get-tab-state',
-          tabId,
-        } satisfies GetTabStateMessage) as Promise<TabState | null>),
-    browser.runtime.sendMessage({
-      type: 'get-watchlist-status',
-    } satisfies GetWatchlistStatusMessage) as Promise<WatchlistStatus>,
+    tabId === undefined ? null : send('get-tab-state', { tabId }),
+    send('get-watchlist-status', {}),
   ]);
   const pauseLocked = status.locked.includes('pausedSites');
   const site = state ? new URL(state.url).hostname : null;
@@ -63,9 +49,7 @@ async function start() {
         extensionVersion={browser.runtime.getManifest().version}
         onReveal={(index) => {
           if (tabId === undefined) return;
-          void browser.tabs
-            .sendMessage(tabId, { type: 'reveal-finding', index } satisfies RevealFindingMessage)
-            .then(() => window.close());
+          void sendToTab(tabId)('reveal-finding', { index }).then(() => window.close());
         }}
         onOpenOptions={() => void browser.runtime.openOptionsPage()}
         onTogglePause={async (pause) => {
@@ -79,15 +63,14 @@ async function start() {
         }}
         onExport={async (format: ExportFormat) => {
           if (tabId === undefined) return;
-          const report = (await browser.tabs.sendMessage(tabId, {
-            type: 'get-evidence',
-          } satisfies GetEvidenceMessage)) as EvidenceReport;
+          const report = await send('build-evidence', { tabId });
+          if (!report) return;
           const stamp = report.capturedAt.slice(0, 19).replace(/[:T]/g, '-');
           if (format === 'csv') download(toCsv(report), 'text/csv', `vendorwatch-${stamp}.csv`);
           else if (format === 'json') download(toJson(report), 'application/json', `vendorwatch-${stamp}.json`);
           else {
             const id = crypto.randomUUID();
-            await browser.storage.session.set({ [`report:${id}`]: toPrintableHtml(report) });
+            await setItem(STORAGE.report(id), toPrintableHtml(report));
             await browser.tabs.create({ url: browser.runtime.getURL(`/report.html?id=${id}`) });
           }
         }}

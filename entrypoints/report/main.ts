@@ -3,11 +3,12 @@
  * all page-derived text) in session storage; this page shows it and offers Print.
  */
 import { t } from '../../components/i18n';
+import { STORAGE } from '../../lib/storage';
+import { getItem } from '../../platform/storage';
 
 async function show() {
   const id = new URLSearchParams(location.search).get('id') ?? '';
-  const key = `report:${id}`;
-  const html = (await browser.storage.session.get(key))[key] as string | undefined;
+  const html = await getItem(STORAGE.report(id));
   if (!html) {
     document.body.textContent = t('reportGone');
     return;

@@ -23,8 +23,8 @@ export function unpackTexts(packed: string): string[] {
 export type SparseMatches = Array<[index: number, matches: BlockMatch[]]>;
 
 /** The findings per block, `undefined` for blocks without any (a sparse array: no allocation per block). */
-export function unpackMatches(hits: SparseMatches, count: number): Array<BlockMatch[] | undefined> {
-  const all = new Array<BlockMatch[] | undefined>(count);
+export function unpackMatches<T>(hits: Array<[index: number, matches: T[]]>, count: number): Array<T[] | undefined> {
+  const all = new Array<T[] | undefined>(count);
   for (const [index, matches] of hits) if (Number.isInteger(index) && index >= 0 && index < count) all[index] = matches;
   return all;
 }

@@ -5,7 +5,6 @@
  */
 import type { Watchlist } from '../watchlist/schema';
 import type { TrustedKey } from './keys';
-import type { KeyValueStore } from './updater';
 
 export interface OrganisationList {
   url: string;
@@ -14,15 +13,6 @@ export interface OrganisationList {
   publicKey: string;
   /** Shown next to its entries, e.g. "Example County Council". */
   label: string;
-}
-
-/** Keeps each organisation list's records apart from the main list's (same keys, own prefix). */
-export function namespacedStore(store: KeyValueStore, namespace: string): KeyValueStore {
-  return {
-    get: (key) => store.get(`${namespace}:${key}`),
-    set: (entries) =>
-      store.set(Object.fromEntries(Object.entries(entries).map(([key, value]) => [`${namespace}:${key}`, value]))),
-  };
 }
 
 export const organisationNamespace = (list: OrganisationList) => `org:${list.keyId}`;

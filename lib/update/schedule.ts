@@ -6,7 +6,8 @@
  * background start. After every check, failed or not, the next one is armed: a check that throws (a storage error,
  * say) must not stop updates until the browser restarts.
  */
-import { type KeyValueStore, nextCheckTime, STORAGE_KEYS } from './updater';
+import { type KeyValueStore, readItem, STORAGE, writeItem } from '../storage';
+import { nextCheckTime } from './updater';
 
 /** A due time in the past (the browser was closed) means: check soon, but not in the middle of start-up. */
 export const OVERDUE_DELAY_MS = 60_000;
@@ -66,7 +67,7 @@ export function createScheduler(deps: SchedulerDeps) {
     let stored: unknown;
     if (!reset) {
       try {
-        stored = await deps.store.get(STORAGE_KEYS.nextCheckAt);
+        stored = await readItem(deps.store, STORAGE.nextCheckAt);
       } catch (error) {
         report('could not read the next check time', error);
       }
@@ -75,7 +76,7 @@ export function createScheduler(deps: SchedulerDeps) {
     // The alarm first: if the due time cannot be persisted, the check still happens.
     await deps.alarms.create(deps.alarm, { when: due.getTime() });
     try {
-      await deps.store.set({ [STORAGE_KEYS.nextCheckAt]: due.toISOString() });
+      await writeItem(deps.store, STORAGE.nextCheckAt, due.toISOString());
     } catch (error) {
       report('could not save the next check time', error);
     }

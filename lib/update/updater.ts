@@ -6,38 +6,19 @@
  * service worker stopped between the two writes leaves the old pointer, so the old list stays in force. The bundled
  * list is the floor: a stored list is only used while it is newer than the bundled one and not expired.
  */
-import type { ListMeta, Watchlist } from '../watchlist/schema';
-import { watchlistSchema } from '../watchlist/schema';
+import type { z } from 'zod';
+import type { checkRecordSchema } from '../protocol';
+import { type ActivePointer, type KeyValueStore, readItem, STORAGE, writeItem } from '../storage';
+import type { Watchlist } from '../watchlist/schema';
 import { type LocalText, renderText } from '../watchlist/wording';
 import { discardBody, readCappedBody } from './body';
 import type { TrustedKey } from './keys';
-import { DEFAULT_MAX_BYTES, type RefusalCode, refusedText, verifyListUpdate } from './verify';
-
-export interface KeyValueStore {
-  get(key: string): Promise<unknown>;
-  set(entries: Record<string, unknown>): Promise<void>;
-}
+import { DEFAULT_MAX_BYTES, refusedText, verifyListUpdate } from './verify';
 
 export type ListSource = 'bundled' | 'update';
 
-export interface ActivePointer {
-  slot: 'a' | 'b';
-  meta: ListMeta;
-  url: string;
-  acceptedAt: string;
-}
-
-export interface CheckRecord {
-  at: string;
-  url: string;
-  result: 'updated' | 'unchanged' | 'refused' | 'failed';
-  code?: RefusalCode | 'insecure-url' | 'network' | 'http-error';
-  /** Plain words, in English (logs, tests, and the options page for records stored before `text`). */
-  message: string;
-  /** The same words, localisable: the options page shows them in the reader's language. */
-  text?: LocalText;
-  version?: number;
-}
+/** One update check: when, where, what happened (stored; the options page shows the last one). */
+export type CheckRecord = z.infer<typeof checkRecordSchema>;
 
 /** The parts of a check record that say what happened: `message` is `text` in English. */
 export function checkWords(text: LocalText): Pick<CheckRecord, 'message' | 'text'> {
@@ -45,14 +26,6 @@ export function checkWords(text: LocalText): Pick<CheckRecord, 'message' | 'text
 }
 
 const failedText = (reason: LocalText): LocalText => ({ key: 'updateFailed', subs: [reason] });
-
-export const STORAGE_KEYS = {
-  pointer: 'watchlist:pointer',
-  slot: (slot: 'a' | 'b') => `watchlist:slot:${slot}`,
-  etag: 'watchlist:etag',
-  lastCheck: 'watchlist:lastCheck',
-  nextCheckAt: 'watchlist:nextCheckAt',
-} as const;
 
 export interface UpdaterDeps {
   fetch: (url: string, init?: RequestInit) => Promise<Response>;
@@ -91,15 +64,12 @@ export async function readActiveList(
   bundled: Watchlist,
   now: Date,
 ): Promise<{ list: Watchlist; source: ListSource; pointer: ActivePointer | null }> {
-  const pointer = (await store.get(STORAGE_KEYS.pointer)) as ActivePointer | undefined;
+  const pointer = await readItem(store, STORAGE.watchlistPointer);
   if (pointer && pointer.meta.version > bundled.meta.version && Date.parse(pointer.meta.expiresAt) > now.getTime()) {
-    const stored = await store.get(STORAGE_KEYS.slot(pointer.slot));
-    const list = watchlistSchema.safeParse(stored).data;
-    if (list?.meta?.version === pointer.meta.version && Array.isArray(list.vendors)) {
-      return { list, source: 'update', pointer };
-    }
+    const list = await readItem(store, STORAGE.watchlistSlot(pointer.slot));
+    if (list?.meta.version === pointer.meta.version) return { list, source: 'update', pointer };
   }
-  return { list: bundled, source: 'bundled', pointer: pointer ?? null };
+  return { list: bundled, source: 'bundled', pointer };
 }
 
 /** When to check next: the interval with +-10% jitter, so a fleet of browsers does not call at once. */
@@ -188,7 +158,7 @@ async function downloadList(
 export function createUpdater(deps: UpdaterDeps) {
   const record = async (entry: Omit<CheckRecord, 'at'>): Promise<CheckRecord> => {
     const full: CheckRecord = { at: deps.now().toISOString(), ...entry };
-    await deps.store.set({ [STORAGE_KEYS.lastCheck]: full });
+    await writeItem(deps.store, STORAGE.lastCheck, full);
     return full;
   };
 
@@ -196,7 +166,7 @@ export function createUpdater(deps: UpdaterDeps) {
     activeList: () => readActiveList(deps.store, deps.bundled, deps.now()),
 
     async lastCheck(): Promise<CheckRecord | null> {
-      return ((await deps.store.get(STORAGE_KEYS.lastCheck)) as CheckRecord | undefined) ?? null;
+      return readItem(deps.store, STORAGE.lastCheck);
     },
 
     async checkNow(url: string): Promise<CheckRecord> {
@@ -204,7 +174,7 @@ export function createUpdater(deps: UpdaterDeps) {
       if (problem) return record({ url, result: 'refused', code: 'insecure-url', ...checkWords(refusedText(problem)) });
 
       const active = await readActiveList(deps.store, deps.bundled, deps.now());
-      const etags = ((await deps.store.get(STORAGE_KEYS.etag)) as Record<string, string> | undefined) ?? {};
+      const etags = await readItem(deps.store, STORAGE.etags);
       const maxBytes = deps.maxBytes ?? DEFAULT_MAX_BYTES;
       const download = await downloadList(url, {
         fetch: deps.fetch,
@@ -231,7 +201,7 @@ export function createUpdater(deps: UpdaterDeps) {
       if (!verdict.ok && verdict.code === 'not-newer' && verdict.list && sameList(verdict.list, active.list)) {
         // The list in force, downloaded again: after a stop between switching the pointer and saving the ETag, or
         // a server serving the bundled list. Not a refusal; save the ETag so the next check is conditional again.
-        if (etag) await deps.store.set({ [STORAGE_KEYS.etag]: { ...etags, [url]: etag } });
+        if (etag) await writeItem(deps.store, STORAGE.etags, { ...etags, [url]: etag });
         return record({
           url,
           result: 'unchanged',
@@ -243,10 +213,10 @@ export function createUpdater(deps: UpdaterDeps) {
 
       // Write the list to the free slot first; only then switch the pointer (one small write).
       const slot = active.pointer?.slot === 'a' ? 'b' : 'a';
-      await deps.store.set({ [STORAGE_KEYS.slot(slot)]: verdict.list });
+      await writeItem(deps.store, STORAGE.watchlistSlot(slot), verdict.list);
       const pointer: ActivePointer = { slot, meta: verdict.list.meta, url, acceptedAt: deps.now().toISOString() };
-      await deps.store.set({ [STORAGE_KEYS.pointer]: pointer });
-      if (etag) await deps.store.set({ [STORAGE_KEYS.etag]: { ...etags, [url]: etag } });
+      await writeItem(deps.store, STORAGE.watchlistPointer, pointer);
+      if (etag) await writeItem(deps.store, STORAGE.etags, { ...etags, [url]: etag });
       return record({
         url,
         result: 'updated',

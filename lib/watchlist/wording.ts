@@ -12,6 +12,10 @@ import type { Measure, Relationship, Vendor } from './schema';
 
 export type MessageKey = keyof typeof english;
 
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(english, key);
+}
+
 /** A localisable sentence: a message key and its substitutions ($1, $2, ... in the message), which may nest. */
 export interface LocalText {
   key: MessageKey;

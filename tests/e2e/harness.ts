@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll } from 'vitest';
-import type { TabState } from '../../lib/messages';
+import type { TabState } from '../../lib/protocol';
 import { CHROMIUM_ARGS, chromiumPath, firefoxPath } from './browsers';
 import { type StaticServer, startServer } from './server';
 
@@ -168,7 +168,14 @@ export async function launchWithExtension(name: BrowserName, options: LaunchOpti
       // Tab URLs need the "tabs" permission, which VendorWatch does not ask for: match on the recorded URL.
       for (const tab of await api.tabs.query({})) {
         if (tab.id === undefined) continue;
-        const state = (await api.runtime.sendMessage({ type: 'get-tab-state', tabId: tab.id })) as TabState | null;
+        // The background answers in the protocol's envelope (lib/protocol.ts): { ok, reply } or { ok: false, error }.
+        const answer = (await api.runtime.sendMessage({ type: 'get-tab-state', tabId: tab.id })) as {
+          ok: boolean;
+          reply?: TabState | null;
+          error?: string;
+        };
+        if (!answer.ok) throw new Error(`get-tab-state refused: ${answer.error}`);
+        const state = answer.reply ?? null;
         if (state?.url === url) return { id: tab.id, state };
       }
       return null;

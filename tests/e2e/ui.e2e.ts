@@ -456,9 +456,10 @@ describe.each(BROWSERS)('%s: popup and options', (name) => {
     const page = await run.open(server.url('/fixtures/dark.html'));
     const popup = await popupFor(page);
     const status = await popup.evaluate(async () => {
-      type Api = { runtime: { sendMessage(message: object): Promise<{ version: number; generatedAt: string }> } };
+      type Reply = { version: number; generatedAt: string };
+      type Api = { runtime: { sendMessage(message: object): Promise<{ ok: boolean; reply: Reply }> } };
       const scope = globalThis as unknown as { browser?: Api; chrome?: Api };
-      return (scope.browser ?? scope.chrome)!.runtime.sendMessage({ type: 'get-watchlist-status' });
+      return (await (scope.browser ?? scope.chrome)!.runtime.sendMessage({ type: 'get-watchlist-status' })).reply;
     });
     const footer = await popup.$eval('footer .muted', (el) => el.textContent ?? '');
     const match = /^Watchlist v(\d+), (\d+) days old$/.exec(footer);

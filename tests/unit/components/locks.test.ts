@@ -5,7 +5,7 @@
 import { parseHTML } from 'linkedom';
 import { h, render } from 'preact';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { WatchlistStatus } from '../../../lib/messages';
+import type { WatchlistStatus } from '../../../lib/protocol';
 import { DEFAULT_SETTINGS, type SettingKey, settingsSchema } from '../../../lib/settings/index';
 import { renderOptions as renderWith } from './render-options';
 
@@ -112,7 +112,7 @@ describe('locked settings', () => {
 
   it("disables the popup's pause switch when the paused sites are locked", () => {
     const props = {
-      state: { url: 'https://shop.example/', scannedAt: '', listVersion: 1, findings: [] },
+      state: { url: 'https://shop.example/', title: 'Shop', scannedAt: '', listVersion: 1, findings: [] },
       site: 'shop.example',
       paused: false,
       listAgeDays: 0,

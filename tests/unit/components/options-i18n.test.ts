@@ -6,11 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WatchlistStatus } from '../../../lib/messages';
+import type { WatchlistStatus } from '../../../lib/protocol';
 import { DEFAULT_SETTINGS, parseSettingsImport } from '../../../lib/settings/index';
+import type { KeyValueStore } from '../../../lib/storage';
 import { TEST_KEY } from '../../../lib/update/keys';
 import { signList } from '../../../lib/update/sign';
-import { type CheckRecord, createUpdater, type KeyValueStore } from '../../../lib/update/updater';
+import { type CheckRecord, createUpdater } from '../../../lib/update/updater';
 import { loadWatchlist, type Watchlist } from '../../../lib/watchlist/index';
 import { fillMessage, renderText, type Translate } from '../../../lib/watchlist/wording';
 import { renderOptions as renderWith } from './render-options';

@@ -1,7 +1,7 @@
 /** The options page rendered into the test's (linkedom) document with a stub API, once `ready` has appeared. */
 import { h, render } from 'preact';
 import type { OptionsApi, Options as OptionsComponent } from '../../../components/options/Options';
-import type { WatchlistStatus } from '../../../lib/messages';
+import type { WatchlistStatus } from '../../../lib/protocol';
 import { DEFAULT_SETTINGS } from '../../../lib/settings/index';
 
 export async function renderOptions(

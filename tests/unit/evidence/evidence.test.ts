@@ -7,8 +7,8 @@ import { csvField, csvRows } from '../../../lib/documents/csv';
 import { createEngine } from '../../../lib/engine/index';
 import { toCsv, toJson, toPrintableHtml } from '../../../lib/evidence/format';
 import { buildEvidenceReport, type EvidenceReport, watchlistHash } from '../../../lib/evidence/report';
-import { type FindingSummary, summariseView } from '../../../lib/messages';
 import { buildWarningView, type WarningView } from '../../../lib/present/warning-view';
+import { type FindingSummary, summariseView } from '../../../lib/protocol';
 import { addressFor, buildProblemReport, ISSUE_TRACKER_URL } from '../../../lib/report/issue';
 import { loadWatchlist, type Watchlist } from '../../../lib/watchlist/index';
 

@@ -3,6 +3,7 @@
  * interval is jittered within +-10%, and a failing check never stops the schedule.
  */
 import { describe, expect, it } from 'vitest';
+import { type KeyValueStore, STORAGE } from '../../../lib/storage';
 import {
   createScheduler,
   FALLBACK_INTERVAL_HOURS,
@@ -10,7 +11,6 @@ import {
   OVERDUE_DELAY_MS,
   type SchedulerDeps,
 } from '../../../lib/update/schedule';
-import { type KeyValueStore, STORAGE_KEYS } from '../../../lib/update/updater';
 
 const HOUR = 3_600_000;
 const NOW = new Date('2026-12-01T12:00:00Z');
@@ -92,15 +92,15 @@ describe('nextDueTime', () => {
 describe('scheduler', () => {
   it('re-creates the alarm at start from the persisted due time, and keeps it persisted', async () => {
     const { store, alarms, scheduler } = harness();
-    store.data.set(STORAGE_KEYS.nextCheckAt, at(7 * HOUR).toISOString());
+    store.data.set(STORAGE.nextCheckAt.key, at(7 * HOUR).toISOString());
     await scheduler.schedule();
     expect(alarms).toEqual([{ name: 'watchlist-update', when: at(7 * HOUR).getTime() }]);
-    expect(store.data.get(STORAGE_KEYS.nextCheckAt)).toBe(at(7 * HOUR).toISOString());
+    expect(store.data.get(STORAGE.nextCheckAt.key)).toBe(at(7 * HOUR).toISOString());
   });
 
   it('runs an overdue check soon after start', async () => {
     const { store, alarms, scheduler } = harness();
-    store.data.set(STORAGE_KEYS.nextCheckAt, at(-HOUR).toISOString());
+    store.data.set(STORAGE.nextCheckAt.key, at(-HOUR).toISOString());
     await scheduler.schedule();
     expect(alarms[0]!.when).toBe(at(OVERDUE_DELAY_MS).getTime());
   });
@@ -114,14 +114,14 @@ describe('scheduler', () => {
 
   it('arms the next check after a successful one, from now', async () => {
     const { store, alarms, scheduler } = harness();
-    store.data.set(STORAGE_KEYS.nextCheckAt, at(-HOUR).toISOString());
+    store.data.set(STORAGE.nextCheckAt.key, at(-HOUR).toISOString());
     let ran = 0;
     await scheduler.runCheck(async () => {
       ran++;
     });
     expect(ran).toBe(1);
     expect(alarms).toEqual([{ name: 'watchlist-update', when: at(24 * HOUR).getTime() }]);
-    expect(store.data.get(STORAGE_KEYS.nextCheckAt)).toBe(at(24 * HOUR).toISOString());
+    expect(store.data.get(STORAGE.nextCheckAt.key)).toBe(at(24 * HOUR).toISOString());
   });
 
   it('still arms the next check when the check rejects, and reports the failure instead of throwing', async () => {

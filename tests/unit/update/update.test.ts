@@ -4,16 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { type KeyValueStore, STORAGE } from '../../../lib/storage';
 import { RELEASE_KEYS, TEST_KEY, trustedKeys } from '../../../lib/update/keys';
 import { signList } from '../../../lib/update/sign';
-import {
-  createUpdater,
-  type KeyValueStore,
-  nextCheckTime,
-  readActiveList,
-  STORAGE_KEYS,
-  updateUrlProblem,
-} from '../../../lib/update/updater';
+import { createUpdater, nextCheckTime, readActiveList, updateUrlProblem } from '../../../lib/update/updater';
 import { verifyListUpdate } from '../../../lib/update/verify';
 import { loadWatchlist, type Watchlist } from '../../../lib/watchlist/index';
 
@@ -173,7 +167,7 @@ describe('updater', () => {
 
   it('survives a stop between writing the list and switching the pointer', async () => {
     await updater(server(await signed(listWith(2))).fetch).checkNow(URL_);
-    store.failOnKey = STORAGE_KEYS.pointer;
+    store.failOnKey = STORAGE.watchlistPointer.key;
     await expect(updater(server(await signed(listWith(3))).fetch).checkNow(URL_)).rejects.toThrow(
       'service worker stopped',
     );
@@ -237,7 +231,8 @@ describe('keys and scheduling', () => {
 describe('organisation lists', () => {
   it('are verified with the organisation key, kept in their own namespace, and merged labelled', async () => {
     const { createUpdater, readActiveList } = await import('../../../lib/update/updater');
-    const { EMPTY_LIST, mergeOrganisationLists, namespacedStore } = await import('../../../lib/update/organisation');
+    const { EMPTY_LIST, mergeOrganisationLists } = await import('../../../lib/update/organisation');
+    const { namespacedStore } = await import('../../../lib/storage');
     const store = new MemoryStore();
     const orgStore = namespacedStore(store, 'org:council');
     const orgList = {
@@ -255,7 +250,7 @@ describe('organisation lists', () => {
     });
     expect((await org.checkNow(URL_)).result).toBe('updated');
     // The main list's records are untouched.
-    expect(await store.get(STORAGE_KEYS.pointer)).toBeUndefined();
+    expect(await store.get(STORAGE.watchlistPointer.key)).toBeUndefined();
     const installed = await readActiveList(orgStore, EMPTY_LIST, NOW);
     const merged = mergeOrganisationLists(bundled, [{ label: 'Example Council', list: installed.list }]);
     const acme = merged.vendors.find((v) => v.id === 'org-example-council-acme')!;
@@ -329,11 +324,11 @@ describe('not newer, and the same list again', () => {
   it('after a stop between switching the pointer and saving the ETag, reports the same list as unchanged', async () => {
     const files = { ...(await signed(listWith(2))), etag: '"v2"' };
     const updateServer = server(files);
-    store.failOnKey = STORAGE_KEYS.etag;
+    store.failOnKey = STORAGE.etags.key;
     await expect(updater(updateServer.fetch).checkNow(URL_)).rejects.toThrow('service worker stopped');
     // The pointer was switched: the new list is in force, but no ETag was kept.
     expect((await readActiveList(store, bundled, NOW)).list.meta.version).toBe(2);
-    expect(await store.get(STORAGE_KEYS.etag)).toBeUndefined();
+    expect(await store.get(STORAGE.etags.key)).toBeUndefined();
     store.failOnKey = null;
 
     const again = await updater(updateServer.fetch).checkNow(URL_);
@@ -341,7 +336,7 @@ describe('not newer, and the same list again', () => {
     expect(again).toMatchObject({ result: 'unchanged', message: 'no change: version 2 is current' });
     expect(again.code).toBeUndefined();
     // The ETag is saved now, so the next check is a conditional request again.
-    expect(await store.get(STORAGE_KEYS.etag)).toEqual({ [URL_]: '"v2"' });
+    expect(await store.get(STORAGE.etags.key)).toEqual({ [URL_]: '"v2"' });
     expect((await updater(updateServer.fetch).checkNow(URL_)).result).toBe('unchanged');
     expect(updateServer.requests.at(-1)).toEqual({ url: URL_, ifNoneMatch: '"v2"' });
   });

@@ -1,0 +1,124 @@
+/**
+ * What the background knows about each tab: every finding it sent the tab's content script (by reference), which
+ * of them the content script reports as shown, and the state the popup and badge read. Evidence and summaries are
+ * built from this record only, never from findings the page side supplies. Kept in memory and mirrored to session
+ * storage, since an MV3 service worker or Firefox event page can be stopped at any time.
+ */
+import type { BlockMatch, SparseMatches } from '../../lib/matching/index';
+import { summariseView, type TabState } from '../../lib/protocol';
+import { STORAGE, type TabFindings, tabKeys } from '../../lib/storage';
+import { getItem, removeItems, setItem } from '../../platform/storage';
+
+const records = new Map<number, TabFindings>();
+/** Read-modify-write per tab, one at a time: a page sends several match requests at once. */
+const queues = new Map<number, Promise<unknown>>();
+
+function serialised<T>(tabId: number, work: () => Promise<T>): Promise<T> {
+  const next = (queues.get(tabId) ?? Promise.resolve()).then(work, work);
+  queues.set(
+    tabId,
+    next.catch(() => undefined),
+  );
+  return next;
+}
+
+async function load(tabId: number): Promise<TabFindings | null> {
+  const cached = records.get(tabId);
+  if (cached) return cached;
+  const stored = await getItem(STORAGE.tabFindings(tabId));
+  if (stored) records.set(tabId, stored);
+  return stored;
+}
+
+async function save(tabId: number, record: TabFindings): Promise<void> {
+  records.set(tabId, record);
+  await setItem(STORAGE.tabFindings(tabId), record);
+}
+
+/** A new page in the tab: forget the previous page's findings. */
+export function startPage(tabId: number, pageUrl: string): Promise<void> {
+  return serialised(tabId, async () => {
+    await save(tabId, { pageUrl, nextRef: 0, views: {}, shown: [] });
+    await removeItems('session', [STORAGE.tabState(tabId).key]);
+  });
+}
+
+/** Records the findings of a match reply under fresh references and returns them with their references. */
+export function recordMatches(
+  tabId: number,
+  pageUrl: string,
+  hits: SparseMatches,
+): Promise<Array<[number, Array<[number, BlockMatch]>]>> {
+  return serialised(tabId, async () => {
+    const record = (await load(tabId)) ?? { pageUrl, nextRef: 0, views: {}, shown: [] };
+    const referenced = hits.map(([index, matches]): [number, Array<[number, BlockMatch]>] => [
+      index,
+      matches.map((match): [number, BlockMatch] => {
+        const ref = record.nextRef++;
+        record.views[ref] = match.view;
+        return [ref, match];
+      }),
+    ]);
+    if (hits.length > 0) await save(tabId, { ...record, pageUrl });
+    return referenced;
+  });
+}
+
+/**
+ * The content script's report of what it shows, by reference. Unknown references are refused; references issued
+ * before the newest one shown and no longer shown are dropped (their warnings are gone), so the record stays the
+ * size of the page's findings however long the page scrolls.
+ */
+export function recordShown(
+  tabId: number,
+  report: { url: string; title: string; refs: number[]; listVersion: number; paused?: boolean },
+): Promise<TabState> {
+  return serialised(tabId, async () => {
+    const record = (await load(tabId)) ?? { pageUrl: report.url, nextRef: 0, views: {}, shown: [] };
+    const unknown = report.refs.find((ref) => !record.views[ref]);
+    if (unknown !== undefined) throw new Error(`finding ${unknown} was never sent to this tab`);
+    const newest = report.refs.reduce((max, ref) => Math.max(max, ref), -1);
+    const keep = new Set(report.refs);
+    const views = Object.fromEntries(
+      Object.entries(record.views).filter(([ref]) => keep.has(Number(ref)) || Number(ref) > newest),
+    );
+    await save(tabId, { ...record, pageUrl: report.url, views, shown: report.refs });
+    const state: TabState = {
+      url: report.url,
+      title: report.title,
+      scannedAt: new Date().toISOString(),
+      listVersion: report.listVersion,
+      findings: report.refs.flatMap((ref) => {
+        const view = views[ref];
+        return view ? [summariseView(view)] : [];
+      }),
+      ...(report.paused ? { paused: true } : {}),
+    };
+    await setItem(STORAGE.tabState(tabId), state);
+    return state;
+  });
+}
+
+export function readTabState(tabId: number): Promise<TabState | null> {
+  return getItem(STORAGE.tabState(tabId));
+}
+
+/** The shown findings' warning views as the background recorded them, with the page they were found on. */
+export async function shownFindings(tabId: number) {
+  const [state, record] = await Promise.all([readTabState(tabId), load(tabId)]);
+  if (!state || !record) return null;
+  return {
+    pageUrl: state.url,
+    pageTitle: state.title,
+    views: record.shown.flatMap((ref) => {
+      const view = record.views[ref];
+      return view ? [view] : [];
+    }),
+  };
+}
+
+export function forgetTab(tabId: number): Promise<void> {
+  records.delete(tabId);
+  queues.delete(tabId);
+  return removeItems('session', tabKeys(tabId));
+}
