@@ -5,32 +5,14 @@
 import type { Dirent } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-
-/** Extensions scanned when walking a folder (the formats lib/documents reads). */
-export const SCANNED_EXTENSIONS = new Set(['.html', '.htm', '.xhtml', '.csv', '.tsv', '.json', '.txt', '.text', '.md']);
+import { READ_EXTENSIONS } from '../lib/documents/read';
 
 /**
- * Document types a procurement folder often holds that mostly cannot be scanned yet. Walking a folder reads them
- * too, so their content decides: a PDF or a Word file is reported as skipped (a tender pack's PDF must not pass
- * silently), while an RTF file or an old "HTML saved as .doc" is text and is scanned. Images, scripts and styles next
- * to a saved page are ignored.
+ * Extensions read when walking a folder: every format lib/documents reads, and the archives and legacy Office files
+ * a procurement folder often holds, which are reported with a reason (save as .docx, save the pack as .zip) rather
+ * than passed over in silence. Images, scripts and styles next to a saved page are ignored.
  */
-export const DOCUMENT_EXTENSIONS = new Set([
-  '.pdf',
-  '.doc',
-  '.docx',
-  '.xls',
-  '.xlsx',
-  '.ppt',
-  '.pptx',
-  '.odt',
-  '.ods',
-  '.odp',
-  '.rtf',
-  '.zip',
-  '.7z',
-  '.rar',
-]);
+export const FOLDER_EXTENSIONS = new Set([...READ_EXTENSIONS, '7z', 'rar', 'dot', 'xlt', 'pps'].map((e) => `.${e}`));
 
 export type Input =
   | { kind: 'file'; path: string }
@@ -80,7 +62,7 @@ async function walk(folder: string, out: Input[]): Promise<void> {
       await walk(path, out);
     } else if (isFile) {
       const extension = extname(entry.name).toLowerCase();
-      if (SCANNED_EXTENSIONS.has(extension) || DOCUMENT_EXTENSIONS.has(extension)) out.push({ kind: 'file', path });
+      if (FOLDER_EXTENSIONS.has(extension)) out.push({ kind: 'file', path });
     }
   }
 }
@@ -102,7 +84,12 @@ export async function expandInputs(args: string[]): Promise<Input[]> {
       const before = inputs.length;
       await walk(arg, inputs);
       if (inputs.length === before) {
-        inputs.push({ kind: 'error', path: arg, message: 'no HTML, text, CSV or JSON files in this folder' });
+        inputs.push({
+          kind: 'error',
+          path: arg,
+          message:
+            'no documents in this folder (PDF, Word, Excel, PowerPoint, OpenDocument, ZIP, HTML, text, CSV or JSON)',
+        });
       }
     } else inputs.push({ kind: 'file', path: arg });
   }

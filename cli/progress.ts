@@ -50,18 +50,27 @@ export function createReporter(options: ReporterOptions) {
     drawn = false;
   };
 
+  const draw = (fraction: number, counter: string, name: string) => {
+    if (!enabled || now() - startedAt < delayMs) return;
+    const width = 20;
+    const filled = Math.round(Math.min(1, fraction) * width);
+    const room = Math.max(10, (stderr.columns || 80) - width - counter.length - 6);
+    const shown = name.length > room ? `…${name.slice(-(room - 1))}` : name;
+    stderr.write(`${CLEAR_LINE}[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${counter} ${shown}`);
+    drawn = true;
+  };
+
   return {
     enabled,
     /** Before scanning file `index` (0-based) of `total`. */
     starting(index: number, total: number, name: string) {
-      if (!enabled || total < 2 || now() - startedAt < delayMs) return;
-      const width = 20;
-      const filled = Math.round((index / total) * width);
-      const counter = `${index + 1}/${total}`;
-      const room = Math.max(10, (stderr.columns || 80) - width - counter.length - 6);
-      const shown = name.length > room ? `…${name.slice(-(room - 1))}` : name;
-      stderr.write(`${CLEAR_LINE}[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${counter} ${shown}`);
-      drawn = true;
+      if (total < 2) return;
+      draw(index / total, `${index + 1}/${total}`, name);
+    },
+    /** Within a long file: `done` of `total` pages, sheets or entries of file `index` of `files`. */
+    within(index: number, files: number, name: string, done: number, total: number, unit: string) {
+      if (total < 2) return;
+      draw((index + done / total) / files, `${unit} ${Math.min(done + 1, total)}/${total}`, name);
     },
     /** A whole line (summary, warning, error): the bar is erased first, and redrawn with the next file. */
     line(text: string) {

@@ -1,7 +1,7 @@
 /**
- * Telling text from binary before scanning. A PDF or a Word file read as UTF-8 yields no words the engine can match,
- * so scanning it would report "0 findings" for a document that may well name a restricted vendor. Such files are
- * recognised by their magic bytes (or NUL bytes) and reported as skipped instead.
+ * Telling the kinds of file apart by their first bytes, whatever their names say: PDF, ZIP containers, Office
+ * compound files (legacy or encrypted) and text. Images and other binary files are reported as skipped: read as
+ * UTF-8 they would yield "0 findings" for a file that was never really read.
  */
 
 /** Why a file cannot be scanned, as a sentence for the summary line ("skipped: ..."). */
@@ -26,50 +26,58 @@ function contains(bytes: Uint8Array, needle: string, limit = 64 * 1024): boolean
   return false;
 }
 
-const saveAs = (type: string, what: string, advice: string): Unsupported => ({
-  type,
-  reason: `${type} ${what} not supported yet; ${advice}`,
-});
+/** Whether the bytes are a PDF: "%PDF-" within the first kilobyte (some writers put junk before it). */
+export const isPdf = (bytes: Uint8Array) => contains(bytes, '%PDF-', 1024);
 
-/** Recognises a ZIP container by what it holds: Office Open XML, OpenDocument or a plain archive. */
-function zipKind(bytes: Uint8Array): Unsupported {
-  if (contains(bytes, 'word/')) return saveAs('DOCX', 'files are', 'save the document as HTML or text');
-  if (contains(bytes, 'xl/')) return saveAs('XLSX', 'files are', 'save the sheet as CSV');
-  if (contains(bytes, 'ppt/')) return saveAs('PPTX', 'files are', 'save the presentation as HTML or text');
-  if (contains(bytes, 'application/vnd.oasis.opendocument')) {
-    return saveAs('OpenDocument', 'files are', 'save the document as HTML, text or CSV');
+/** An OLE compound file: legacy .doc/.xls/.ppt, or a password-protected .docx/.xlsx, which Office wraps in one. */
+export const isCompoundFile = (bytes: Uint8Array) =>
+  startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+const LEGACY: Record<string, [string, string]> = {
+  doc: ['Word 97-2003 (.doc)', '.docx'],
+  dot: ['Word 97-2003 (.dot)', '.docx'],
+  xls: ['Excel 97-2003 (.xls)', '.xlsx'],
+  xlt: ['Excel 97-2003 (.xlt)', '.xlsx'],
+  ppt: ['PowerPoint 97-2003 (.ppt)', '.pptx'],
+  pps: ['PowerPoint 97-2003 (.pps)', '.pptx'],
+};
+
+/** Why a compound file cannot be read: a password, or a legacy format to save again in its modern form. */
+export function compoundFileReason(name: string, bytes: Uint8Array): string {
+  // The stream names of the compound file's directory are UTF-16: "EncryptedPackage" marks Office encryption.
+  const utf16 = (text: string) => [...text].flatMap((c) => [c.charCodeAt(0), 0]);
+  const needle = utf16('EncryptedPackage');
+  for (let i = 0; i + needle.length <= bytes.length; i++) {
+    if (bytes[i] === needle[0] && startsWith(bytes, needle, i)) {
+      return 'encrypted (password-protected Office file); remove the password, save it and try again';
+    }
   }
-  return saveAs('ZIP', 'archives are', 'unpack it and scan the folder');
+  const legacy = LEGACY[name.toLowerCase().split('.').pop() ?? ''];
+  if (legacy) return `${legacy[0]} is a legacy format; open it in Office or LibreOffice and save as ${legacy[1]}`;
+  return 'legacy Office format (.doc, .xls or .ppt); open it in Office or LibreOffice and save as .docx, .xlsx or .pptx';
 }
 
 /**
- * The reason a file cannot be scanned as HTML, text, CSV or JSON, or null when it is text. Looks at the first bytes
- * only, so it is cheap on large files.
+ * The reason a file that is neither text, PDF, ZIP nor an Office compound file cannot be scanned, or null when it is
+ * text. Looks at the first bytes only, so it is cheap on large files.
  */
 export function unsupportedContent(bytes: Uint8Array): Unsupported | null {
-  if (startsWith(bytes, ascii('%PDF-'))) return saveAs('PDF', 'files are', 'save the document as HTML or text');
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
-    return zipKind(bytes);
-  }
-  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
-    return saveAs('DOC/XLS', '(legacy Office) files are', 'save the document as HTML or text, or the sheet as CSV');
-  }
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47])) return { type: 'PNG', reason: 'PNG images have no text to scan' };
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return { type: 'JPEG', reason: 'JPEG images have no text to scan' };
   if (startsWith(bytes, ascii('GIF8'))) return { type: 'GIF', reason: 'GIF images have no text to scan' };
   if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8)) {
     return { type: 'WebP', reason: 'WebP images have no text to scan' };
   }
-  if (startsWith(bytes, [0x1f, 0x8b])) return saveAs('gzip', 'files are', 'decompress it first');
-  if (startsWith(bytes, ascii('Rar!'))) return saveAs('RAR', 'archives are', 'unpack it and scan the folder');
+  if (startsWith(bytes, [0x1f, 0x8b]))
+    return { type: 'gzip', reason: 'gzip files are not supported; decompress it first' };
+  if (startsWith(bytes, ascii('Rar!')))
+    return { type: 'RAR', reason: 'RAR archives are not supported; save the pack as .zip' };
   if (startsWith(bytes, [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c])) {
-    return saveAs('7z', 'archives are', 'unpack it and scan the folder');
+    return { type: '7z', reason: '7z archives are not supported; save the pack as .zip' };
   }
   if (isUtf16(bytes)) return null;
   const head = bytes.subarray(0, 8192);
-  if (head.includes(0)) {
-    return { type: 'binary', reason: 'binary file (not HTML, text, CSV or JSON); save the document as HTML or text' };
-  }
+  if (head.includes(0)) return { type: 'binary', reason: 'binary file of a kind VendorWatch cannot read' };
   return null;
 }
 

@@ -1,3 +1,6 @@
+import { type DocumentBlock, rowBlock } from './blocks';
+import { columnName } from './sheet';
+
 /**
  * RFC 4180 CSV: quoted fields, doubled quotes, commas and newlines inside quotes. A bill of quantities or a
  * supplier catalogue export becomes one text block per row.
@@ -40,10 +43,29 @@ export function csvRows(text: string): string[][] {
   return rows;
 }
 
-export const csvBlocks = (text: string): string[] =>
-  csvRows(text)
-    .map((cells) => cells.join(' | ').trim())
-    .filter((line) => line.replace(/[|\s]/g, '') !== '');
+/**
+ * One block per row, cells located as a spreadsheet shows them ("B12") under the first row's header, so a CSV bill of
+ * quantities reads like the same sheet in Excel.
+ */
+export function csvBlocks(text: string): DocumentBlock[] {
+  const blocks: DocumentBlock[] = [];
+  let header: string[] | null = null;
+  csvRows(text).forEach((cells, index) => {
+    const row = index + 1;
+    const block = rowBlock(
+      `row ${row}`,
+      cells.map((cell, column) => ({
+        text: cell,
+        location: `${columnName(column)}${row}`,
+        header: header?.[column]?.trim(),
+      })),
+    );
+    if (!block) return;
+    header ??= cells;
+    blocks.push(block);
+  });
+  return blocks;
+}
 
 /**
  * Quotes a value for CSV output (RFC 4180). A text cell that a spreadsheet would run as a formula (starting with

@@ -4,16 +4,27 @@
  * Scripts, styles and templates are skipped; alt, title and aria-label text counts.
  */
 import { Parser } from 'htmlparser2';
+import type { DocumentBlock } from './blocks';
 import { BLOCK_TAGS, READABLE_ATTRIBUTES, SKIPPED_TAGS } from './markup';
 
-export function htmlBlocks(html: string): string[] {
-  const blocks: string[] = [];
-  // A stack of open blocks; text goes to the innermost one.
-  const stack: string[][] = [[]];
+export const htmlBlocks = (html: string): string[] => htmlDocumentBlocks(html).map((block) => block.text);
+
+/** The blocks with their locations: the line of the source where each block starts ("line 42"). */
+export function htmlDocumentBlocks(html: string): DocumentBlock[] {
+  const blocks: DocumentBlock[] = [];
+  // A stack of open blocks (their text and the line they start on); text goes to the innermost one.
+  const stack: Array<{ parts: string[]; line: number }> = [{ parts: [], line: 1 }];
   let skipDepth = 0;
-  const flush = (parts: string[]) => {
-    const text = parts.join('').replace(/\s+/g, ' ').trim();
-    if (text) blocks.push(text);
+  let line = 1;
+  let counted = 0;
+  /** The line of the parser's current position, counting newlines once as the parser moves on. */
+  const lineNow = (index: number) => {
+    for (; counted < index && counted < html.length; counted++) if (html.charCodeAt(counted) === 10) line++;
+    return line;
+  };
+  const flush = (open: { parts: string[]; line: number }) => {
+    const text = open.parts.join('').replace(/\s+/g, ' ').trim();
+    if (text) blocks.push({ text, location: `line ${open.line}` });
   };
   const parser = new Parser(
     {
@@ -23,15 +34,19 @@ export function htmlBlocks(html: string): string[] {
           skipDepth++;
           return;
         }
-        if (BLOCK_TAGS.has(name)) stack.push([]);
-        if (name === 'br') stack.at(-1)!.push(' ');
+        if (BLOCK_TAGS.has(name)) stack.push({ parts: [], line: lineNow(parser.startIndex) });
+        if (name === 'br') stack.at(-1)!.parts.push(' ');
         for (const attribute of READABLE_ATTRIBUTES) {
           const value = attributes[attribute];
-          if (value?.trim()) stack.at(-1)!.push(` ${value} `);
+          if (value?.trim()) stack.at(-1)!.parts.push(` ${value} `);
         }
       },
       ontext(text) {
-        if (skipDepth === 0) stack.at(-1)!.push(text);
+        if (skipDepth > 0) return;
+        const open = stack.at(-1)!;
+        // The outermost block starts where its first words are, not at the top of the file.
+        if (open.parts.length === 0 && stack.length === 1 && text.trim()) open.line = lineNow(parser.startIndex);
+        open.parts.push(text);
       },
       onclosetag(name) {
         if (skipDepth > 0) {

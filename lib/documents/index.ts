@@ -1,6 +1,7 @@
-/** Turns a document (saved page, text, CSV, JSON) into the text blocks the engine scans. */
+/** Turns a text document (saved page, text, CSV, JSON) into the blocks the engine scans, each with its location. */
+import type { DocumentBlock } from './blocks';
 import { csvBlocks } from './csv';
-import { htmlBlocks } from './html';
+import { htmlDocumentBlocks } from './html';
 import { jsonBlocks } from './json';
 
 export type DocumentFormat = 'html' | 'text' | 'csv' | 'json';
@@ -18,13 +19,19 @@ export function formatOf(name: string, content: string): DocumentFormat {
   return 'text';
 }
 
-/** Plain text: one block per paragraph-ish line. */
-const textBlocks = (text: string) => text.split(/\r?\n/).filter((line) => line.trim() !== '');
+/** Plain text: one block per line that has any, located by its line number. */
+function textBlocks(text: string): DocumentBlock[] {
+  const blocks: DocumentBlock[] = [];
+  text.split(/\r?\n/).forEach((line, index) => {
+    if (line.trim() !== '') blocks.push({ text: line, location: `line ${index + 1}` });
+  });
+  return blocks;
+}
 
-export function documentBlocks(format: DocumentFormat, content: string): string[] {
+export function documentBlocks(format: DocumentFormat, content: string): DocumentBlock[] {
   switch (format) {
     case 'html':
-      return htmlBlocks(content);
+      return htmlDocumentBlocks(content);
     case 'csv':
       return csvBlocks(content);
     case 'json':

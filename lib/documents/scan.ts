@@ -1,10 +1,13 @@
-/** Scans a whole document block by block: the shared core of the CLI and the corpus tests. */
+/** Scans a whole document block by block: the shared core of the CLI, the extension's documents page and the tests. */
 import type { Engine, FindingKind, Verdict } from '../engine/index';
+import { type DocumentBlock, locationAt } from './blocks';
 import { type DocumentFormat, documentBlocks } from './index';
 
 /** One row of `npm run scan` output (the contract in DESIGN.md). */
 export interface ScanRow {
   file: string;
+  /** Where in the file: "page 4", "Sheet1!B12", "paragraph 31", "slide 3", "line 12". */
+  location: string;
   vendor: string;
   vendorName: string;
   evidence: string;
@@ -18,12 +21,13 @@ export interface ScanRow {
   block: number;
 }
 
-export function scanDocument(engine: Engine, file: string, format: DocumentFormat, content: string): ScanRow[] {
+export function scanBlocks(engine: Engine, file: string, blocks: readonly DocumentBlock[]): ScanRow[] {
   const rows: ScanRow[] = [];
-  documentBlocks(format, content).forEach((text, block) => {
-    for (const finding of engine.scanText(text)) {
+  blocks.forEach((block, index) => {
+    for (const finding of engine.scanText(block.text)) {
       rows.push({
         file,
+        location: locationAt(block, finding.start),
         vendor: finding.vendorId,
         vendorName: finding.vendorName,
         evidence: finding.evidence,
@@ -32,9 +36,13 @@ export function scanDocument(engine: Engine, file: string, format: DocumentForma
         verdict: finding.verdict,
         brand: finding.brand ? `${finding.brand.name}: ${finding.brand.relationship}` : '',
         measures: finding.measures,
-        block,
+        block: index,
       });
     }
   });
   return rows;
 }
+
+/** A text document (HTML, text, CSV, JSON) already decoded. */
+export const scanDocument = (engine: Engine, file: string, format: DocumentFormat, content: string): ScanRow[] =>
+  scanBlocks(engine, file, documentBlocks(format, content));

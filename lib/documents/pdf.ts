@@ -1,0 +1,192 @@
+/**
+ * PDF text with Mozilla's pdf.js (pdfjs-dist), page by page so memory stays at one page's text. pdf.js gives text
+ * runs with positions; runs on one baseline become a line (a wide gap between runs is a table column, and such a
+ * line is kept as one row block), and lines close together become a paragraph block. The page number is the
+ * location. A PDF whose pages carry no text at all is a scan and is reported as such, not as "nothing found".
+ *
+ * pdf.js runs in the calling thread (its worker module is loaded as `globalThis.pdfjsWorker`): in the extension the
+ * caller is already a Web Worker, and in Node there is no main thread to keep free.
+ */
+import { count, type DocumentBlock, DocumentError, type DocumentRead, type ProgressListener, rowBlock } from './blocks';
+import type { ReadLimits } from './limits';
+
+export interface PdfOptions {
+  limits: ReadLimits;
+  onProgress?: ProgressListener;
+  /** Folder (or URL) of pdf.js's packed CMaps, for CJK PDFs that use predefined encodings. */
+  cMapUrl?: string;
+}
+
+interface TextRun {
+  str: string;
+  transform: number[];
+  width: number;
+  height: number;
+}
+
+interface Line {
+  y: number;
+  size: number;
+  /** Text of each column, left to right (one entry for ordinary text). */
+  columns: string[];
+}
+
+/** A gap between runs wider than this many font sizes separates table columns. */
+const COLUMN_GAP = 1.5;
+/** Lines further apart than this many font sizes start a new paragraph. */
+const PARAGRAPH_GAP = 1.6;
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let loaded: Promise<PdfJs> | null = null;
+
+function loadPdfJs(): Promise<PdfJs> {
+  loaded ??= (async () => {
+    const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+    return import('pdfjs-dist/legacy/build/pdf.mjs');
+  })();
+  return loaded;
+}
+
+/** Groups a page's runs into lines, in the order the page draws them (columns of text stay in reading order). */
+export function linesOf(runs: TextRun[]): Line[] {
+  const lines: Line[] = [];
+  let line: Line | null = null;
+  let lastEnd = 0;
+  for (const run of runs) {
+    if (!run.str || !run.transform) continue;
+    const [a, b, , d, x, y] = run.transform as [number, number, number, number, number, number];
+    const size = Math.abs(d) || Math.abs(a) || run.height || 10;
+    if (!run.str.trim()) continue; // spacing runs: the positions say what the gap is
+    const sameLine = line !== null && Math.abs(b) < 0.01 && Math.abs(y - line.y) < size * 0.5;
+    if (!sameLine) {
+      line = { y, size, columns: [run.str] };
+      lines.push(line);
+    } else if (line) {
+      const gap = x - lastEnd;
+      const column = line.columns.length - 1;
+      if (gap > size * COLUMN_GAP) line.columns.push(run.str);
+      else if (gap > size * 0.15 && !line.columns[column]!.endsWith(' ') && !run.str.startsWith(' ')) {
+        line.columns[column] += ` ${run.str}`;
+      } else line.columns[column] += run.str;
+      line.size = Math.max(line.size, size);
+    }
+    lastEnd = x + run.width;
+  }
+  return lines;
+}
+
+/** Lines into blocks: table rows alone, other lines joined into paragraphs while they sit close together. */
+export function pdfBlocks(lines: Line[], page: number): DocumentBlock[] {
+  const blocks: DocumentBlock[] = [];
+  const location = `page ${page}`;
+  let paragraph: string | null = null;
+  let previous: Line | null = null;
+  let header: string[] | null = null;
+  const flush = () => {
+    const text = paragraph?.replace(/\s+/g, ' ').trim();
+    if (text) blocks.push({ text, location });
+    paragraph = null;
+  };
+  for (const line of lines) {
+    const columns = line.columns.map((c) => c.replace(/\s+/g, ' ').trim()).filter(Boolean);
+    if (columns.length === 0) continue;
+    if (columns.length > 1) {
+      flush();
+      const row = rowBlock(
+        location,
+        columns.map((text, i) => ({
+          text,
+          location,
+          header: header?.length === columns.length ? header[i] : undefined,
+        })),
+      );
+      if (row) blocks.push(row);
+      if (header === null || header.length !== columns.length) header = columns;
+      previous = line;
+      continue;
+    }
+    const text = columns[0]!;
+    const gap = previous ? previous.y - line.y : 0;
+    const apart = previous === null || gap < 0 || gap > Math.max(line.size, previous.size) * PARAGRAPH_GAP;
+    if (apart || previous?.columns.length !== 1) {
+      flush();
+      header = null;
+    }
+    // A word broken at a hyphen ("DS-2CD2143G2-" / "I") is joined without a space; the hyphen stays.
+    paragraph = paragraph === null ? text : paragraph.endsWith('-') ? paragraph + text : `${paragraph} ${text}`;
+    previous = line;
+  }
+  flush();
+  return blocks;
+}
+
+function describePdfError(error: unknown): DocumentError {
+  const name = (error as Error)?.name;
+  if (name === 'PasswordException')
+    return new DocumentError('encrypted (password-protected PDF); remove the password and try again');
+  if (name === 'InvalidPDFException') return new DocumentError('corrupt or damaged PDF (not readable)');
+  return new DocumentError(`cannot read this PDF (${(error as Error)?.message ?? String(error)})`);
+}
+
+export async function readPdf(bytes: Uint8Array, options: PdfOptions): Promise<DocumentRead> {
+  const { limits } = options;
+  const pdfjs = await loadPdfJs();
+  const task = pdfjs.getDocument({
+    // pdf.js takes ownership of the buffer it is given: hand it a copy.
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+    ...(options.cMapUrl ? { cMapUrl: options.cMapUrl, cMapPacked: true } : {}),
+  });
+  let pdf: Awaited<typeof task.promise>;
+  try {
+    pdf = await task.promise;
+  } catch (error) {
+    await task.destroy();
+    throw describePdfError(error);
+  }
+  try {
+    const pages = Math.min(pdf.numPages, limits.maxPages);
+    const notes: string[] = [];
+    if (pdf.numPages > pages) {
+      notes.push(
+        `read the first ${count(pages, 'page')} of ${pdf.numPages.toLocaleString('en-GB')} (limit); the rest was not read`,
+      );
+    }
+    const blocks: DocumentBlock[] = [];
+    const textless: number[] = [];
+    for (let n = 1; n <= pages; n++) {
+      options.onProgress?.(n - 1, pages, 'page');
+      let page: Awaited<ReturnType<typeof pdf.getPage>>;
+      let content: { items: unknown[] };
+      try {
+        page = await pdf.getPage(n);
+        content = await page.getTextContent();
+      } catch (error) {
+        notes.push(`page ${n}: ${describePdfError(error).message}`);
+        continue;
+      }
+      const pageBlocks = pdfBlocks(
+        linesOf(content.items.filter((item): item is TextRun => 'str' in (item as object))),
+        n,
+      );
+      if (pageBlocks.length === 0) textless.push(n);
+      blocks.push(...pageBlocks);
+      page.cleanup();
+    }
+    options.onProgress?.(pages, pages, 'page');
+    if (pages > 0 && textless.length === pages) {
+      throw new DocumentError('no text layer: scanned image; run text recognition (OCR) on it and scan the result');
+    }
+    if (textless.length > 0)
+      notes.push(
+        `${count(textless.length, 'page')} with no text layer (scanned images): ${textless.slice(0, 10).join(', ')}${textless.length > 10 ? '…' : ''}`,
+      );
+    return { blocks, extent: count(pages, 'page'), notes };
+  } finally {
+    await pdf.destroy();
+  }
+}
