@@ -117,7 +117,8 @@ export function streamEntry(
     for (let i = 0; i < data.length; i += SLICE) inflate.push(data.subarray(i, i + SLICE), i + SLICE >= data.length);
     if (data.length === 0) inflate.push(new Uint8Array(0), true);
   } catch (error) {
-    if (error instanceof DocumentError) throw error;
+    // fflate's own errors carry a numeric code; anything else came from `onChunk` (a cap, a parse error) and stands.
+    if (typeof (error as { code?: unknown }).code !== 'number') throw error;
     throw new DocumentError(`corrupt ZIP entry (${(error as Error).message})`);
   }
   return produced;

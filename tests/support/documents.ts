@@ -27,8 +27,25 @@ export interface PdfOptions {
   encrypted?: boolean;
 }
 
-/** PDF string literal: WinAnsi text, with (, ) and \ escaped. */
-const pdfString = (text: string) => `(${text.replace(/[\\()]/g, (c) => `\\${c}`)})`;
+/** Unicode punctuation that WinAnsiEncoding has, at its code (the rest of Latin-1 maps to itself). */
+const WIN_ANSI: Record<string, number> = {
+  '€': 0x80,
+  '‘': 0x91,
+  '’': 0x92,
+  '“': 0x93,
+  '”': 0x94,
+  '•': 0x95,
+  '–': 0x96,
+  '—': 0x97,
+  '…': 0x85,
+};
+
+/** PDF string literal in WinAnsi (characters it lacks become "?"), with (, ) and \ escaped. */
+const pdfString = (text: string) =>
+  `(${[...text]
+    .map((c) => (WIN_ANSI[c] ? String.fromCharCode(WIN_ANSI[c]) : c.charCodeAt(0) < 256 ? c : '?'))
+    .join('')
+    .replace(/[\\()]/g, (c) => `\\${c}`)})`;
 
 /** A PDF whose pages hold the given text runs. */
 export function makePdf(pages: PdfText[][], options: PdfOptions = {}): Uint8Array {

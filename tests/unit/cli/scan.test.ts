@@ -5,6 +5,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvRows } from '../../../lib/documents/csv';
+import {
+  layoutPdf,
+  makeCompoundFile,
+  makeDocx,
+  makeOdt,
+  makePdf,
+  makeXlsx,
+  makeZip,
+} from '../../support/documents';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
 let dir: string;
@@ -79,6 +88,7 @@ describe('scan CLI: output', () => {
     const [header, ...rows] = csvRows(run.stdout.trimEnd());
     expect(header).toEqual([
       'file',
+      'location',
       'vendor',
       'vendorName',
       'evidence',
@@ -90,9 +100,10 @@ describe('scan CLI: output', () => {
       'block',
     ]);
     expect(rows).toHaveLength(3);
-    expect(rows.map((r) => r[1])).toEqual(['hikvision', 'hikvision', 'dahua']);
-    expect(rows[0]![8]).toMatch(/^[a-z0-9-]+( [a-z0-9-]+)*$/);
-    expect(rows[0]![5]).toBe('1');
+    expect(rows.map((r) => r[2])).toEqual(['hikvision', 'hikvision', 'dahua']);
+    expect(rows.map((r) => r[1])).toEqual(['line 1', 'line 1', 'B2']);
+    expect(rows[0]![9]).toMatch(/^[a-z0-9-]+( [a-z0-9-]+)*$/);
+    expect(rows[0]![6]).toBe('1');
   });
 
   it('refuses an unknown format with status 2 and the usage', () => {
@@ -108,7 +119,7 @@ describe('scan CLI: output', () => {
     const rows = JSON.parse(run.stdout) as Array<{ file: string; vendor: string }>;
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.file === '(stdin)' && r.vendor === 'dahua')).toBe(true);
-    expect(run.stderr).toMatch(/^\(stdin\): \d+ findings? \(Dahua Technology\)$/m);
+    expect(run.stderr).toMatch(/^\(stdin\): \d+ findings? \(Dahua Technology\); read 1 line$/m);
   });
 
   it('reads UTF-16 text with a byte-order mark (Excel "Unicode text")', () => {
@@ -126,9 +137,9 @@ describe('scan CLI: exit status and messages', () => {
   it('writes one summary line per file on standard error, and nothing else there in a pipe', () => {
     const run = scan([join(dir, 'lot-1.html'), join(dir, 'notice.txt'), join(dir, 'boq.csv')]);
     expect(run.stderr.split('\n').filter(Boolean)).toEqual([
-      `${join(dir, 'lot-1.html')}: 2 findings (Hikvision)`,
-      `${join(dir, 'notice.txt')}: 0 findings`,
-      `${join(dir, 'boq.csv')}: 1 finding (Dahua Technology)`,
+      `${join(dir, 'lot-1.html')}: 2 findings (Hikvision); read 1 line`,
+      `${join(dir, 'notice.txt')}: 0 findings; read 3 lines`,
+      `${join(dir, 'boq.csv')}: 1 finding (Dahua Technology); read 3 rows`,
     ]);
     // Not a terminal: no progress bar, no carriage returns or escape sequences anywhere.
     // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for control characters is the point
@@ -163,9 +174,9 @@ describe('scan CLI: exit status and messages', () => {
     expect(run.status).toBe(0);
     expect(run.stderr).not.toMatch(/EISDIR/);
     expect(run.stderr.split('\n').filter(Boolean)).toEqual([
-      `${join(folder, 'a-boq.csv')}: 1 finding (Dahua Technology)`,
-      `${join(folder, 'b-notice.txt')}: 1 finding (Hikvision)`,
-      `${join(folder, 'lot-2', 'page.htm')}: 2 findings (Quectel)`,
+      `${join(folder, 'a-boq.csv')}: 1 finding (Dahua Technology); read 1 row`,
+      `${join(folder, 'b-notice.txt')}: 1 finding (Hikvision); read 2 lines`,
+      `${join(folder, 'lot-2', 'page.htm')}: 2 findings (Quectel); read 1 line`,
     ]);
   });
 
@@ -174,41 +185,82 @@ describe('scan CLI: exit status and messages', () => {
     mkdirSync(empty, { recursive: true });
     const run = scan([empty]);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain(`scan: cannot read ${empty}: no HTML, text, CSV or JSON files in this folder`);
+    expect(run.stderr).toContain(
+      `scan: cannot read ${empty}: no documents in this folder (PDF, Word, Excel, PowerPoint, OpenDocument, ZIP, HTML, text, CSV or JSON)`,
+    );
   });
 
-  it('skips PDF, Word, Excel, image and ZIP files with a reason and status 2, instead of "0 findings"', () => {
-    const zipHeader = (name: string) =>
-      Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0]), Buffer.from(name), Buffer.alloc(20)]);
-    const pdf = file('spec.pdf', '%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj <</Type /Catalog>> endobj\n');
-    const docx = file('spec.docx', zipHeader('word/document.xml'));
-    const xlsx = file('boq.xlsx', zipHeader('xl/workbook.xml'));
-    const zip = file('pack.zip', zipHeader('lot-1/notice.html'));
+  it('reads a folder of PDF, Word, Excel and a ZIP pack: every record has a location, the summary says what was read', () => {
+    const folder = join(dir, 'tender');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(
+      join(folder, 'spec.pdf'),
+      layoutPdf(['Cameras: Dahua IPC-HFW2431S', ['Item', 'Make'], ['1', 'Hikvision']]),
+    );
+    writeFileSync(join(folder, 'spec.docx'), makeDocx(['Radios: Hytera PD785']));
+    writeFileSync(
+      join(folder, 'boq.xlsx'),
+      makeXlsx({
+        BoQ: [
+          ['Item', 'Manufacturer', 'Model'],
+          [1, 'Quectel', 'EC25-E'],
+        ],
+      }),
+    );
+    writeFileSync(
+      join(folder, 'pack.zip'),
+      makeZip({ 'Lot 2/notes.odt': makeOdt(['Core: Huawei']), 'Lot 2/plan.png': 'x' }),
+    );
+    const run = scan(['--format', 'json', folder]);
+    expect(run.status).toBe(0);
+    const rows = JSON.parse(run.stdout) as Array<{ file: string; location: string; evidence: string }>;
+    expect(rows.every((row) => row.location !== '')).toBe(true);
+    expect(rows.map((r) => `${r.file.slice(folder.length + 1)} @ ${r.location}: ${r.evidence}`)).toEqual(
+      expect.arrayContaining([
+        'boq.xlsx @ BoQ!B2: Quectel',
+        'pack.zip/Lot 2/notes.odt @ paragraph 1: Huawei',
+        'spec.docx @ paragraph 1: Hytera',
+        'spec.pdf @ page 1: Dahua',
+        'spec.pdf @ page 1: Hikvision',
+      ]),
+    );
+    expect(run.stderr.split('\n').filter(Boolean)).toEqual([
+      `${join(folder, 'boq.xlsx')}: 2 findings (Quectel); read 1 sheet, 2 rows`,
+      `${join(folder, 'pack.zip')}/Lot 2/notes.odt: 1 finding (Huawei); read 1 paragraph`,
+      `${join(folder, 'pack.zip')}: 1 entry read`,
+      `${join(folder, 'pack.zip')}: 1 other file (images, drawings...) not read`,
+      `${join(folder, 'spec.docx')}: 1 finding (Hytera); read 1 paragraph`,
+      expect.stringMatching(/spec\.pdf: \d+ findings \(Dahua Technology, Hikvision\); read 1 page$/),
+    ]);
+    const csv = scan(['--format', 'csv', join(folder, 'boq.xlsx')]);
+    expect(csvRows(csv.stdout)[0]!.slice(0, 3)).toEqual(['file', 'location', 'vendor']);
+    expect(csvRows(csv.stdout)[1]![1]).toBe('BoQ!B2');
+  }, 120_000);
+
+  it('skips what cannot be read with a one-line reason and status 2, and still prints the findings of the rest', () => {
+    const pdf = file('scanned.pdf', Buffer.from(makePdf([[]], { imageOnly: true })));
+    const locked = file('locked.pdf', Buffer.from(makePdf([[{ x: 9, y: 9, text: 'Dahua' }]], { encrypted: true })));
+    const doc = file('legacy.doc', Buffer.from(makeCompoundFile()));
     const png = file('photo.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
     // A binary file with a text extension is caught by its NUL bytes.
     const disguised = file('disguised.txt', Buffer.from([0x48, 0x69, 0x6b, 0x00, 0x01, 0x02, 0x00]));
-    const run = scan([pdf, docx, xlsx, zip, png, disguised, join(dir, 'lot-1.html')]);
+    const run = scan([pdf, locked, doc, png, disguised, join(dir, 'lot-1.html')]);
     expect(run.status).toBe(2);
     const lines = run.stderr.split('\n');
-    expect(lines).toContain(`${pdf}: skipped: PDF files are not supported yet; save the document as HTML or text`);
-    expect(lines).toContain(`${docx}: skipped: DOCX files are not supported yet; save the document as HTML or text`);
-    expect(lines).toContain(`${xlsx}: skipped: XLSX files are not supported yet; save the sheet as CSV`);
-    expect(lines).toContain(`${zip}: skipped: ZIP archives are not supported yet; unpack it and scan the folder`);
+    expect(lines).toContain(
+      `${pdf}: skipped: no text layer: scanned image; run text recognition (OCR) on it and scan the result`,
+    );
+    expect(lines).toContain(
+      `${locked}: skipped: encrypted (password-protected PDF); remove the password and try again`,
+    );
+    expect(lines).toContain(
+      `${doc}: skipped: Word 97-2003 (.doc) is a legacy format; open it in Office or LibreOffice and save as .docx`,
+    );
     expect(lines).toContain(`${png}: skipped: PNG images have no text to scan`);
     expect(lines.find((l) => l.startsWith(disguised))).toMatch(/: skipped: binary file/);
-    expect(run.stderr).not.toMatch(/spec\.pdf: 0 findings/);
+    expect(run.stderr).not.toMatch(/scanned\.pdf: 0 findings/);
     expect((JSON.parse(run.stdout) as unknown[]).length).toBe(2);
-  });
-
-  it('a PDF inside a folder is reported too', () => {
-    const folder = join(dir, 'with-pdf');
-    mkdirSync(folder, { recursive: true });
-    writeFileSync(join(folder, 'itt.pdf'), '%PDF-1.4\n');
-    writeFileSync(join(folder, 'notice.txt'), 'Cameras\n');
-    const run = scan([folder]);
-    expect(run.status).toBe(2);
-    expect(run.stderr).toContain(`${join(folder, 'itt.pdf')}: skipped: PDF files are not supported yet`);
-  });
+  }, 120_000);
 });
 
 const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
@@ -240,10 +292,10 @@ describe.skipIf(!hasScript)('scan CLI: on a terminal (pseudo-terminal via script
       expect(output).toMatch(summary);
     }
     // Once the findings are printed the bar is gone: the CSV starts on a clean line and holds no control characters.
-    const csv = output.slice(output.indexOf('file,vendor,'));
+    const csv = output.slice(output.indexOf('file,location,vendor,'));
     // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for control characters is the point
     expect(csv).not.toMatch(/[\r\x1b]/);
-    expect(output.slice(0, output.indexOf('file,vendor,')).endsWith('\n')).toBe(true);
+    expect(output.slice(0, output.indexOf('file,location,vendor,')).endsWith('\n')).toBe(true);
   });
 
   it('draws no bar when standard output is redirected, even on a terminal', () => {
