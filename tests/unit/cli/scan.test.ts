@@ -5,15 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvRows } from '../../../lib/documents/csv';
-import {
-  layoutPdf,
-  makeCompoundFile,
-  makeDocx,
-  makeOdt,
-  makePdf,
-  makeXlsx,
-  makeZip,
-} from '../../support/documents';
+import { layoutPdf, makeCompoundFile, makeDocx, makeOdt, makePdf, makeXlsx, makeZip } from '../../support/documents';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
 let dir: string;
