@@ -158,7 +158,7 @@ export function readSet(labels: Record<string, FileLabel> = loadLabels()): ReadD
     return {
       file,
       label,
-      blocks: documentBlocks(format, content),
+      blocks: documentBlocks(format, content).map((block) => block.text),
       scan: (engine: Engine) => scanDocument(engine, file, format, content),
     };
   });
