@@ -65,13 +65,20 @@ for (const sensitivity of SENSITIVITIES) {
 }
 console.log(`\n${row(['maker', 'vendor', 'models', 'strict', 'balanced', 'broad'])}`);
 console.log(row(['---', '---', '---', '---', '---', '---']));
-for (const [maker, info] of Object.entries(models.bySensitivity.balanced.byMaker).sort()) {
-  const share = (s: (typeof SENSITIVITIES)[number]) => {
-    const m = models.bySensitivity[s].byMaker[maker]!;
-    return `${info.vendor ? 'found' : 'flagged'} ${pct(m.hits / m.total)}`;
-  };
-  console.log(row([maker, info.vendor || '-', info.total, share('strict'), share('balanced'), share('broad')]));
+// Every listed maker, and any other maker with a model flagged at some sensitivity.
+const share = (sensitivity: (typeof SENSITIVITIES)[number], maker: string) => {
+  const m = models.bySensitivity[sensitivity].byMaker[maker]!;
+  return pct(m.hits / m.total);
+};
+const makersShown = Object.entries(models.bySensitivity.broad.byMaker)
+  .filter(([maker, info]) => info.vendor || SENSITIVITIES.some((s) => models.bySensitivity[s].byMaker[maker]!.hits > 0))
+  .sort(([a, x], [b, y]) => (x.vendor ? 0 : 1) - (y.vendor ? 0 : 1) || a.localeCompare(b));
+for (const [maker, info] of makersShown) {
+  const what = info.vendor ? 'found' : 'flagged';
+  console.log(row([maker, info.vendor || '-', info.total, ...SENSITIVITIES.map((s) => `${what} ${share(s, maker)}`)]));
 }
+const quiet = Object.keys(models.bySensitivity.broad.byMaker).length - makersShown.length;
+console.log(`(${quiet} other makers: none of their models flagged at any sensitivity)`);
 
 if (values.problems) {
   writeFileSync(values.problems, `${JSON.stringify({ pages: pages.problems, models: models.misses }, null, 1)}\n`);

@@ -125,7 +125,8 @@ function occurrences(haystack: string, needle: string): Array<[number, number]> 
 }
 
 /** Whether a finding's text overlaps the trap string within the block the finding came from. */
-function touches(block: string, evidence: string, trap: string): boolean {
+function touches(rawBlock: string, evidence: string, trap: string): boolean {
+  const block = collapse(rawBlock);
   const traps = occurrences(block, collapse(trap));
   if (traps.length === 0) return false;
   return occurrences(block, collapse(evidence)).some(([s, e]) => traps.some(([ts, te]) => s < te && ts < e));
