@@ -21,7 +21,7 @@ const row = (cells: Array<string | number>) => `| ${cells.join(' | ')} |`;
 
 const expectedFindings = Object.values(labels).reduce((n, l) => n + l.expect.length, 0);
 const traps = Object.values(labels).reduce((n, l) => n + l.mustNotFlag.length, 0);
-const countries = new Set(Object.values(labels).map((l) => l.country));
+const countries = new Set(Object.values(labels).flatMap((l) => (l.country === 'INT' ? [] : [l.country])));
 const scripts = new Set(Object.values(labels).map((l) => l.script));
 const makers = new Set(entries.map((e) => e.maker));
 console.log(

@@ -1,0 +1,51 @@
+/**
+ * The goals of issue 14 on the held-out accuracy set (tests/accuracy/set), measured through the scan CLI's reading
+ * path at each sensitivity (`npm run bench:accuracy` prints the full table). Goals the engine meets on main are
+ * held here; the others are listed as todo with the number last measured, and move up to a real test as soon as
+ * they are met. A goal is never lowered to make a test pass.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  evaluateModels,
+  evaluatePages,
+  loadBundledWatchlist,
+  type ModelResult,
+  type PageResult,
+  precision,
+  readSet,
+} from '../../accuracy/evaluate';
+import { loadModels, SENSITIVITIES } from '../../accuracy/labels';
+
+let pages: PageResult;
+let models: ModelResult;
+
+beforeAll(() => {
+  const list = loadBundledWatchlist();
+  pages = evaluatePages(readSet(), list);
+  models = evaluateModels(loadModels(), list);
+}, 180_000);
+
+describe('accuracy on the held-out set', () => {
+  it.each(SENSITIVITIES)('vendor precision is at least 0.98 at %s sensitivity', (sensitivity) => {
+    const falseFlags = pages.problems
+      .filter((p) => p.sensitivity === sensitivity && p.type === 'false-flag')
+      .map((p) => `${p.file}: ${p.vendor} on "${p.text}"`);
+    expect(precision(pages.bySensitivity[sensitivity].total), falseFlags.join('\n')).toBeGreaterThanOrEqual(0.98);
+  });
+
+  it.each(SENSITIVITIES)("flags at most 1% of other makers' real model numbers at %s sensitivity", (sensitivity) => {
+    const { others } = models.bySensitivity[sensitivity];
+    const flagged = models.misses
+      .filter((m) => m.sensitivity === sensitivity && !m.entry.vendor)
+      .map((m) => `${m.entry.maker} ${m.entry.model}: ${m.got}`);
+    expect(others.total).toBeGreaterThan(2000);
+    expect(others.flagged / others.total, flagged.join('\n')).toBeLessThanOrEqual(0.01);
+  });
+
+  // Not met on main at 14:35 UTC 2026-12-02 (balanced): recall 0.886, evidence recall 0.718, 1 must-not-flag string
+  // hit ("Hua Wei Ju", a restaurant), bare listed model numbers 0.691. See /work/notes/accuracy.md for the causes.
+  it.todo('vendor recall is at least 0.98 (measured 0.886 at balanced)');
+  it.todo('evidence recall is at least 0.95 (measured 0.718 at balanced)');
+  it.todo('no must-not-flag string is flagged at any sensitivity (measured: 1 hit)');
+  it.todo("listed makers' bare model numbers are found at least 95% of the time (measured 0.691 at balanced)");
+});
