@@ -2,9 +2,11 @@
  * The inline warning: a compact pill (icon + words, never colour alone) that expands on click or keyboard
  * into a rationale card. All page-derived text is rendered as Preact text nodes, never as HTML.
  */
-import { useId, useRef, useState } from 'preact/hooks';
+import type { RefObject } from 'preact';
+import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { type MeasureView, STATUS_KEYS, VERDICT_KEYS, type WarningView } from '../lib/present/warning-view';
 import { t, tx } from './i18n';
+import { claimOpen, followAndDismiss, placeCard, showFloating } from './popover';
 
 export { VERDICT_KEYS } from '../lib/present/warning-view';
 
@@ -87,31 +89,37 @@ export function compactWarning(doc: Document, view: WarningView): HTMLElement {
   );
 }
 
+/** The element that holds this warning on the page: the shadow host (or the wrapper itself outside a shadow root). */
+function hostOf(element: Element): Element {
+  const root = element.getRootNode() as Partial<ShadowRoot>;
+  return root.host ?? element;
+}
+
 export function Warning({ view, onDismiss, onNotThisVendor, initiallyExpanded = false }: WarningProps) {
   const [expanded, setExpanded] = useState(initiallyExpanded);
-  const [allMeasures, setAllMeasures] = useState(false);
-  // Escape returns focus to the pill; that focus must not reopen the card.
-  const closingWithKeyboard = useRef(false);
-  const measures = allMeasures ? view.measures : view.measures.slice(0, FIRST_MEASURES);
+  const wrapper = useRef<HTMLSpanElement>(null);
+  const pill = useRef<HTMLButtonElement>(null);
   const cardId = useId();
   const { tone, icon, verdictLabel, headline } = pillWording(view);
+  const close = (returnFocus: boolean) => {
+    setExpanded(false);
+    if (returnFocus) pill.current?.focus({ preventScroll: true });
+  };
   return (
-    // biome-ignore lint/a11y/useSemanticElements: a fieldset would bring form semantics and styling to an inline badge; this group only catches Escape.
+    // biome-ignore lint/a11y/useSemanticElements: a fieldset would bring form semantics and styling to an inline badge.
     <span
-      class={expanded ? `vw ${tone} open` : `vw ${tone}`}
+      ref={wrapper}
+      class={`vw ${tone}`}
       role="group"
       aria-label={`VendorWatch: ${view.vendorName}`}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape' && expanded) {
-          setExpanded(false);
-          closingWithKeyboard.current = true;
-          ((event.currentTarget as HTMLElement).querySelector('button.pill') as HTMLElement | null)?.focus({
-            preventScroll: true,
-          });
-        }
+      onFocusOut={(event) => {
+        // Focus moved somewhere else on the page (not into the card, and not nowhere, as a click on card text does).
+        const next = event.relatedTarget as Node | null;
+        if (expanded && next && !wrapper.current?.contains(next)) setExpanded(false);
       }}
     >
       <button
+        ref={pill}
         type="button"
         class="pill"
         aria-expanded={expanded}
@@ -119,10 +127,6 @@ export function Warning({ view, onDismiss, onNotThisVendor, initiallyExpanded = 
         aria-controls={expanded ? cardId : undefined}
         aria-describedby={DESCRIPTION_ID}
         onClick={() => setExpanded(!expanded)}
-        onFocus={() => {
-          if (!closingWithKeyboard.current) setExpanded(true);
-          closingWithKeyboard.current = false;
-        }}
         title={headline}
       >
         <span class="icon" aria-hidden="true">
@@ -136,60 +140,112 @@ export function Warning({ view, onDismiss, onNotThisVendor, initiallyExpanded = 
         VendorWatch: {headline}
       </span>
       {expanded ? (
-        <section class="card" id={cardId} aria-label={`VendorWatch: ${view.vendorName}`}>
-          <p class="headline">{headline}</p>
-          <dl class="facts">
-            <dt>{t('warningVerdict')}</dt>
-            <dd>{verdictLabel}</dd>
-            <dt>{t('warningMatchedText')}</dt>
-            <dd class="evidence">“{view.evidence}”</dd>
-            {view.path ? (
-              <>
-                <dt>{t('warningWhy')}</dt>
-                <dd>
-                  {view.path.brand}: {view.path.phraseText ? tx(view.path.phraseText) : view.path.phrase}
-                  {view.path.sourceUrl ? (
-                    <>
-                      {' '}
-                      (
-                      <a href={view.path.sourceUrl} target="_blank" rel="noopener noreferrer">
-                        {t('warningSourceLink')}
-                      </a>
-                      )
-                    </>
-                  ) : null}
-                  {view.path.caveat ? <span class="caveat">{view.path.caveat}</span> : null}
-                </dd>
-              </>
-            ) : null}
-          </dl>
-          {measures.length > 0 ? (
-            <ul class="measures">
-              {measures.map((measure) => (
-                <MeasureItem key={measure.id} measure={measure} />
-              ))}
-            </ul>
-          ) : null}
-          {view.measures.length > measures.length ? (
-            <button type="button" class="more" onClick={() => setAllMeasures(true)}>
-              {t('warningShowAll', view.measures.length)}
-            </button>
-          ) : null}
-          <div class="actions">
-            {onDismiss ? (
-              <button type="button" onClick={onDismiss}>
-                {t('warningDismiss')}
-              </button>
-            ) : null}
-            {onNotThisVendor ? (
-              <button type="button" onClick={onNotThisVendor}>
-                {t('warningNotThisVendor')}
-              </button>
-            ) : null}
-            <span class="version">{t('warningListVersion', view.listVersion)}</span>
-          </div>
-        </section>
+        <Card
+          id={cardId}
+          view={view}
+          headline={headline}
+          verdictLabel={verdictLabel}
+          anchor={pill}
+          wrapper={wrapper}
+          onClose={(how) => {
+            // Escape from inside the warning returns focus to the pill; elsewhere on the page it leaves focus be.
+            const focused = (wrapper.current?.getRootNode() as DocumentOrShadowRoot | undefined)?.activeElement;
+            close(how === 'escape' && Boolean(focused && wrapper.current?.contains(focused)));
+          }}
+          onDismiss={onDismiss}
+          onNotThisVendor={onNotThisVendor}
+        />
       ) : null}
     </span>
+  );
+}
+
+interface CardProps extends Omit<WarningProps, 'initiallyExpanded'> {
+  id: string;
+  headline: string;
+  verdictLabel: string;
+  anchor: RefObject<HTMLElement | null>;
+  wrapper: RefObject<HTMLElement | null>;
+  onClose(how: 'escape' | 'outside'): void;
+}
+
+/** The opened card: floats above the page next to its pill (see popover.ts), one open at a time. */
+function Card({ id, view, headline, verdictLabel, anchor, wrapper, onClose, onDismiss, onNotThisVendor }: CardProps) {
+  const [allMeasures, setAllMeasures] = useState(false);
+  const card = useRef<HTMLElement>(null);
+  const measures = allMeasures ? view.measures : view.measures.slice(0, FIRST_MEASURES);
+  const closeRef = useRef(onClose);
+  closeRef.current = onClose;
+  useLayoutEffect(() => {
+    const element = card.current;
+    const pill = anchor.current;
+    if (!element || !pill || !wrapper.current) return;
+    showFloating(element);
+    placeCard(element, pill);
+    const release = claimOpen({ close: () => closeRef.current('outside') });
+    const stop = followAndDismiss(element, pill, hostOf(wrapper.current), (how) => closeRef.current(how));
+    return () => {
+      stop();
+      release();
+    };
+  }, []);
+  // Showing every measure changes the card's size: keep it on screen.
+  useLayoutEffect(() => {
+    if (card.current && anchor.current) placeCard(card.current, anchor.current);
+  }, [allMeasures]);
+  return (
+    <section class="card" id={id} ref={card} popover="manual" aria-label={`VendorWatch: ${view.vendorName}`}>
+      <p class="headline">{headline}</p>
+      <dl class="facts">
+        <dt>{t('warningVerdict')}</dt>
+        <dd>{verdictLabel}</dd>
+        <dt>{t('warningMatchedText')}</dt>
+        <dd class="evidence">“{view.evidence}”</dd>
+        {view.path ? (
+          <>
+            <dt>{t('warningWhy')}</dt>
+            <dd>
+              {view.path.brand}: {view.path.phraseText ? tx(view.path.phraseText) : view.path.phrase}
+              {view.path.sourceUrl ? (
+                <>
+                  {' '}
+                  (
+                  <a href={view.path.sourceUrl} target="_blank" rel="noopener noreferrer">
+                    {t('warningSourceLink')}
+                  </a>
+                  )
+                </>
+              ) : null}
+              {view.path.caveat ? <span class="caveat">{view.path.caveat}</span> : null}
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      {measures.length > 0 ? (
+        <ul class="measures">
+          {measures.map((measure) => (
+            <MeasureItem key={measure.id} measure={measure} />
+          ))}
+        </ul>
+      ) : null}
+      {view.measures.length > measures.length ? (
+        <button type="button" class="more" onClick={() => setAllMeasures(true)}>
+          {t('warningShowAll', view.measures.length)}
+        </button>
+      ) : null}
+      <div class="actions">
+        {onDismiss ? (
+          <button type="button" onClick={onDismiss}>
+            {t('warningDismiss')}
+          </button>
+        ) : null}
+        {onNotThisVendor ? (
+          <button type="button" onClick={onNotThisVendor}>
+            {t('warningNotThisVendor')}
+          </button>
+        ) : null}
+        <span class="version">{t('warningListVersion', view.listVersion)}</span>
+      </div>
+    </section>
   );
 }

@@ -36,6 +36,8 @@ export interface PageFinding {
   view: WarningView;
   block: Element;
   host: HTMLElement;
+  /** Opens the warning's card with focus on its pill. */
+  open(): void;
 }
 
 export interface PageScannerOptions {
@@ -322,7 +324,14 @@ export class PageScanner {
         });
         return () => {
           if (!block.element.isConnected || this.states.get(block.element) !== state) return;
-          const pageFinding: PageFinding = { ref, finding, view, block: block.element, host: mounted.host };
+          const pageFinding: PageFinding = {
+            ref,
+            finding,
+            view,
+            block: block.element,
+            host: mounted.host,
+            open: () => mounted.open(),
+          };
           placeWarning(block, finding, mounted.host);
           state.warnings.push({ mounted, pageFinding });
           this.shown.add(pageFinding);

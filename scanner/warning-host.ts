@@ -24,6 +24,8 @@ const HOST_STYLE =
 
 export interface MountedWarning {
   host: HTMLElement;
+  /** Opens the card (the popup's "show me" on a finding); focus goes to the pill. */
+  open(): void;
   remove(): void;
 }
 
@@ -57,6 +59,7 @@ export function mountWarning(doc: Document, props: WarningProps): MountedWarning
   host.setAttribute('data-vendorwatch-vendor', props.view.vendorId);
   host.setAttribute('data-vendorwatch-evidence', props.view.evidence);
   host.setAttribute('data-vendorwatch-verdict', props.view.verdict);
+  host.setAttribute('data-vendorwatch-measures', props.view.measures.map((measure) => measure.id).join(' '));
   host.setAttribute('style', HOST_STYLE);
   // Open mode: assistive technology and tests can reach inside; nothing private is rendered there.
   const shadow = host.attachShadow({ mode: 'open' });
@@ -78,8 +81,15 @@ export function mountWarning(doc: Document, props: WarningProps): MountedWarning
   };
   // Capturing listeners on the container run before the pill's own, even for focus, which does not bubble.
   for (const type of WAKE_EVENTS) container.addEventListener(type, wake, true);
+  const pill = () => container.querySelector('button.pill') as HTMLButtonElement | null;
   return {
     host,
+    open() {
+      const button = pill();
+      // A click wakes the component (see above) and toggles the card; only click when it is closed.
+      if (button && button.getAttribute('aria-expanded') !== 'true') button.click();
+      button?.focus({ preventScroll: true });
+    },
     remove() {
       if (live) render(null, container);
       host.remove();

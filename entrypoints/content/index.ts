@@ -61,8 +61,8 @@ export default defineContentScript({
       'reveal-finding': ({ index }) => {
         const target = scanner.findings()[index];
         target?.host.scrollIntoView({ behavior: 'smooth', block: 'center' });
-        // Focusing the pill opens the rationale card and tells screen readers where we are.
-        target?.host.shadowRoot?.querySelector<HTMLElement>('button.pill')?.focus();
+        // The card opens and the pill takes focus, which tells screen readers where we are.
+        target?.open();
         return Boolean(target);
       },
     });

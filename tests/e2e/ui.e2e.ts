@@ -117,6 +117,10 @@ function openCard(page: Page, vendor: string) {
       version: root.querySelector('.version')?.textContent ?? '',
       more: root.querySelector('button.more')?.textContent ?? '',
       measures: root.querySelectorAll('li.measure').length,
+      borders: (() => {
+        const style = getComputedStyle(root.querySelector('.card')!);
+        return { left: style.borderLeftColor, top: style.borderTopColor };
+      })(),
     };
   }, vendor);
 }
@@ -687,6 +691,9 @@ describe.each(BROWSERS)('%s: German interface, dark theme', (name) => {
     const page = await run.open(server.url('/demo/tender-notice.html'));
     const card = await openCard(page, 'hikvision');
     expect(card.terms.slice(0, 2)).toEqual(['Einstufung', 'Gefundener Text']);
+    // The dark card keeps its accent stripe: the left border is not the colour of the other three.
+    expect(card.borders.left).not.toBe(card.borders.top);
+    expect(card.borders.left).toBe('rgb(179, 38, 30)');
     expect(card.statuses).toContain('In Kraft');
     expect(card.sources[0]).toMatch(/^Quelle: /);
     expect(card.version).toMatch(/^Liste v\d+$/);

@@ -69,7 +69,7 @@ describe.each(BROWSERS)('%s: the inline warning', (name) => {
     await page.close();
   });
 
-  it('opens from the keyboard and closes with Escape', async () => {
+  it('opens from the keyboard with Enter, not on focus, and closes with Escape', async () => {
     const page = await suite.run.open(suite.server.url('/fixtures/dark.html'));
     // Tab until focus reaches the warning (the page's own link comes first).
     for (let i = 0; i < 5; i++) {
@@ -84,6 +84,9 @@ describe.each(BROWSERS)('%s: the inline warning', (name) => {
           .getAttribute('aria-expanded'),
       );
     expect(await page.evaluate(() => document.activeElement?.localName)).toBe('vendorwatch-warning');
+    // Focus alone does not open the card (tabbing through a page must not pop cards over it); Enter does.
+    expect(await expanded()).toBe('false');
+    await page.keyboard.press('Enter');
     expect(await expanded()).toBe('true');
     await page.keyboard.press('Escape');
     expect(await expanded()).toBe('false');
