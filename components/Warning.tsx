@@ -4,6 +4,7 @@
  */
 import type { RefObject } from 'preact';
 import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { pluralKey } from '../lib/present/plural';
 import { type MeasureView, STATUS_KEYS, VERDICT_KEYS, type WarningView } from '../lib/present/warning-view';
 import { t, tx } from './i18n';
 import { claimOpen, followAndDismiss, placeCard, showFloating } from './popover';
@@ -17,8 +18,8 @@ export { VERDICT_KEYS } from '../lib/present/warning-view';
  */
 const DESCRIPTION_ID = 'vw-description';
 
-/** The measures most relevant to the user's profile come first; the rest are one click away. */
-const FIRST_MEASURES = 3;
+/** The one measure most relevant to the reader's profile comes first; the rest are one click away. */
+const FIRST_MEASURES = 1;
 
 export interface WarningProps {
   view: WarningView;
@@ -59,7 +60,7 @@ function pillWording(view: WarningView) {
     icon: tone === 'alert' ? '⚠' : tone === 'review' ? '?' : 'ℹ',
     verdictLabel: t(VERDICT_KEYS[view.verdict]),
     // Views built by lib/ carry their sentences as message keys; older ones (or hand-made) only the English text.
-    headline: view.headlineText ? tx(view.headlineText) : view.headline,
+    headline: view.verdictLineText ? tx(view.verdictLineText) : (view.verdictLine ?? view.headline),
   };
 }
 
@@ -195,7 +196,7 @@ function Card({ id, view, headline, verdictLabel, anchor, wrapper, onClose, onDi
   }, [allMeasures]);
   return (
     <section class="card" id={id} ref={card} popover="manual" aria-label={`VendorWatch: ${view.vendorName}`}>
-      <p class="headline">{headline}</p>
+      <p class="verdict-line">{headline}</p>
       <dl class="facts">
         <dt>{t('warningVerdict')}</dt>
         <dd>{verdictLabel}</dd>
@@ -230,7 +231,10 @@ function Card({ id, view, headline, verdictLabel, anchor, wrapper, onClose, onDi
       ) : null}
       {view.measures.length > measures.length ? (
         <button type="button" class="more" onClick={() => setAllMeasures(true)}>
-          {t('warningShowAll', view.measures.length)}
+          {t(
+            pluralKey('warningMoreMeasures', view.measures.length - measures.length, t('localeCode')),
+            view.measures.length - measures.length,
+          )}
         </button>
       ) : null}
       <div class="actions">

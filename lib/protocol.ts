@@ -52,12 +52,24 @@ export const blockMatchSchema = z.custom<BlockMatch>((value) => blockMatchShape.
   message: 'not a block match',
 });
 
+const localTextShape: z.ZodType = z.looseObject({
+  key: z.string().refine(isMessageKey, 'unknown message key'),
+  subs: z.array(z.union([z.string(), z.lazy(() => localTextShape)])).optional(),
+});
+/** Localisable words: a known message key, substitutions that are words or more localisable words. */
+const localTextSchema = z.custom<LocalText>((value) => localTextShape.safeParse(value).success, {
+  message: 'not localisable text',
+});
+
 /** What the popup and the badge need to know about one finding; never the page's text beyond the match. */
 export const findingSummarySchema = z.object({
   vendorId: z.string(),
   vendorName: z.string(),
   verdict: z.enum(['listed-vendor', 'brand-of-listed-vendor', 'possible-match']),
   verdictLabel: z.string(),
+  /** The answer for the reader's profile, in English, and as localisable text (see lib/present/verdict.ts). */
+  verdictLine: z.string(),
+  verdictLineText: localTextSchema,
   evidence: z.string(),
   measures: z.array(z.object({ id: z.string(), title: z.string(), jurisdiction: z.string() })),
 });
@@ -70,6 +82,8 @@ export function summariseView(view: WarningView): FindingSummary {
     vendorName: view.vendorName,
     verdict: view.verdict,
     verdictLabel: view.verdictLabel,
+    verdictLine: view.verdictLine,
+    verdictLineText: view.verdictLineText,
     evidence: view.evidence,
     measures: view.measures.map(({ id, title, jurisdiction }) => ({ id, title, jurisdiction })),
   };
@@ -86,15 +100,6 @@ export const tabStateSchema = z.object({
   paused: z.boolean().optional(),
 });
 export type TabState = z.infer<typeof tabStateSchema>;
-
-const localTextShape: z.ZodType = z.looseObject({
-  key: z.string().refine(isMessageKey, 'unknown message key'),
-  subs: z.array(z.union([z.string(), z.lazy(() => localTextShape)])).optional(),
-});
-/** Localisable words: a known message key, substitutions that are words or more localisable words. */
-const localTextSchema = z.custom<LocalText>((value) => localTextShape.safeParse(value).success, {
-  message: 'not localisable text',
-});
 
 export const checkRecordSchema = z.object({
   at: z.string(),

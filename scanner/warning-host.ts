@@ -88,7 +88,8 @@ export function mountWarning(doc: Document, props: WarningProps): MountedWarning
       const button = pill();
       // A click wakes the component (see above) and toggles the card; only click when it is closed.
       if (button && button.getAttribute('aria-expanded') !== 'true') button.click();
-      button?.focus({ preventScroll: true });
+      // Focus scrolls the pill into view if it is not (a background tab may not run a smooth scroll).
+      button?.focus();
     },
     remove() {
       if (live) render(null, container);

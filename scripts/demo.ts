@@ -10,9 +10,14 @@ import { launchWithExtension } from '../tests/e2e/harness';
 import { startServer } from '../tests/e2e/server';
 
 const ROOT = resolve(import.meta.dirname, '..');
+/** Each page is read as the person who would be on it: a shopper in the UK, a UK council's buyer. */
 const PAGES = [
-  { path: '/demo/shop-results.html', label: 'Shop search results' },
-  { path: '/demo/tender-notice.html', label: 'Public tender notice' },
+  { path: '/demo/shop-results.html', label: 'Shop search results', settings: { profile: 'consumer', country: 'GB' } },
+  {
+    path: '/demo/tender-notice.html',
+    label: 'Public tender notice',
+    settings: { profile: 'uk-public', country: 'GB' },
+  },
 ];
 const headed = Boolean(process.env.DISPLAY) && !process.argv.includes('--headless');
 
@@ -27,19 +32,22 @@ const outputDir = join(ROOT, 'demo-output');
 await mkdir(outputDir, { recursive: true });
 
 let total = 0;
-for (const { path, label } of PAGES) {
+for (const { path, label, settings } of PAGES) {
+  await run.setSettings(settings);
   const page = await run.open(server.url(path));
   const state = await run.tabState(page);
   const findings = state?.findings ?? [];
   total += findings.length;
-  console.log(`\n${label}  ${server.url(path)}`);
+  console.log(`\n${label}  ${server.url(path)}  (profile: ${settings.profile}, ${settings.country})`);
   console.log(
     `  ${findings.length} finding${findings.length === 1 ? '' : 's'} (watchlist v${state?.listVersion ?? '?'})`,
   );
   for (const finding of findings) {
     const measures =
       finding.measures.map((m) => `${m.title} (${m.jurisdiction})`).join('; ') || 'no measure for your settings';
-    console.log(`  - ${finding.verdictLabel}: ${finding.vendorName}  “${finding.evidence}”\n      ${measures}`);
+    console.log(
+      `  - ${finding.verdictLabel}: ${finding.vendorName}  “${finding.evidence}”\n      ${finding.verdictLine}\n      ${measures}`,
+    );
   }
   if (!headed) {
     // Open the first warning so the screenshot shows a rationale card, not just the badges.

@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { WatchlistStatus } from '../../lib/protocol';
 import { exportSettings, parseSettingsImport, type Settings, settingsSchema } from '../../lib/settings/index';
+import { CountrySelect } from '../CountrySelect';
 import { type MessageKey, t, tx } from '../i18n';
 
 export interface OptionsApi {
@@ -234,6 +235,13 @@ export function Options({ api }: { api: OptionsApi }) {
           </select>
         </label>
         {lockedNote('profile')}
+        <CountrySelect
+          value={shown.country}
+          disabled={locked.has('country')}
+          describedBy={describedBy('country')}
+          onChange={(country) => void update({ country })}
+        />
+        {lockedNote('country')}
         <fieldset disabled={locked.has('jurisdictions')} aria-describedby={describedBy('jurisdictions')}>
           <legend>{t('optionsJurisdictions')}</legend>
           {JURISDICTIONS.map(([code, label]) => (

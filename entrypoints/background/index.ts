@@ -43,6 +43,10 @@ export default defineBackground(() => {
   });
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
   browser.alarms.onAlarm.addListener(onUpdateAlarm);
+  // Once, after install: who the user is decides what each warning says first (components/FirstRun.tsx).
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/first-run.html') });
+  });
   // Alarms may not survive a browser restart: re-create ours from the persisted due time at every start.
   void scheduleNextCheck();
 });

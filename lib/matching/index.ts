@@ -29,7 +29,8 @@ export interface Matcher {
 export function createMatcher(list: Watchlist, settings: Settings): Matcher {
   const engine = createEngine(list, { sensitivity: settings.sensitivity });
   // A vendor's view differs only by the finding, but building one is cheap next to matching; no cache needed.
-  const view = (finding: Finding) => buildWarningView(list, finding, settings.profile, settings.jurisdictions);
+  const view = (finding: Finding) =>
+    buildWarningView(list, finding, settings.profile, settings.jurisdictions, undefined, settings.country);
   return {
     listVersion: list.meta.version,
     runsOn: (host) => runsOn(settings, host),

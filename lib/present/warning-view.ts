@@ -19,6 +19,7 @@ import {
   renderText,
   type Translate,
 } from '../watchlist/wording';
+import { PROFILE_JURISDICTION, profileVerdict } from './verdict';
 
 export type { LocalText, Translate } from '../watchlist/wording';
 
@@ -67,6 +68,10 @@ export interface WarningView {
   headline: string;
   /** `headline` as localisable text. */
   headlineText: LocalText;
+  /** The answer for this reader's profile, in plain words (see verdict.ts): the card's first line. */
+  verdictLine: string;
+  /** `verdictLine` as localisable text. */
+  verdictLineText: LocalText;
   measures: MeasureView[];
   /** False when none of the measures is in a jurisdiction the user chose: the warning is shown quietly. */
   relevant: boolean;
@@ -139,35 +144,52 @@ function headlineFor(vendorName: string, measures: MeasureView[]): LocalText {
   return { key, subs };
 }
 
-/** Which jurisdiction each profile cares about first. */
-const PROFILE_JURISDICTION: Record<Profile, string | null> = {
-  'uk-public': 'GB',
-  'us-federal': 'US',
-  'au-government': 'AU',
-  'tw-government': 'TW',
-  consumer: null,
+/**
+ * The kinds of measure each reader acts on, most relevant first: a federal contractor's procurement rules, a public
+ * body's rules on what government buys and installs, a shopper's rules on what may be sold.
+ */
+const PUBLIC_BODY_SCOPES: MeasureScope[] = [
+  'government-sensitive-sites',
+  'government-ict',
+  'public-procurement-debarment',
+  'federal-procurement',
+  'telecom-network',
+];
+const SCOPE_PREFERENCE: Record<Profile, MeasureScope[]> = {
+  'us-federal': ['federal-procurement', 'defence-contracting', 'government-ict', 'equipment-authorisation'],
+  'uk-public': PUBLIC_BODY_SCOPES,
+  'au-government': PUBLIC_BODY_SCOPES,
+  'tw-government': PUBLIC_BODY_SCOPES,
+  consumer: ['sales-ban', 'equipment-authorisation'],
 };
 
-/** Restrictions a shopper meets at the till come first for consumers. */
-const CONSUMER_SCOPES = new Set(['sales-ban', 'equipment-authorisation']);
+/** Where the reader is: the profile's jurisdiction, or for a consumer their country (or first ticked jurisdiction). */
+export function readerJurisdiction(profile: Profile, jurisdictions: string[] = [], country = ''): string | null {
+  return PROFILE_JURISDICTION[profile] ?? (country || jurisdictions[0] || null);
+}
 
 /**
- * Orders measures for a profile: the profile's own jurisdiction first (for consumers: sales and equipment bans),
- * then measures that name the vendor before category measures, then by severity and date.
+ * Orders measures for a reader: their own jurisdiction first, then the other jurisdictions they ticked; within
+ * each, the kinds of measure the profile acts on (see SCOPE_PREFERENCE), measures that name the vendor before
+ * category measures, then severity and date.
  */
 export function orderForProfile(
   measures: MeasureView[],
   profile: Profile,
   jurisdictions: string[] = [],
+  country = '',
 ): MeasureView[] {
-  const home = PROFILE_JURISDICTION[profile];
+  const home = readerJurisdiction(profile, jurisdictions, country);
   const chosen = new Set(jurisdictions);
-  // The profile's own jurisdiction first, then the ones the user chose, then (for consumers) sales and
-  // equipment bans; within each, measures that name the vendor before category measures, then severity.
+  const preferred = SCOPE_PREFERENCE[profile];
+  const scopeRank = (scope: MeasureScope) => {
+    const index = preferred.indexOf(scope);
+    return index === -1 ? preferred.length : index;
+  };
   const rank = (m: MeasureView) =>
-    (home && m.jurisdiction !== home ? 400 : 0) +
-    (chosen.size > 0 && !chosen.has(m.jurisdiction) ? 200 : 0) +
-    (!home && !CONSUMER_SCOPES.has(m.scope) ? 100 : 0) +
+    (home && m.jurisdiction !== home ? 10_000 : 0) +
+    (chosen.size > 0 && !chosen.has(m.jurisdiction) ? 5_000 : 0) +
+    scopeRank(m.scope) * 100 +
     (m.basisText ? 10 : 0) +
     SEVERITY_RANK[m.severity];
   return [...measures].sort((a, b) => rank(a) - rank(b) || (b.date ?? '').localeCompare(a.date ?? ''));
@@ -180,6 +202,8 @@ export function buildWarningView(
   jurisdictions: string[] = [],
   /** Renders the string fields in the reader's language; English without it. The `LocalText` fields are always set. */
   translate?: Translate,
+  /** Where a consumer is (ISO code), for "is it legal to buy here?"; empty: unknown. */
+  country = '',
 ): WarningView {
   const vendor = list.vendors.find((v) => v.id === finding.vendorId);
   const wanted = new Set(finding.measures);
@@ -196,14 +220,16 @@ export function buildWarningView(
     }),
     profile,
     jurisdictions,
+    country,
   );
-  const home = PROFILE_JURISDICTION[profile];
+  const home = readerJurisdiction(profile, jurisdictions, country);
   const relevant =
     jurisdictions.length === 0 ||
     measures.some((m) => jurisdictions.includes(m.jurisdiction) || m.jurisdiction === home);
   const brand = finding.brand;
   const phraseText = brand ? relationshipText(brand.relationship, finding.vendorName, brand.until) : undefined;
   const headlineText = headlineFor(finding.vendorName, measures);
+  const verdictLineText = profileVerdict(finding.vendorName, measures, profile, home);
   return {
     vendorId: finding.vendorId,
     vendorName: finding.vendorName,
@@ -225,6 +251,8 @@ export function buildWarningView(
         : undefined,
     headline: renderText(headlineText, translate),
     headlineText,
+    verdictLine: renderText(verdictLineText, translate),
+    verdictLineText,
     measures,
     relevant,
     listVersion: list.meta.version,

@@ -20,6 +20,8 @@ const hostname = z
 
 export const settingsSchema = z.object({
   profile: profileSchema.default('consumer'),
+  /** Where the user is (ISO code), so a consumer's warning can say whether it is legal to buy there; '' unknown. */
+  country: z.union([jurisdictionCode, z.literal('')]).default(''),
   /** Jurisdictions that matter to the user: their measures come first; warnings with none of them are quiet. */
   jurisdictions: z.array(jurisdictionCode).default([]),
   /** Where VendorWatch runs: everywhere, or only on the listed sites. */
@@ -54,6 +56,7 @@ export const POLICY_SETTING_KEYS = [
   'updateIntervalHours',
   'sensitivity',
   'profile',
+  'country',
   'jurisdictions',
   'siteMode',
   'allowedSites',

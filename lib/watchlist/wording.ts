@@ -78,11 +78,16 @@ const COUNTRY_LOCATIVE_KEYS: Record<string, MessageKey> = {
   AU: 'countryInAU',
 };
 
+/** "in the United Kingdom" for GB; "in FR" where the interface has no name for the country. */
+export function countryLocative(country: string): LocalText {
+  const key = COUNTRY_LOCATIVE_KEYS[country];
+  return key ? { key } : { key: 'countryInOther', subs: [country] };
+}
+
 /** Why a measure that names no company applies to this vendor, in the measure's own words. */
 export function categoryBasis(measure: Measure, vendor: Vendor): LocalText | undefined {
   if (measure.appliesTo.kind !== 'category') return undefined;
-  const key = COUNTRY_LOCATIVE_KEYS[vendor.country];
-  const where: LocalText = key ? { key } : { key: 'countryInOther', subs: [vendor.country] };
+  const where = countryLocative(vendor.country);
   return { key: 'categoryBasis', subs: [measure.appliesTo.wording, vendor.name, where] };
 }
 

@@ -73,25 +73,28 @@ describe.each(BROWSERS)('%s: the floating warning card', (name) => {
     return page;
   }
 
-  it.each([320, 1280, 1920])('wraps pills inside 230 px tiles and adds no horizontal overflow at %i px', async (width) => {
-    const page = await openGrid(width);
-    expect((await suite.run.warnings(page)).map((w) => w.vendor).sort()).toEqual(
-      ['dahua', 'dahua', 'hikvision', 'hikvision', 'hikvision', 'uniview'].sort(),
-    );
-    const fit = await page.evaluate(() => ({
-      page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      tiles: [...document.querySelectorAll('.tile')].map((tile) => tile.scrollWidth - tile.clientWidth),
-      pills: [...document.querySelectorAll('vendorwatch-warning')].map((host) => {
-        const tile = host.closest('.tile')!.getBoundingClientRect();
-        const pill = host.shadowRoot!.querySelector('button.pill')!.getBoundingClientRect();
-        return pill.left >= tile.left && pill.right <= tile.right;
-      }),
-    }));
-    expect(fit.page).toBe(0);
-    expect(fit.tiles.every((overflow) => overflow <= 0)).toBe(true);
-    expect(fit.pills.every(Boolean)).toBe(true);
-    await page.close();
-  });
+  it.each([320, 1280, 1920])(
+    'wraps pills inside 230 px tiles and adds no horizontal overflow at %i px',
+    async (width) => {
+      const page = await openGrid(width);
+      expect((await suite.run.warnings(page)).map((w) => w.vendor).sort()).toEqual(
+        ['dahua', 'dahua', 'hikvision', 'hikvision', 'hikvision', 'uniview'].sort(),
+      );
+      const fit = await page.evaluate(() => ({
+        page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        tiles: [...document.querySelectorAll('.tile')].map((tile) => tile.scrollWidth - tile.clientWidth),
+        pills: [...document.querySelectorAll('vendorwatch-warning')].map((host) => {
+          const tile = host.closest('.tile')!.getBoundingClientRect();
+          const pill = host.shadowRoot!.querySelector('button.pill')!.getBoundingClientRect();
+          return pill.left >= tile.left && pill.right <= tile.right;
+        }),
+      }));
+      expect(fit.page).toBe(0);
+      expect(fit.tiles.every((overflow) => overflow <= 0)).toBe(true);
+      expect(fit.pills.every(Boolean)).toBe(true);
+      await page.close();
+    },
+  );
 
   it.each([320, 1280, 1920])(
     'opens with the first click, on top and on screen, without moving the page at %i px',

@@ -62,6 +62,8 @@ export interface ExtensionRun {
   tabId(page: Page): Promise<number>;
   /** An extension page (popup/options) opened in a tab. */
   openExtensionPage(path: string): Promise<Page>;
+  /** Changes the user's settings as the options page would (e.g. `{ profile: 'uk-public', country: 'GB' }`). */
+  setSettings(changes: Record<string, unknown>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -222,6 +224,22 @@ export async function launchWithExtension(name: BrowserName, options: LaunchOpti
       ),
     tabState,
     waitForTabState,
+    async setSettings(changes) {
+      await probe.evaluate(async (wanted: Record<string, unknown>) => {
+        type Api = {
+          storage: {
+            local: {
+              get(key: string): Promise<Record<string, unknown>>;
+              set(items: Record<string, unknown>): Promise<void>;
+            };
+          };
+        };
+        const scope = globalThis as unknown as { browser?: Api; chrome?: Api };
+        const api = (scope.browser ?? scope.chrome)!;
+        const stored = ((await api.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
+        await api.storage.local.set({ settings: { ...stored, ...wanted } });
+      }, changes);
+    },
     async openExtensionPage(path) {
       const page = await browser.newPage();
       await gotoExtensionPage(page, `${extensionOrigin}/${path.replace(/^\//, '')}`);

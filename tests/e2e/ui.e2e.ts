@@ -110,7 +110,7 @@ function openCard(page: Page, vendor: string) {
     for (let i = 0; i < 50 && !root.querySelector('.card'); i++) await new Promise((r) => setTimeout(r, 50));
     const all = (selector: string) => [...root.querySelectorAll(selector)].map((el) => el.textContent ?? '');
     return {
-      headline: root.querySelector('.headline')?.textContent ?? '',
+      verdictLine: root.querySelector('.verdict-line')?.textContent ?? '',
       terms: all('dt'),
       statuses: all('.measure .tag[class*="status-"]'),
       sources: all('a.source'),
@@ -484,11 +484,11 @@ describe.each(BROWSERS)('%s: popup and options', (name) => {
     await page.close();
   });
 
-  it('shows all measures of a warning on "Show all N measures"', async () => {
+  it('shows the most relevant measure, and the others on "n more measures"', async () => {
     const page = await run.open(server.url('/demo/tender-notice.html'));
     const card = await openCard(page, 'hikvision');
-    const total = Number(/^Show all (\d+) measures$/.exec(card.more)?.[1]);
-    expect(card.measures).toBe(3);
+    const total = 1 + Number(/^(\d+) more measures$/.exec(card.more)?.[1]);
+    expect(card.measures).toBe(1);
     expect(total).toBeGreaterThan(3);
     await page.evaluate(() => {
       const root = document.querySelector('vendorwatch-warning[data-vendorwatch-vendor="hikvision"]')!.shadowRoot!;
@@ -697,10 +697,11 @@ describe.each(BROWSERS)('%s: German interface, dark theme', (name) => {
     expect(card.statuses).toContain('In Kraft');
     expect(card.sources[0]).toMatch(/^Quelle: /);
     expect(card.version).toMatch(/^Liste v\d+$/);
-    expect(card.more).toMatch(/^Alle \d+ Maßnahmen anzeigen$/);
-    // Measure titles and authorities are data and stay as published; the sentence around them is German.
-    expect(card.headline).toMatch(
-      /^Hikvision: .+ \(.+, (in Kraft|vorgeschlagen|historisch)( seit \d{4}-\d{2}-\d{2})?\)( und \d+ weitere)?\.$/,
+    expect(card.more).toMatch(/^\d+ weitere Maßnahmen$/);
+    // The verdict line is German; measure titles and authorities are data and stay as published.
+    // (A consumer who has not said where they are is asked to.)
+    expect(card.verdictLine).toMatch(
+      /^Die Einschränkungen für Hikvision betreffen das, was verkauft werden darf\. Wählen Sie in den Einstellungen Ihr Land/,
     );
 
     const popup = await popupFor(page);

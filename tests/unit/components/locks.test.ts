@@ -51,6 +51,7 @@ const CONTROLS: Array<[SettingKey, string]> = [
   ['updateUrl', 'input[name="updateUrl"]'],
   ['updateIntervalHours', 'input[name="updateIntervalHours"]'],
   ['profile', 'select[name="profile"]'],
+  ['country', 'select[name="country"]'],
   ['jurisdictions', 'input[name="jurisdiction"]'],
   ['sensitivity', 'input[name="sensitivity"]'],
   ['siteMode', 'input[name="siteMode"]'],
