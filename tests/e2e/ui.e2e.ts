@@ -230,6 +230,13 @@ describe.each(BROWSERS)('%s: popup and options', (name) => {
     await popup.locator('section[data-vendor="dahua"] button::-p-text(Report a problem)').click();
     const preview = () => popup.$eval('[data-testid="report-preview"]', (el) => el.textContent ?? '');
     await popup.waitForSelector('[data-testid="report-preview"]');
+    // Before anything is opened, the popup says where it goes: a public GitHub issue that needs an account.
+    expect(await popup.$eval('section.report', (el) => el.textContent ?? '')).toMatch(
+      /opens a public issue on GitHub, which anyone can read; you need a GitHub account/,
+    );
+    expect(await popup.$$eval('section.report button', (bs) => bs.map((b) => b.textContent))).toContain(
+      'Open a public GitHub issue',
+    );
     expect(await preview()).toContain('Page address: 127.0.0.1');
     await popup.click('input[value="none"]');
     expect(await preview()).toContain('Page address: (not included)');
@@ -246,8 +253,14 @@ describe.each(BROWSERS)('%s: popup and options', (name) => {
   it('pauses on a site and resumes', async () => {
     let page = await run.open(server.url('/fixtures/dark.html'));
     let popup = await popupFor(page);
+    expect((await run.warnings(page)).map((w) => w.vendor)).toEqual(['dahua']);
     await popup.click('input[name="pause"]');
     await popup.waitForFunction(() => (document.querySelector('input[name="pause"]') as HTMLInputElement).checked);
+    // The warnings already on the page go at once, without a reload.
+    await page.waitForFunction(() => document.querySelectorAll('vendorwatch-warning').length === 0, {
+      polling: 100,
+      timeout: 10_000,
+    });
     await popup.close();
     await page.close();
     page = await run.open(server.url('/fixtures/dark.html'));
