@@ -66,18 +66,6 @@ export default defineContentScript({
         return Boolean(target);
       },
     });
-    // Pausing this site (popup or options) takes the warnings off at once. The background rebuilds its answer when
-    // it sees the change itself, which may come after ours: ask again a moment later.
-    browser.storage.onChanged.addListener((changes, area) => {
-      if (area !== 'managed' && !(area === 'local' && changes.settings)) return;
-      const check = async () => {
-        if ((await send('get-scan-config', {})).runs) return false;
-        scanner.stop();
-        report([], true);
-        return true;
-      };
-      void check().then((stopped) => stopped || setTimeout(() => void check(), 500));
-    });
     await scanner.scan(document.body ?? document.documentElement);
     scanner.observe();
     ctx.onInvalidated(() => scanner.stop());
