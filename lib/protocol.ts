@@ -210,6 +210,19 @@ export const PROTOCOL = {
     request: z.object({ tabId }).strict(),
     reply: evidenceReportSchema.nullable(),
   },
+  /**
+   * The "Check documents" page: text blocks read from the person's files (or pasted), joined by `packTexts`,
+   * matched with the settings in effect; kept nowhere. The reply names the list in force for the evidence record.
+   */
+  'match-documents': {
+    from: 'extension',
+    to: 'background',
+    request: z.object({ packed: z.string().max(64 * 1024 * 1024) }).strict(),
+    reply: z.object({
+      watchlist: evidenceReportSchema.shape.watchlist,
+      hits: z.array(z.tuple([z.number().int().nonnegative(), z.array(blockMatchSchema)])),
+    }),
+  },
   /** The list in force, the settings in effect and the last update check. */
   'get-watchlist-status': { from: 'extension', to: 'background', request: empty, reply: watchlistStatusSchema },
   /** Check for a watchlist update now (network). */

@@ -6,7 +6,8 @@
  */
 import { SUPPRESSIONS_PREFIX } from '../../lib/storage';
 import { listen } from '../../platform/messaging';
-import { evidenceReport, invalidateMatcher, matchBlocks, scanConfig } from './matching';
+import { evidenceReport, invalidateMatcher, matchBlocks, matchDocuments, scanConfig } from './matching';
+import { listenForSelections } from './selection';
 import { forgetTab, readTabState, recordMatches, recordShown, startPage } from './tab-records';
 import { checkNowAndReport, onUpdateAlarm, scheduleNextCheck, watchlistStatus } from './updates';
 
@@ -29,6 +30,7 @@ export default defineBackground(() => {
     },
     'get-tab-state': ({ tabId }) => readTabState(tabId),
     'build-evidence': ({ tabId }) => evidenceReport(tabId),
+    'match-documents': ({ packed }) => matchDocuments(packed),
     'get-watchlist-status': () => watchlistStatus(),
     'check-updates-now': () => checkNowAndReport(),
   });
@@ -47,6 +49,7 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/first-run.html') });
   });
+  listenForSelections();
   // Alarms may not survive a browser restart: re-create ours from the persisted due time at every start.
   void scheduleNextCheck();
 });

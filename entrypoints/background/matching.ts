@@ -70,3 +70,18 @@ export async function evidenceReport(tabId: number): Promise<EvidenceReport | nu
     findings: shown.views,
   });
 }
+
+/** The "Check documents" page's blocks, matched like a page's, and the identity of the list for its evidence record. */
+export async function matchDocuments(packed: string) {
+  const { matcher, active } = await current();
+  const hits = matchPacked(matcher, packed);
+  const { watchlist } = buildEvidenceReport({
+    pageUrl: '',
+    pageTitle: '',
+    now: new Date(),
+    list: active.list,
+    source: active.source,
+    findings: [],
+  });
+  return { watchlist, hits };
+}

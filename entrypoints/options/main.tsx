@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { DocumentsLink, documentsPagePath } from '../../components/DocumentsLink';
 import { Options, type OptionsApi } from '../../components/options/Options';
 import { setPageLanguage } from '../../components/page-language';
 import { send } from '../../platform/messaging';
@@ -29,3 +30,10 @@ const api: OptionsApi = {
 
 setPageLanguage();
 render(<Options api={api} />, document.getElementById('app')!);
+render(
+  <DocumentsLink
+    pdfUrl={null}
+    onOpen={() => void browser.tabs.create({ url: browser.runtime.getURL(documentsPagePath()) })}
+  />,
+  document.getElementById('documents')!,
+);

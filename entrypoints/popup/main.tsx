@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { DocumentsLink, documentsPagePath, looksLikePdf } from '../../components/DocumentsLink';
 import { type ExportFormat, Popup } from '../../components/Popup';
 import { setPageLanguage } from '../../components/page-language';
 import { toCsv, toJson, toPrintableHtml } from '../../lib/evidence/format';
@@ -83,3 +84,18 @@ async function start() {
 }
 
 void start();
+
+/** The way to the Check documents page, with "Check this PDF" when the tab shows a PDF (its address needs activeTab). */
+async function showDocumentsLink() {
+  const tabId = await targetTabId();
+  const url = tabId === undefined ? undefined : (await browser.tabs.get(tabId).catch(() => undefined))?.url;
+  render(
+    <DocumentsLink
+      pdfUrl={looksLikePdf(url) ? (url ?? null) : null}
+      onOpen={(pdfUrl) => void browser.tabs.create({ url: browser.runtime.getURL(documentsPagePath(pdfUrl)) })}
+    />,
+    document.getElementById('documents')!,
+  );
+}
+
+void showDocumentsLink();

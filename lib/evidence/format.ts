@@ -27,9 +27,10 @@ const CSV_HEADER = [
   'source',
 ];
 
-/** One row per finding and measure, so a spreadsheet can filter by either. */
+/** One row per finding and measure, so a spreadsheet can filter by either. Document findings add file and location. */
 export function toCsv(report: EvidenceReport): string {
-  const rows = [CSV_HEADER.join(',')];
+  const fromDocuments = report.findings.some((finding) => finding.file !== undefined);
+  const rows = [(fromDocuments ? [...CSV_HEADER, 'file', 'location'] : CSV_HEADER).join(',')];
   for (const finding of report.findings) {
     const measures = finding.measures.length > 0 ? finding.measures : [null];
     for (const measure of measures) {
@@ -52,6 +53,7 @@ export function toCsv(report: EvidenceReport): string {
           measure?.statusLabel ?? '',
           measure?.date ?? '',
           measure?.sourceUrl ?? '',
+          ...(fromDocuments ? [finding.file ?? '', finding.location ?? ''] : []),
         ]
           .map((value) => csvField(value))
           .join(','),
@@ -73,7 +75,7 @@ export function toPrintableHtml(report: EvidenceReport): string {
     .map(
       (finding) => `<section class="finding">
   <h2>${escapeHtml(finding.vendorName)}: ${escapeHtml(finding.verdictLabel)}</h2>
-  <p><strong>Matched text:</strong> “${escapeHtml(finding.evidence)}”${finding.path ? `<br><strong>Why this vendor:</strong> ${escapeHtml(finding.path.brand)}: ${escapeHtml(finding.path.phrase)}${finding.path.caveat ? ` <em>${escapeHtml(finding.path.caveat)}</em>` : ''}` : ''}</p>
+  ${finding.file !== undefined ? `<p><strong>File:</strong> ${escapeHtml(finding.file)}${finding.location ? `, ${escapeHtml(finding.location)}` : ''}</p>\n  ` : ''}<p><strong>Matched text:</strong> “${escapeHtml(finding.evidence)}”${finding.path ? `<br><strong>Why this vendor:</strong> ${escapeHtml(finding.path.brand)}: ${escapeHtml(finding.path.phrase)}${finding.path.caveat ? ` <em>${escapeHtml(finding.path.caveat)}</em>` : ''}` : ''}</p>
   <table><thead><tr><th>Measure</th><th>Authority</th><th>Status</th><th>Since</th><th>Scope</th><th>Source</th></tr></thead><tbody>
 ${finding.measures
   .map(

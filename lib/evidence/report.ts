@@ -7,12 +7,15 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { WarningView } from '../present/warning-view';
 import type { Watchlist } from '../watchlist/schema';
 
+/** A finding in the record; from a document (the Check documents page) it also says which file and where in it. */
+export type EvidenceFinding = WarningView & { file?: string; location?: string };
+
 export interface EvidenceReport {
   pageUrl: string;
   pageTitle: string;
   capturedAt: string;
   watchlist: { version: number; generatedAt: string; sha256: string; source: 'bundled' | 'update' };
-  findings: WarningView[];
+  findings: EvidenceFinding[];
 }
 
 /**
@@ -31,7 +34,7 @@ export function buildEvidenceReport(input: {
   now: Date;
   list: Watchlist;
   source: 'bundled' | 'update';
-  findings: WarningView[];
+  findings: EvidenceFinding[];
 }): EvidenceReport {
   return {
     pageUrl: input.pageUrl,

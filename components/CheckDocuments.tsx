@@ -1,0 +1,220 @@
+/**
+ * The "Check documents" page: drop or pick files (PDF, Word, Excel, PowerPoint, OpenDocument, ZIP packs, HTML, text,
+ * CSV, JSON) or paste a list of products and model numbers, and see the findings grouped by file with where each
+ * one is, on the same rationale cards as on pages, with dismiss and the same evidence export. The files are read in
+ * this page's own worker and never leave the browser. Glue (reading, matching, downloads) comes in as props.
+ */
+import { render } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { WarningView } from '../lib/present/warning-view';
+import { Warning } from './Warning';
+import { WARNING_CSS } from './warning-styles';
+
+export interface DocumentFinding {
+  id: number;
+  location: string;
+  view: WarningView;
+}
+
+export interface DocumentResult {
+  file: string;
+  type: string;
+  /** "12 pages", "2 sheets, 1,204 rows"; absent when skipped. */
+  extent?: string;
+  skipped?: string;
+  notes: string[];
+  findings: DocumentFinding[];
+}
+
+export interface Progress {
+  label: string;
+  done: number;
+  total: number;
+}
+
+export interface CheckDocumentsProps {
+  results: DocumentResult[];
+  progress: Progress | null;
+  dismissed: ReadonlySet<number>;
+  /** Set when opened with "Check this PDF": the address to read, once the person agrees. */
+  pendingUrl: string | null;
+  initialText: string;
+  onFiles(files: File[]): void;
+  onText(text: string): void;
+  onUrl(url: string): void;
+  onDismiss(id: number): void;
+  onExport(format: 'csv' | 'json' | 'report'): void;
+  onClear(): void;
+}
+
+/** One rationale card in its own shadow root with the warning's shared styles, as on a page. */
+function Card({ view, onDismiss }: { view: WarningView; onDismiss(): void }) {
+  const host = useRef<HTMLSpanElement>(null);
+  useEffect(() => {
+    const element = host.current;
+    if (!element) return;
+    const shadow = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
+    if (shadow.adoptedStyleSheets.length === 0) {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(WARNING_CSS);
+      shadow.adoptedStyleSheets = [sheet];
+    }
+    render(<Warning view={view} onDismiss={onDismiss} />, shadow);
+  }, [view, onDismiss]);
+  return (
+    <span
+      ref={host}
+      data-vendorwatch-vendor={view.vendorId}
+      data-vendorwatch-evidence={view.evidence}
+      data-vendorwatch-verdict={view.verdict}
+      data-vendorwatch-measures={view.measures.map((m) => m.id).join(' ')}
+    />
+  );
+}
+
+function FileSection({
+  result,
+  dismissed,
+  onDismiss,
+}: {
+  result: DocumentResult;
+  dismissed: ReadonlySet<number>;
+  onDismiss(id: number): void;
+}) {
+  const shown = result.findings.filter((f) => !dismissed.has(f.id));
+  const vendors = [...new Set(shown.map((f) => f.view.vendorName))];
+  return (
+    <section class="file" data-file={result.file} aria-label={result.file}>
+      <h2>{result.file}</h2>
+      {result.skipped !== undefined ? (
+        <p class="skipped" data-testid="skipped">
+          Not read: {result.skipped}
+        </p>
+      ) : (
+        <p class="summary muted" data-testid="summary">
+          {shown.length === 0
+            ? 'No findings'
+            : `${shown.length} finding${shown.length === 1 ? '' : 's'} (${vendors.join(', ')})`}
+          {result.extent ? ` · read ${result.extent}` : ''}
+        </p>
+      )}
+      {result.notes.map((note) => (
+        <p class="note muted" key={note}>
+          {note}
+        </p>
+      ))}
+      {shown.length > 0 ? (
+        <ul class="findings">
+          {shown.map((finding) => (
+            <li key={finding.id} data-location={finding.location}>
+              <span class="location">{finding.location}</span>
+              <Card view={finding.view} onDismiss={() => onDismiss(finding.id)} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
+
+export function CheckDocuments(props: CheckDocumentsProps) {
+  const [text, setText] = useState(props.initialText);
+  const [over, setOver] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  const total = props.results.reduce((n, r) => n + r.findings.filter((f) => !props.dismissed.has(f.id)).length, 0);
+  return (
+    <main class="check-documents">
+      <h1>Check documents</h1>
+      <p class="muted">
+        PDF, Word, Excel, PowerPoint, OpenDocument, ZIP tender packs, HTML, text, CSV and JSON. Files are read on this
+        computer, in this page, and are never uploaded.
+      </p>
+      {props.pendingUrl ? (
+        <p class="pending">
+          <button type="button" data-testid="check-url" onClick={() => props.onUrl(props.pendingUrl!)}>
+            Check this PDF
+          </button>{' '}
+          <span class="muted">{props.pendingUrl}</span>
+        </p>
+      ) : null}
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: the drop zone is a pointer target; its button and the file input are the keyboard path. */}
+      <div
+        class={over ? 'drop over' : 'drop'}
+        data-testid="drop"
+        onDragOver={(event) => {
+          event.preventDefault();
+          setOver(true);
+        }}
+        onDragLeave={() => setOver(false)}
+        onDrop={(event) => {
+          event.preventDefault();
+          setOver(false);
+          const files = [...(event.dataTransfer?.files ?? [])];
+          if (files.length > 0) props.onFiles(files);
+        }}
+      >
+        <p>Drop files or a zipped tender pack here, or</p>
+        <button type="button" onClick={() => input.current?.click()}>
+          Choose files…
+        </button>
+        <input
+          ref={input}
+          type="file"
+          multiple
+          hidden
+          data-testid="file-input"
+          onChange={(event) => {
+            const target = event.target as HTMLInputElement;
+            const files = [...(target.files ?? [])];
+            target.value = '';
+            if (files.length > 0) props.onFiles(files);
+          }}
+        />
+      </div>
+      <label class="paste">
+        Or paste a list of products or model numbers, one per line:
+        <textarea
+          rows={5}
+          value={text}
+          data-testid="paste"
+          onInput={(event) => setText((event.target as HTMLTextAreaElement).value)}
+        />
+      </label>
+      <button type="button" data-testid="check-text" disabled={!text.trim()} onClick={() => props.onText(text)}>
+        Check the list
+      </button>
+      {props.progress ? (
+        <div class="progress" role="status" data-testid="progress">
+          <progress value={props.progress.done} max={Math.max(1, props.progress.total)} />{' '}
+          <span>{props.progress.label}</span>
+        </div>
+      ) : null}
+      {props.results.length > 0 ? (
+        <>
+          <div class="toolbar">
+            <p role="status" data-testid="total">
+              {total} finding{total === 1 ? '' : 's'} in {props.results.length} file
+              {props.results.length === 1 ? '' : 's'}
+            </p>
+            <span>Export:</span>
+            <button type="button" onClick={() => props.onExport('csv')}>
+              CSV
+            </button>
+            <button type="button" onClick={() => props.onExport('json')}>
+              JSON
+            </button>
+            <button type="button" onClick={() => props.onExport('report')}>
+              Printable report
+            </button>
+            <button type="button" class="link" onClick={props.onClear}>
+              Clear
+            </button>
+          </div>
+          {props.results.map((result) => (
+            <FileSection key={result.file} result={result} dismissed={props.dismissed} onDismiss={props.onDismiss} />
+          ))}
+        </>
+      ) : null}
+    </main>
+  );
+}
