@@ -95,7 +95,7 @@ function FileSection({
           {shown.length === 0
             ? 'No findings'
             : `${shown.length} finding${shown.length === 1 ? '' : 's'} (${vendors.join(', ')})`}
-          {result.extent ? ` · read ${result.extent}` : ''}
+          {result.extent ? ` · ${result.type === 'ZIP pack' ? '' : 'read '}${result.extent}` : ''}
         </p>
       )}
       {result.notes.map((note) => (
