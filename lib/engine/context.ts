@@ -121,3 +121,26 @@ export function shortNameInContext(text: string, start: number, end: number): bo
   const window = text.slice(from, to);
   return PRODUCT_WORDS.some((word) => window.includes(word)) || latinProductWordIn(text, from, to);
 }
+
+/**
+ * Column headers that say "the maker of this row" in the languages our users read. A cell under one of them names a
+ * maker by its position: a short name alone in it counts (大华 under 制造商), and a maker there that is not on the list
+ * means another maker is in sight, so a shared code in that row is not guessed at.
+ */
+const MAKER_HEADER =
+  /^(?:(?:product |equipment |device )?(?:manufacturer|manufacturer name|make|maker|brand|brand name|oem|vendor)|hersteller|marke|fabricant|marque|fabricante|marca|produttore|fabbricante|producent|merk|fabrikant|tillverkare|valmistaja|производитель|бренд|марка|制造商|生产厂家|生产厂商|厂家|厂商|品牌|製造商|生產廠家|廠牌|廠商|メーカー|製造元|ブランド|제조사|제조업체|브랜드)$/u;
+
+export function isMakerHeader(header: string): boolean {
+  return MAKER_HEADER.test(header.normalize('NFKC').toLowerCase().replace(/[\s:：*]+$/u, '').replace(/\s+/g, ' ').trim());
+}
+
+/**
+ * A short name in a maker cell: the cell says it is a maker, so no product word is needed, but it must still not be a
+ * person (张大华, 大华先生) or part of another entity's name (大华银行, 中兴路).
+ */
+export function shortNameAsMaker(text: string, start: number, end: number): boolean {
+  const before = text[start - 1];
+  if (before !== undefined && (SURNAMES.has(before) || HAN.test(before))) return false;
+  const after = text[end] === ' ' ? end + 1 : end;
+  return !startsWithAny(text, after, ENTITY_WORDS) && !startsWithAny(text, after, PERSON_TITLES);
+}

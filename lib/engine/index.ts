@@ -7,14 +7,15 @@
  * 2. one candidate pass (candidates.ts): an Aho-Corasick automaton stepping over separators for every name, alias
  *    and brand (Latin and CJK together), code-like tokens in a model rule's bucket, and words a typo could hide in;
  * 3. the tokens tested against prefix-bucketed model rules; codes that other makers share need the vendor or its
- *    brand named in the same block;
+ *    brand named nearby: in the same block, in the block's item (its table row, its card, its column header; see
+ *    BlockContext) or elsewhere on the page; at broad sensitivity, with no maker in sight, they are a possible match;
  * 4. fuse.js confirms typos among the few leftover words that pass a cheap pre-filter.
  */
 import { applicableMeasures } from '../watchlist/measures';
 import type { Brand, Relationship, Source, Vendor, Watchlist } from '../watchlist/schema';
 import { AhoCorasick, type AutomatonMatch } from './aho-corasick';
 import { type CandidateSources, type Candidates, findCandidates, isSkippedByNames } from './candidates';
-import { followedByPersonTitle, shortNameInContext } from './context';
+import { followedByPersonTitle, isMakerHeader, shortNameAsMaker, shortNameInContext } from './context';
 import { FuzzyIndex } from './fuzzy';
 import { mergeByStart, Occupancy, overlapSweep, type Span } from './intervals';
 import { type CodeToken, ModelIndex } from './models';
@@ -27,6 +28,31 @@ export interface EngineOptions {
 }
 export type FindingKind = 'name' | 'brand' | 'model' | 'fuzzy';
 export type Verdict = 'listed-vendor' | 'brand-of-listed-vendor' | 'possible-match';
+
+/** One other cell or part of the same item (table row, product card), with its column header if it has one. */
+export interface ContextCell {
+  text: string;
+  header?: string;
+}
+
+/**
+ * Where a block sits, so a code that other makers share can meet its maker outside the block's own text. All optional;
+ * the scan CLI's readers and the extension's scanner supply what they know (see /work/notes/models.md).
+ */
+export interface BlockContext {
+  /** The header of the block's own column when it is a table cell ("Manufacturer", "Model", "Hersteller"). */
+  header?: string;
+  /** The rest of the block's item: the other cells of its table row, the other blocks of its product card. */
+  item?: readonly ContextCell[];
+  /** Vendor ids named anywhere in the same page or document (collect them with `engine.namedIn` over its blocks). */
+  page?: ReadonlySet<string>;
+}
+
+/**
+ * How a model code that other makers share was tied to its maker: named in the block's item (row, card, header),
+ * named elsewhere on the page, or not at all (broad sensitivity only: a possible match naming the likely maker).
+ */
+export type ModelBasis = 'item' | 'page' | 'guess';
 
 export interface Finding {
   vendorId: string;
@@ -46,10 +72,14 @@ export interface Finding {
   measures: string[];
   /** For a fuzzy match: the listed name the text looks like a misspelling of ("Hikvision" for "Hikvison"). */
   resembles?: string;
+  /** Only for model codes that need their maker named and did not find it in the block itself. */
+  basis?: ModelBasis;
 }
 
 export interface Engine {
-  scanText(text: string): Finding[];
+  scanText(text: string, context?: BlockContext): Finding[];
+  /** Ids of the vendors a text names (by name, alias or brand): the makers a page or document mentions. */
+  namedIn(text: string): string[];
   readonly listVersion: number;
 }
 
@@ -79,6 +109,12 @@ const SURNAMES = new Set(
   ),
 );
 
+/**
+ * A shared code is surest with its maker in the block itself (0.9), then in its row or card, then elsewhere on the
+ * page; a guess with no maker in sight (broad sensitivity only) is the weakest.
+ */
+const MODEL_CONFIDENCE: Record<ModelBasis, number> = { item: 0.85, page: 0.7, guess: 0.4 };
+
 const NOBODY: ReadonlySet<number> = new Set();
 const NO_BRAND: ReadonlySet<string> = new Set();
 
@@ -101,6 +137,21 @@ interface Hit {
   resembles?: string;
   /** Another company's name that contains a vendor's: it only hides the shorter name inside it. */
   otherCompany?: boolean;
+  basis?: ModelBasis;
+}
+
+/** Vendors (by index) and brands (lower case) a text names. */
+interface Named {
+  vendors: ReadonlySet<number>;
+  brands: ReadonlySet<string>;
+}
+
+/** What a block's context says about makers, worked out only when a code needs it. */
+interface MakersNearby {
+  item: Named;
+  page: ReadonlySet<number>;
+  /** A maker column of the item names a maker that is not on the list: another maker is in sight. */
+  otherMaker: boolean;
 }
 
 export function createEngine(list: Watchlist, options: EngineOptions = {}): Engine {
@@ -130,7 +181,7 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
     return sensitivity === 'broad' ? { kind: 'brand', verdict: 'possible-match', confidence: 0.4 } : null;
   };
 
-  const nameHits = (norm: NormalisedText, matches: readonly AutomatonMatch[]): Hit[] => {
+  const nameHits = (norm: NormalisedText, matches: readonly AutomatonMatch[], makerCell = false): Hit[] => {
     const hits: Hit[] = [];
     for (const match of matches) {
       const term = terms[match.pattern]!;
@@ -155,7 +206,13 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
       }
       if (precededByHonorific(norm.text, start)) continue;
       if (term.cjkEnd && followedByPersonTitle(norm.text, end)) continue;
-      if (term.requiresContext && !shortNameInContext(norm.text, start, end)) continue;
+      // In a "Manufacturer" / "制造商" cell a short name is the maker by position ("大华" alone in the cell).
+      if (
+        term.requiresContext &&
+        !(makerCell && shortNameAsMaker(norm.text, start, end)) &&
+        !shortNameInContext(norm.text, start, end)
+      )
+        continue;
       const how = classify(term);
       if (!how) continue;
       hits.push({
@@ -170,31 +227,88 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
     return hits;
   };
 
+  /** The makers a text names, by exact name, alias or brand (no typos): cached, as a row's cells repeat per cell. */
+  const namedCache = new Map<string, Named>();
+  const namedInText = (text: string, makerCell: boolean): Named => {
+    const key = makerCell ? `\u0001${text}` : text;
+    let known = namedCache.get(key);
+    if (known) return known;
+    const norm = normalise(text);
+    const found = findCandidates(norm.text, { automaton, models: null, fuzzy: null });
+    // Another company's name that contains a vendor's (its own lexicon entry) names nobody.
+    const hits = found
+      ? withoutOtherCompanies(longestFirst(nameHits(norm, found.names, makerCell), norm.text.length))
+      : [];
+    known = {
+      vendors: new Set(hits.map((h) => h.vendorIndex)),
+      brands: new Set(hits.flatMap((h) => (h.brand ? [h.brand.name.toLowerCase()] : []))),
+    };
+    if (namedCache.size > 2_000) namedCache.clear();
+    namedCache.set(key, known);
+    return known;
+  };
+  const vendorIndexById = new Map(vendors.map((info, index) => [info.vendor.id, index]));
+
+  const makersNearby = (context: BlockContext | undefined): MakersNearby => {
+    const vendorsNamed = new Set<number>();
+    const brandsNamed = new Set<string>();
+    let otherMaker = false;
+    const add = (text: string, makerCell: boolean) => {
+      const named = namedInText(text, makerCell);
+      for (const v of named.vendors) vendorsNamed.add(v);
+      for (const b of named.brands) brandsNamed.add(b);
+      return named;
+    };
+    if (context?.header) add(context.header, false);
+    for (const cell of context?.item ?? []) {
+      const makerCell = cell.header !== undefined && isMakerHeader(cell.header);
+      const named = add(cell.text, makerCell);
+      if (cell.header) add(cell.header, false);
+      if (makerCell && named.vendors.size === 0 && /[\p{L}\p{N}]/u.test(cell.text)) otherMaker = true;
+    }
+    const page = new Set<number>();
+    for (const id of context?.page ?? []) {
+      const index = vendorIndexById.get(id);
+      if (index !== undefined) page.add(index);
+    }
+    return { item: { vendors: vendorsNamed, brands: brandsNamed }, page, otherMaker };
+  };
+
   const modelHits = (
     tokens: readonly CodeToken[],
     named: ReadonlySet<number>,
     namedBrands: ReadonlySet<string>,
+    context: BlockContext | undefined,
   ): Hit[] => {
     const hits: Hit[] = [];
+    let nearby: MakersNearby | undefined;
     for (const token of tokens) {
       const found = models.match(token);
       if (!found) continue;
       const { compiled, start } = found;
       const { rule } = compiled;
-      const brandNamed = rule.brand !== undefined && namedBrands.has(rule.brand.toLowerCase());
-      if (rule.requiresContext && !named.has(compiled.vendorIndex) && !brandNamed) continue;
-      const brand = rule.brand
-        ? vendors[compiled.vendorIndex]!.vendor.brands.find((b) => b.name === rule.brand)
-        : undefined;
+      const vendorIndex = compiled.vendorIndex;
+      const ruleBrand = rule.brand?.toLowerCase();
+      let basis: ModelBasis | undefined;
+      if (rule.requiresContext && !named.has(vendorIndex) && !(ruleBrand && namedBrands.has(ruleBrand))) {
+        nearby ??= makersNearby(context);
+        if (nearby.item.vendors.has(vendorIndex) || (ruleBrand && nearby.item.brands.has(ruleBrand))) basis = 'item';
+        else if (nearby.page.has(vendorIndex)) basis = 'page';
+        else if (sensitivity === 'broad' && named.size === 0 && nearby.item.vendors.size === 0 && !nearby.otherMaker)
+          basis = 'guess';
+        else continue;
+      }
+      const brand = rule.brand ? vendors[vendorIndex]!.vendor.brands.find((b) => b.name === rule.brand) : undefined;
       const owned = !brand || OWNED.has(brand.relationship);
       hits.push({
-        vendorIndex: compiled.vendorIndex,
+        vendorIndex,
         start,
         end: token.end,
         kind: 'model',
-        verdict: !owned ? 'possible-match' : brand ? 'brand-of-listed-vendor' : 'listed-vendor',
-        confidence: rule.requiresContext ? 0.9 : 0.8,
+        verdict: basis === 'guess' || !owned ? 'possible-match' : brand ? 'brand-of-listed-vendor' : 'listed-vendor',
+        confidence: basis ? MODEL_CONFIDENCE[basis] : rule.requiresContext ? 0.9 : 0.8,
         brand,
+        ...(basis ? { basis } : {}),
       });
     }
     return hits;
@@ -261,12 +375,17 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
         : undefined,
       measures: info.measures,
       ...(hit.resembles ? { resembles: hit.resembles } : {}),
+      ...(hit.basis ? { basis: hit.basis } : {}),
     };
   };
 
   return {
     listVersion: list.meta.version,
-    scanText(input: string): Finding[] {
+    namedIn(text: string): string[] {
+      if (!text) return [];
+      return [...namedInText(text, false).vendors].map((index) => vendors[index]!.vendor.id);
+    },
+    scanText(input: string, context?: BlockContext): Finding[] {
       if (!input) return [];
       // Most blocks need nothing but lower-casing, and most of the rest only collapsed whitespace: the candidate pass
       // checks that as it goes, on the lower-cased input. Only text that may hold a finding pays for the normaliser.
@@ -284,7 +403,8 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
         candidates = findCandidates(norm.text, sources)!;
       }
       if (candidates.names.length + candidates.codes.length + candidates.words.length === 0) return [];
-      const names = withoutOtherCompanies(longestFirst(nameHits(norm, candidates.names), norm.text.length));
+      const makerCell = context?.header !== undefined && isMakerHeader(context.header);
+      const names = withoutOtherCompanies(longestFirst(nameHits(norm, candidates.names, makerCell), norm.text.length));
       // Most blocks that get this far name nobody (a word that looked like a typo, a code like "ip66").
       const named = names.length === 0 ? NOBODY : new Set(names.map((h) => h.vendorIndex));
       const namedBrands =
@@ -292,7 +412,9 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
       // Names are disjoint and sorted by start, and so are codes (one per token, tokens in order): every overlap
       // check below is a sweep, linear in the number of hits.
       const isName = overlapSweep(names);
-      const codes = modelHits(candidates.codes, named, namedBrands).filter((code) => !isName(code.start, code.end));
+      const codes = modelHits(candidates.codes, named, namedBrands, context).filter(
+        (code) => !isName(code.start, code.end),
+      );
       const exact = mergeByStart(names, codes);
       const all = mergeByStart(exact, fuzzyHits(norm, candidates.words, exact));
       if (all.length === 0) return [];

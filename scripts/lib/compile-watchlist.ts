@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { normaliseTerm } from '../../lib/engine/normalise';
 import { squeeze } from '../../lib/engine/terms';
 import { vendorNames } from '../../lib/watchlist/index';
+import { crossVendorMatch, ruleProblem } from './model-rules';
 import {
   listMetaSchema,
   measureSchema,
@@ -109,6 +110,8 @@ export function compileWatchlist(files: DataFiles): Watchlist {
       } catch (error) {
         fail(file.file, ['models', i, 'pattern'], `not a valid regular expression: ${(error as Error).message}`);
       }
+      const problem = ruleProblem(rule);
+      if (problem) fail(file.file, ['models', i], `rule "${rule.id}" ${problem}`);
     });
     const names = vendorNames(vendor);
     for (const name of names) {
@@ -119,6 +122,9 @@ export function compileWatchlist(files: DataFiles): Watchlist {
       claimedBy.set(key, vendor.id);
     }
   });
+
+  const crossed = crossVendorMatch(vendors);
+  if (crossed) fail(crossed.file, ['models'], crossed.message);
 
   const list: Watchlist = {
     meta,
