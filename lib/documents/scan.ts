@@ -1,5 +1,10 @@
-/** Scans a whole document block by block: the shared core of the CLI, the extension's documents page and the tests. */
-import type { Engine, FindingKind, Verdict } from '../engine/index';
+/**
+ * Scans a whole document block by block: the shared core of the CLI, the extension's documents page and the tests.
+ * Two passes: first the makers the document names anywhere, then each block with its context: the makers named in
+ * the document, and for a row block its cells under their column headers ("Manufacturer: Quectel"), so a code that
+ * other makers share (EC25-E) meets its maker (see BlockContext in lib/engine/index.ts).
+ */
+import type { BlockContext, Engine, FindingKind, Verdict } from '../engine/index';
 import { type DocumentBlock, locationAt } from './blocks';
 import { type DocumentFormat, documentBlocks } from './index';
 
@@ -23,8 +28,9 @@ export interface ScanRow {
 
 export function scanBlocks(engine: Engine, file: string, blocks: readonly DocumentBlock[]): ScanRow[] {
   const rows: ScanRow[] = [];
+  const page = new Set(blocks.flatMap((block) => engine.namedIn(block.text)));
   blocks.forEach((block, index) => {
-    for (const finding of engine.scanText(block.text)) {
+    for (const finding of engine.scanText(block.text, { ...rowContext(block), page })) {
       rows.push({
         file,
         location: locationAt(block, finding.start),
@@ -46,3 +52,18 @@ export function scanBlocks(engine: Engine, file: string, blocks: readonly Docume
 /** A text document (HTML, text, CSV, JSON) already decoded. */
 export const scanDocument = (engine: Engine, file: string, format: DocumentFormat, content: string): ScanRow[] =>
   scanBlocks(engine, file, documentBlocks(format, content));
+
+/** A row block's cells, each with its column header, as the engine's item context. */
+function rowContext(block: DocumentBlock): BlockContext {
+  const cells = block.cells;
+  if (!cells || cells.length < 2 || !cells.some((cell) => cell.header)) return {};
+  const item = cells.map((cell, i) => {
+    const end = i + 1 < cells.length ? cells[i + 1]!.start : block.text.length;
+    const text = block.text
+      .slice(cell.start, end)
+      .replace(/\s*\|\s*$/, '')
+      .trim();
+    return cell.header ? { text, header: cell.header } : { text };
+  });
+  return { item: item.filter((cell) => cell.text !== '') };
+}

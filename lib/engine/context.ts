@@ -131,7 +131,14 @@ const MAKER_HEADER =
   /^(?:(?:product |equipment |device )?(?:manufacturer|manufacturer name|make|maker|brand|brand name|oem|vendor)|hersteller|marke|fabricant|marque|fabricante|marca|produttore|fabbricante|producent|merk|fabrikant|tillverkare|valmistaja|производитель|бренд|марка|制造商|生产厂家|生产厂商|厂家|厂商|品牌|製造商|生產廠家|廠牌|廠商|メーカー|製造元|ブランド|제조사|제조업체|브랜드)$/u;
 
 export function isMakerHeader(header: string): boolean {
-  return MAKER_HEADER.test(header.normalize('NFKC').toLowerCase().replace(/[\s:：*]+$/u, '').replace(/\s+/g, ' ').trim());
+  return MAKER_HEADER.test(
+    header
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[\s:：*]+$/u, '')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
 }
 
 /**

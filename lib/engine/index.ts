@@ -293,9 +293,9 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
       if (rule.requiresContext && !named.has(vendorIndex) && !(ruleBrand && namedBrands.has(ruleBrand))) {
         nearby ??= makersNearby(context);
         if (nearby.item.vendors.has(vendorIndex) || (ruleBrand && nearby.item.brands.has(ruleBrand))) basis = 'item';
+        else if (nearby.otherMaker) continue;
         else if (nearby.page.has(vendorIndex)) basis = 'page';
-        else if (sensitivity === 'broad' && named.size === 0 && nearby.item.vendors.size === 0 && !nearby.otherMaker)
-          basis = 'guess';
+        else if (sensitivity === 'broad' && named.size === 0 && nearby.item.vendors.size === 0) basis = 'guess';
         else continue;
       }
       const brand = rule.brand ? vendors[vendorIndex]!.vendor.brands.find((b) => b.name === rule.brand) : undefined;

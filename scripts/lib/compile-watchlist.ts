@@ -6,7 +6,6 @@ import { z } from 'zod';
 import { normaliseTerm } from '../../lib/engine/normalise';
 import { squeeze } from '../../lib/engine/terms';
 import { vendorNames } from '../../lib/watchlist/index';
-import { crossVendorMatch, ruleProblem } from './model-rules';
 import {
   listMetaSchema,
   measureSchema,
@@ -17,6 +16,7 @@ import {
   watchlistSchema,
 } from '../../lib/watchlist/schema';
 import { fuzzyExclusions, type LexiconFile, lexiconHeaderProblem } from './lexicon';
+import { crossVendorMatch, ruleProblem } from './model-rules';
 
 export interface DataFile {
   file: string;

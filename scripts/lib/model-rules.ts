@@ -20,7 +20,9 @@ export function ruleProblem(rule: ModelRule): string | undefined {
 
 /** The first rule that takes another vendor's example, as a build error, or undefined. */
 export function crossVendorMatch(vendors: readonly Vendor[]): { file: string; message: string } | undefined {
-  const rules = vendors.flatMap((vendor) => vendor.models.map((rule) => ({ vendor: vendor.id, rule, regex: anchored(rule) })));
+  const rules = vendors.flatMap((vendor) =>
+    vendor.models.map((rule) => ({ vendor: vendor.id, rule, regex: anchored(rule) })),
+  );
   for (const own of rules) {
     for (const other of rules) {
       if (other.vendor === own.vendor) continue;

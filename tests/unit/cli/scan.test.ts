@@ -212,6 +212,7 @@ describe('scan CLI: exit status and messages', () => {
         'boq.xlsx @ BoQ!B2: Quectel',
         'pack.zip/Lot 2/notes.odt @ paragraph 1: Huawei',
         'spec.docx @ paragraph 1: Hytera',
+        'spec.docx @ paragraph 1: PD785',
         'spec.pdf @ page 1: Dahua',
         'spec.pdf @ page 1: Hikvision',
       ]),
@@ -221,7 +222,7 @@ describe('scan CLI: exit status and messages', () => {
       `${join(folder, 'pack.zip')}/Lot 2/notes.odt: 1 finding (Huawei); read 1 paragraph`,
       `${join(folder, 'pack.zip')}: 1 entry read`,
       `${join(folder, 'pack.zip')}: 1 other file (images, drawings...) not read`,
-      `${join(folder, 'spec.docx')}: 1 finding (Hytera); read 1 paragraph`,
+      `${join(folder, 'spec.docx')}: 2 findings (Hytera); read 1 paragraph`,
       expect.stringMatching(/spec\.pdf: \d+ findings \(Dahua Technology, Hikvision\); read 1 page$/),
     ]);
     const csv = scan(['--format', 'csv', join(folder, 'boq.xlsx')]);

@@ -1,0 +1,100 @@
+/**
+ * Context for codes other makers share: the real engine over real readers. A code counts when its maker is named
+ * in its table row (a "Manufacturer" / "Hersteller" / "制造商" column) or elsewhere in the document; a row naming another maker stops that; at broad, with no maker in sight, a shared code
+ * is a possible match naming the likely maker. And the build refuses a rule that its own collisions contradict.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { scanDocument } from '../../../lib/documents/scan';
+import { createEngine, type Engine } from '../../../lib/engine/index';
+import type { Watchlist } from '../../../lib/watchlist/schema';
+import { compileWatchlist } from '../../../scripts/lib/compile-watchlist';
+import { readDataFiles } from '../../../scripts/watchlist-build';
+
+let list: Watchlist;
+let engine: Engine;
+let broad: Engine;
+beforeAll(async () => {
+  list = compileWatchlist(await readDataFiles());
+  engine = createEngine(list);
+  broad = createEngine(list, { sensitivity: 'broad' });
+});
+
+const found = (e: Engine, file: string, format: 'html' | 'csv', content: string) =>
+  scanDocument(e, file, format, content).map((row) => `${row.vendor}:${row.evidence}:${row.verdict}`);
+
+describe('row blocks carry their cells under their column headers', () => {
+  it('reads a CSV header row, so a "Hersteller" column names the row’s maker', () => {
+    const csv =
+      'Hersteller,Modell,Menge\nHuawei,AR6140-16G4XG,2\nMikroTik,RB4011iGS+RM,1\nQuectel,EG25-G,5\nAcme,EC25-E,5\n';
+    expect(found(engine, 'bom.csv', 'csv', csv)).toEqual([
+      'huawei:Huawei:listed-vendor',
+      'huawei:AR6140-16G4XG:listed-vendor',
+      'quectel:Quectel:listed-vendor',
+      'quectel:EG25-G:listed-vendor',
+    ]);
+  });
+});
+
+describe('a maker named elsewhere in the document, or nowhere', () => {
+  const notice =
+    '<html><body><p>Framework supplier: Quectel.</p><p>Lot 2: 40 x EC25-E on carrier boards</p></body></html>';
+
+  it('counts a maker named anywhere in the same document', () => {
+    const rows = scanDocument(engine, 'notice.html', 'html', notice);
+    expect(rows.find((r) => r.evidence === 'EC25-E')).toMatchObject({ vendor: 'quectel', verdict: 'listed-vendor' });
+  });
+
+  it('leaves a council tender listing "EC25-E" and "L850-GL" alone unflagged by default, a possible match at broad', () => {
+    const lots = '<html><body><p>Lot 1: 12 x EC25-E</p><p>Lot 2: 3 x L850-GL</p></body></html>';
+    expect(scanDocument(engine, 'lots.html', 'html', lots)).toEqual([]);
+    const guessed = scanDocument(broad, 'lots.html', 'html', lots);
+    expect(guessed.map((r) => [r.vendor, r.evidence, r.verdict])).toEqual([
+      ['quectel', 'EC25-E', 'possible-match'],
+      ['fibocom', 'L850-GL', 'possible-match'],
+    ]);
+    expect(broad.scanText('EC25-E')[0]).toMatchObject({ basis: 'guess', vendorName: 'Quectel' });
+  });
+
+  it('does not guess when another listed maker is named with the code', () => {
+    expect(broad.scanText('Huawei router with EC25-E inside').filter((f) => f.vendorId === 'quectel')).toEqual([]);
+  });
+
+  it('lists the makers a text names', () => {
+    expect(engine.namedIn('Supplied by Quectel Wireless, cameras by HiLook').sort()).toEqual(['hikvision', 'quectel']);
+    expect(engine.namedIn('nothing here')).toEqual([]);
+  });
+});
+
+describe('the build proves model rules', () => {
+  const withRule = async (vendorFile: string, change: (models: Array<Record<string, unknown>>) => void) => {
+    const files = await readDataFiles();
+    const broken = structuredClone(files);
+    const file = broken.vendors.find((f) => f.file.endsWith(vendorFile))!;
+    change((file.data as { models: Array<Record<string, unknown>> }).models);
+    return () => compileWatchlist(broken);
+  };
+
+  it('refuses a rule that matches one of its own collisions', async () => {
+    const build = await withRule('zte.yaml', (models) => {
+      (models[1]!.collisions as string[]).push('MF286D');
+    });
+    expect(build).toThrow(/zte\.yaml: models\.1: rule "zte-mifi-routers" matches "MF286D", a collision it lists/);
+  });
+
+  it('refuses a rule that misses one of its own examples', async () => {
+    const build = await withRule('quectel.yaml', (models) => {
+      (models[0]!.examples as string[]).push('EC25-E');
+    });
+    expect(build).toThrow(/does not match its own example "EC25-E"/);
+  });
+
+  it('refuses a rule that takes another vendor’s example', async () => {
+    const build = await withRule('uniview.yaml', (models) => {
+      models[0]!.pattern = 'ipc-?[a-z0-9]+(?:[-/][0-9a-z+]+)*';
+      models[0]!.collisions = [];
+    });
+    expect(build).toThrow(
+      /uniview\.yaml: models: rule "uniview-ip-cameras" matches ".+", an example of (hikvision|dahua)'s rule/,
+    );
+  });
+});
