@@ -115,6 +115,12 @@ const SURNAMES = new Set(
  */
 const MODEL_CONFIDENCE: Record<ModelBasis, number> = { item: 0.85, page: 0.7, guess: 0.4 };
 
+/**
+ * A guess needs a code long enough to say something: "EC25-E" and "L850-GL" are module codes, but "M95", "L80" or
+ * "EC25" on their own are as likely a motorway, a lens or a part number.
+ */
+const GUESS_MIN_LENGTH = 5;
+
 const NOBODY: ReadonlySet<number> = new Set();
 const NO_BRAND: ReadonlySet<string> = new Set();
 
@@ -295,7 +301,13 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
         if (nearby.item.vendors.has(vendorIndex) || (ruleBrand && nearby.item.brands.has(ruleBrand))) basis = 'item';
         else if (nearby.otherMaker) continue;
         else if (nearby.page.has(vendorIndex)) basis = 'page';
-        else if (sensitivity === 'broad' && named.size === 0 && nearby.item.vendors.size === 0) basis = 'guess';
+        else if (
+          sensitivity === 'broad' &&
+          named.size === 0 &&
+          nearby.item.vendors.size === 0 &&
+          token.end - start >= GUESS_MIN_LENGTH
+        )
+          basis = 'guess';
         else continue;
       }
       const brand = rule.brand ? vendors[vendorIndex]!.vendor.brands.find((b) => b.name === rule.brand) : undefined;
