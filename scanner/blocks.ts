@@ -3,9 +3,9 @@
  * name split across inline elements (`<b>Hik</b>vision`) is one string. Reads `Text.data` only, never
  * `innerText`, which would force layout on every call.
  */
-import { BLOCK_TAGS, READABLE_ATTRIBUTES, SKIPPED_TAGS } from '../lib/documents/markup';
+import { BLOCK_TAGS, HIDDEN_ATTRIBUTE, READABLE_ATTRIBUTES, SKIPPED_TAGS } from '../lib/documents/markup';
 
-const MARKED_SELECTOR = ['hidden', ...READABLE_ATTRIBUTES].map((attribute) => `[${attribute}]`).join(',');
+const MARKED_SELECTOR = [HIDDEN_ATTRIBUTE, ...READABLE_ATTRIBUTES].map((attribute) => `[${attribute}]`).join(',');
 
 /** Tag name of the warning host elements this extension inserts; never scanned. */
 export const WARNING_HOST_TAG = 'vendorwatch-warning';
@@ -38,9 +38,13 @@ export interface BlockWalkerOptions {
   segments?: boolean;
 }
 
+const hasMarks = (element: Element): boolean => element.matches(MARKED_SELECTOR);
+
 export function isSkipped(element: Element): boolean {
   return (
-    SKIPPED_TAGS.has(element.localName) || element.localName === WARNING_HOST_TAG || element.hasAttribute('hidden')
+    SKIPPED_TAGS.has(element.localName) ||
+    element.localName === WARNING_HOST_TAG ||
+    element.hasAttribute(HIDDEN_ATTRIBUTE)
   );
 }
 
@@ -50,19 +54,24 @@ export function isBlockElement(element: Element): boolean {
 
 /** Nearest block ancestor (or the element itself). */
 export function blockOf(node: Node): Element | null {
-  let current: Node | null = node.nodeType === Node.ELEMENT_NODE ? node : node.parentNode;
-  while (current && current.nodeType === Node.ELEMENT_NODE) {
+  let current: Node | null = node.nodeType === 1 ? node : node.parentNode;
+  while (current && (current.nodeType === 1 || current.nodeType === 11)) {
+    // Out of a shadow root to its host: the host's block is where the shadow's text belongs.
+    if (current.nodeType === 11) {
+      current = (current as ShadowRoot).host ?? null;
+      continue;
+    }
     const element = current as Element;
     if (isBlockElement(element)) return element;
     current = element.parentNode;
   }
-  return current && current.nodeType === Node.DOCUMENT_NODE ? (current as Document).body : null;
+  return current && current.nodeType === 9 ? (current as Document).body : null;
 }
 
 /** True when some ancestor up to (not including) `stop` is skipped. */
 function insideSkipped(node: Node, stop: Node | null): boolean {
   for (let current = node.parentNode; current && current !== stop; current = current.parentNode) {
-    if (current.nodeType === Node.ELEMENT_NODE && isSkipped(current as Element)) return true;
+    if (current.nodeType === 1 && isSkipped(current as Element)) return true;
   }
   return false;
 }
@@ -87,6 +96,9 @@ export class BlockWalker {
   private readonly marked: Set<Element>;
   private node: Node | null;
   private visited = 0;
+  private shadowDepth = 0;
+  /** The open shadow roots read, so the scanner can follow their changes too. */
+  readonly shadowRoots: ShadowRoot[] = [];
 
   constructor(
     private readonly root: Element,
@@ -100,7 +112,14 @@ export class BlockWalker {
     const context = isBlockElement(root) ? root : (blockOf(root) ?? root);
     this.readAttributes(root, context);
     this.stack.push(context);
-    this.node = root.firstChild;
+    const shadow = root.shadowRoot;
+    if (shadow) this.shadowRoots.push(shadow);
+    if (shadow?.firstChild) {
+      this.shadowDepth = 1;
+      this.node = shadow.firstChild;
+    } else {
+      this.node = root.firstChild;
+    }
   }
 
   get done(): boolean {
@@ -126,17 +145,29 @@ export class BlockWalker {
       } else if (type === 1) {
         const element = node as Element;
         const name = element.localName;
-        const hasAttributeText = marked.has(element);
+        // Inside a shadow root the root's query did not reach: look at the element itself.
+        const hasAttributeText = this.shadowDepth > 0 ? hasMarks(element) : marked.has(element);
         if (
           !SKIPPED_TAGS.has(name) &&
           name !== WARNING_HOST_TAG &&
-          !(hasAttributeText && element.hasAttribute('hidden'))
+          !(hasAttributeText && element.hasAttribute(HIDDEN_ATTRIBUTE))
         ) {
           const context = stack[stack.length - 1]!;
           const own = BLOCK_TAGS.has(name) ? element : context;
           if (single && own === element) this.separate(this.blockFor(element));
           else if (name === 'br') this.separate(this.blockFor(context));
           if (hasAttributeText) this.readAttributes(element, own);
+          // An open shadow root is what the page shows for its host: read it first, then the host's own children
+          // (the ones slotted into it), in the same block.
+          const shadow = element.shadowRoot;
+          if (shadow?.firstChild) {
+            this.shadowRoots.push(shadow);
+            this.shadowDepth++;
+            stack.push(own);
+            node = shadow.firstChild;
+            continue;
+          }
+          if (shadow) this.shadowRoots.push(shadow);
           const first = element.firstChild;
           if (first) {
             stack.push(own);
@@ -146,13 +177,28 @@ export class BlockWalker {
         }
       }
       // Next node in document order: a sibling, or the sibling of the nearest ancestor that has one.
-      let next = node.nextSibling;
+      let current: Node = node;
+      let next: Node | null = current.nextSibling;
       while (!next) {
-        const parent: Node | null = node.parentNode;
+        const parent: Node | null = current.parentNode;
         if (!parent || parent === this.root) break;
+        if (parent.nodeType === 11) {
+          // The end of a shadow root: on to its host's own children, or past the host.
+          const host: Element = (parent as ShadowRoot).host;
+          this.shadowDepth--;
+          if (host.firstChild) {
+            next = host.firstChild;
+            break;
+          }
+          stack.pop();
+          if (host === this.root) break;
+          current = host;
+          next = current.nextSibling;
+          continue;
+        }
         stack.pop();
-        node = parent;
-        next = node.nextSibling;
+        current = parent;
+        next = current.nextSibling;
       }
       node = next;
     }

@@ -6,9 +6,13 @@
  */
 import type { Finding } from '../lib/engine/index';
 import type { BlockMatch } from '../lib/matching/index';
+import { chunkTexts } from '../lib/matching/wire';
 import type { WarningView } from '../lib/present/warning-view';
+import { cardsUnder } from './adapter-cards';
 import type { SiteAdapter } from './adapters/types';
-import { type Block, BlockWalker, blockOf, isBlockElement, segmentAt, WARNING_HOST_TAG } from './blocks';
+import { type Block, BlockWalker } from './blocks';
+import { type MutationBatch, MutationBatcher } from './mutations';
+import { placeWarning } from './placement';
 import { type MountedWarning, mountWarning } from './warning-host';
 
 /** Longest stretch of reading before yielding to the page (well under the 50 ms long-task line). */
@@ -18,13 +22,6 @@ const SLICE_BUDGET_MS = 8;
  * few elements changed, so warnings go in as few frames as possible; a batch this size renders in a few ms.
  */
 const PLACEMENTS_PER_FRAME = 200;
-/** Text sent for matching per message: big enough to keep messages few, small enough to start matching early. */
-const MATCH_CHUNK_CHARS = 256 * 1024;
-/** Mutations are collected for this long, then scanned together. */
-const MUTATION_BATCH_DELAY_MS = 50;
-
-/** Containers that may not hold a phrasing element directly: the warning goes beside the text instead. */
-const NO_INLINE_CHILD = new Set(['TR', 'TABLE', 'TBODY', 'THEAD', 'TFOOT', 'UL', 'OL', 'DL', 'SELECT']);
 
 /** A finding as the background sent it: with the reference it recorded it under for this tab. */
 export type ScannedMatch = BlockMatch & { ref: number };
@@ -42,6 +39,8 @@ export interface PageFinding {
 
 export interface PageScannerOptions {
   doc: Document;
+  /** The content script's life: when it aborts (extension updated or removed), everything stops and is removed. */
+  signal: AbortSignal;
   /** Findings (with their warning views) per text, in order, `undefined` for none; the background's engine. */
   match(texts: string[]): Promise<Array<ScannedMatch[] | undefined>>;
   /** True when the user dismissed this finding or said "not this vendor" for it on this site. */
@@ -70,6 +69,7 @@ const afterNextFrame = () =>
   new Promise<void>((resolve) => {
     // A background tab renders no frames; the timer keeps the scan going there.
     const timer = setTimeout(resolve, 100);
+    if (typeof requestAnimationFrame !== 'function') return;
     requestAnimationFrame(() =>
       setTimeout(() => {
         clearTimeout(timer);
@@ -81,17 +81,21 @@ const afterNextFrame = () =>
 export class PageScanner {
   private readonly states = new WeakMap<Element, BlockState>();
   private readonly shown = new Set<PageFinding>();
-  private readonly pendingRoots = new Set<Element>();
-  private observer: MutationObserver | null = null;
-  private flushTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly mutations: MutationBatcher;
+  private readonly frames = new WeakSet<HTMLIFrameElement>();
   private queue: Promise<void> = Promise.resolve();
-  /** Cards were removed: drop their findings at the next flush without rescanning anything. */
-  private pruneRequested = false;
 
-  constructor(private readonly options: PageScannerOptions) {}
+  constructor(private readonly options: PageScannerOptions) {
+    this.mutations = new MutationBatcher((batch) => this.onMutations(batch), options.signal);
+    options.signal.addEventListener('abort', () => this.stop(), { once: true });
+  }
 
-  /** Scans everything under `root`; resolves when done. Scans are serialised so they never interleave. */
-  scan(root: Element): Promise<void> {
+  /**
+   * Follows the page, then scans everything under `root`; resolves when done. Following starts first, so what the
+   * page adds while the first scan reads is scanned right after it. Scans are serialised so they never interleave.
+   */
+  start(root: Element): Promise<void> {
+    this.mutations.watch(this.options.doc);
     return this.scanAll([root]);
   }
 
@@ -99,53 +103,36 @@ export class PageScanner {
   private scanAll(roots: Element[]): Promise<void> {
     // A failed scan (the background could not be reached) must not stop every later one.
     this.queue = this.queue
-      .then(() => this.scanNow(roots))
+      .then(() => (this.options.signal.aborted ? undefined : this.scanNow(roots)))
       .catch((error: unknown) => console.warn('VendorWatch: this part of the page was not scanned', error));
     return this.queue;
+  }
+
+  /** A host the page attached an open shadow root to after it was read: follow the root and read the host again. */
+  shadowAttached(host: Element): void {
+    if (!host.shadowRoot || this.options.signal.aborted) return;
+    this.mutations.watch(host.shadowRoot);
+    void this.scanAll([host]);
   }
 
   findings(): PageFinding[] {
     return [...this.shown];
   }
 
-  /** Follows the page: every added or changed subtree is rescanned in batches. */
-  observe(): void {
-    const { doc } = this.options;
-    this.observer = new MutationObserver((records) => {
-      for (const record of records) {
-        if (isOwnMutation(record)) continue;
-        // Rescan only what changed: an added block subtree by itself, otherwise the block whose text changed.
-        // A whole results list is never rescanned because one card was appended to it.
-        const changed: Node[] =
-          record.type === 'childList' && record.addedNodes.length > 0 ? [...record.addedNodes] : [record.target];
-        for (const node of changed) {
-          const element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
-          if (!element?.isConnected || element.localName === WARNING_HOST_TAG) continue;
-          this.pendingRoots.add(
-            node !== record.target && isBlockElement(element) ? element : (blockOf(element) ?? element),
-          );
-        }
-        if (record.type === 'childList' && record.removedNodes.length > 0) {
-          // Removed cards only need their findings dropped; removed inline text changes its block's text.
-          const onlyBlocks = [...record.removedNodes].every(
-            (removed) => removed.nodeType === Node.ELEMENT_NODE && isBlockElement(removed as Element),
-          );
-          const target = record.target.nodeType === Node.ELEMENT_NODE ? (record.target as Element) : null;
-          if (onlyBlocks) this.pruneRequested = true;
-          else if (target?.isConnected) this.pendingRoots.add(blockOf(target) ?? target);
-        }
-      }
-      if ((this.pendingRoots.size > 0 || this.pruneRequested) && this.flushTimer === null) {
-        this.flushTimer = setTimeout(() => this.flush(), MUTATION_BATCH_DELAY_MS);
-      }
-    });
-    this.observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+  private onMutations({ roots, removed }: MutationBatch): void {
+    if (roots.length > 0) {
+      void this.scanAll(roots);
+      return;
+    }
+    if (removed) {
+      this.queue = this.queue.then(() => {
+        this.pruneDetached();
+        this.options.onFindingsChanged(this.findings());
+      });
+    }
   }
 
-  stop(): void {
-    this.observer?.disconnect();
-    this.observer = null;
-    if (this.flushTimer !== null) clearTimeout(this.flushTimer);
+  private stop(): void {
     for (const pageFinding of this.shown) pageFinding.host.remove();
     this.shown.clear();
   }
@@ -162,26 +149,6 @@ export class PageScanner {
     this.options.onFindingsChanged(this.findings());
   }
 
-  private flush(): void {
-    this.flushTimer = null;
-    // Drop roots nested in other pending roots: their blocks are collected by the outer one.
-    const pending = new Set([...this.pendingRoots].filter((root) => root.isConnected));
-    this.pendingRoots.clear();
-    // Keep roots with no pending ancestor (linear in roots x depth; a batch may add thousands of cards).
-    const outermost = [...pending].filter((root) => {
-      for (let up = root.parentElement; up; up = up.parentElement) if (pending.has(up)) return false;
-      return true;
-    });
-    if (outermost.length > 0) void this.scanAll(outermost);
-    if (this.pruneRequested && outermost.length === 0) {
-      this.queue = this.queue.then(() => {
-        this.pruneDetached();
-        this.options.onFindingsChanged(this.findings());
-      });
-    }
-    this.pruneRequested = false;
-  }
-
   private async scanNow(roots: Element[]): Promise<void> {
     const slice = { start: performance.now() };
     const pause = async () => {
@@ -196,11 +163,13 @@ export class PageScanner {
       // A loop, not push(...found): an enormous page can have more blocks than a call can take arguments.
       for (const block of await this.blocksUnder(root, slice, pause)) blocks.push(block);
     }
+    if (this.options.signal.aborted) return;
     const changed = blocks.filter((block) => this.states.get(block.element)?.text !== block.text);
     const matches = await this.matchAll(
       changed.map((block) => block.text),
       pause,
     );
+    if (this.options.signal.aborted) return;
     slice.start = performance.now();
     const placements: Placement[] = [];
     changed.forEach((block, i) => {
@@ -211,6 +180,7 @@ export class PageScanner {
     // the browser a layout of all of it, so the page should change in as few frames as possible.
     for (let i = 0; i < placements.length; i += PLACEMENTS_PER_FRAME) {
       if (i > 0) await afterNextFrame();
+      if (this.options.signal.aborted) return;
       const attach: Array<() => void> = [];
       for (const prepare of placements.slice(i, i + PLACEMENTS_PER_FRAME)) {
         attach.push(prepare());
@@ -227,19 +197,7 @@ export class PageScanner {
    * so `pause` may yield between them), and returns the findings per text.
    */
   private async matchAll(texts: string[], pause: () => Promise<void>): Promise<Array<ScannedMatch[] | undefined>> {
-    const chunks: Array<{ offset: number; texts: string[] }> = [];
-    let size = 0;
-    for (let i = 0; i < texts.length; i++) {
-      const text = texts[i]!;
-      const last = chunks[chunks.length - 1];
-      if (!last || (size + text.length > MATCH_CHUNK_CHARS && last.texts.length > 0)) {
-        chunks.push({ offset: i, texts: [text] });
-        size = text.length;
-      } else {
-        last.texts.push(text);
-        size += text.length;
-      }
-    }
+    const chunks = chunkTexts(texts);
     const all = new Array<ScannedMatch[] | undefined>(texts.length);
     const replies: Array<Promise<void>> = [];
     for (const chunk of chunks) {
@@ -265,38 +223,47 @@ export class PageScanner {
     const walk = async (element: Element, options: { single?: boolean } = {}) => {
       const walker = new BlockWalker(element, options);
       while (!walker.step(slice.start + SLICE_BUDGET_MS)) {
+        if (this.options.signal.aborted) return [];
         await yieldToPage();
         slice.start = performance.now();
       }
+      // Follow the shadow roots read: their changes do not reach the document's observer.
+      for (const shadow of walker.shadowRoots) this.mutations.watch(shadow);
       return walker.blocks();
     };
+    const frames = this.framesUnder(root);
     const adapter = this.options.adapter;
-    if (!adapter) return walk(root);
-    // Selectors may match a card and an element inside it (a wrapper and its link): the outermost is the card.
-    const outermost = (element: Element): Element => {
-      let card = element;
-      for (
-        let up = card.parentElement?.closest(adapter.itemSelector);
-        up;
-        up = up.parentElement?.closest(adapter.itemSelector)
-      )
-        card = up;
-      return card;
-    };
-    const inside = root.closest(adapter.itemSelector);
-    const enclosing = inside ? outermost(inside) : null;
-    const items = enclosing
-      ? [enclosing]
-      : [...root.querySelectorAll(adapter.itemSelector)].filter((item) => outermost(item) === item);
+    if (!adapter) return [...(await walk(root)), ...frames];
+    const { cards: found, insideCard } = cardsUnder(root, adapter);
     const cards: Block[] = [];
-    for (const item of items) {
-      const anchor = item.querySelector(adapter.titleSelector) ?? undefined;
-      for (const block of await walk(item, { single: true })) cards.push({ ...block, anchor });
+    for (const { card, anchor } of found) {
+      for (const block of await walk(card, { single: true })) cards.push(anchor ? { ...block, anchor } : block);
       await pause();
     }
-    if (enclosing) return cards;
+    if (insideCard) return cards;
     const outside = (await walk(root)).filter((block) => !block.element.closest(adapter.itemSelector));
-    return [...cards, ...outside];
+    return [...cards, ...outside, ...frames];
+  }
+
+  /**
+   * Same-origin frames under `root` (including srcdoc and about:blank ones) are part of the page a person reads:
+   * their documents are followed and scanned like the top one, now and whenever they load again. Cross-origin
+   * frames cannot be read from here and are left alone.
+   */
+  private framesUnder(root: Element): Block[] {
+    for (const frame of root.querySelectorAll('iframe')) {
+      if (this.frames.has(frame)) continue;
+      this.frames.add(frame);
+      const scanFrame = () => {
+        const doc = sameOriginDocument(frame);
+        if (!doc?.body || this.options.signal.aborted) return;
+        this.mutations.watch(doc);
+        void this.scanAll([doc.body]);
+      };
+      frame.addEventListener('load', scanFrame, { signal: this.options.signal });
+      scanFrame();
+    }
+    return [];
   }
 
   /** Records a block's new text and findings; returns the DOM writes (placing its warnings) for the caller to batch. */
@@ -317,7 +284,7 @@ export class PageScanner {
       seenVendors.add(finding.vendorId);
       placements.push(() => {
         // Built while detached from the page: nothing is laid out until `attach`.
-        const mounted = mountWarning(this.options.doc, {
+        const mounted = mountWarning(block.element.ownerDocument, {
           view,
           onDismiss: () => this.options.onDismiss(finding),
           onNotThisVendor: () => this.options.onNotThisVendor(finding),
@@ -332,7 +299,7 @@ export class PageScanner {
             host: mounted.host,
             open: () => mounted.open(),
           };
-          placeWarning(block, finding, mounted.host);
+          placeWarning(block, finding.start, mounted.host);
           state.warnings.push({ mounted, pageFinding });
           this.shown.add(pageFinding);
         };
@@ -357,43 +324,11 @@ export class PageScanner {
   }
 }
 
-/**
- * Puts the warning at the end of the title or block, where a person reading it will see it. Never inside a
- * link or button: a click on the warning would follow the link.
- */
-function placeWarning(block: Block, finding: Finding, host: HTMLElement): void {
-  const target = block.anchor ?? block.element;
-  const interactive = target.closest(INTERACTIVE) ?? target.querySelector(`:scope > ${INTERACTIVE}:only-child`);
-  if (interactive && interactive !== target.ownerDocument.body) {
-    // Outermost interactive ancestor, so the warning sits just after the whole link.
-    let outer = interactive;
-    for (let up = outer.parentElement?.closest(INTERACTIVE); up; up = up.parentElement?.closest(INTERACTIVE))
-      outer = up;
-    outer.after(host);
-    return;
+/** The document of a frame the content script may read (same origin, srcdoc, about:blank), or null. */
+function sameOriginDocument(frame: HTMLIFrameElement): Document | null {
+  try {
+    return frame.contentDocument;
+  } catch {
+    return null;
   }
-  if (!NO_INLINE_CHILD.has(target.tagName)) {
-    target.append(host);
-    return;
-  }
-  const segment = segmentAt(block, finding.start);
-  const node = segment?.node ?? target.lastChild;
-  if (node?.parentNode) node.parentNode.insertBefore(host, node.nextSibling);
-  else target.append(host);
-}
-
-const INTERACTIVE = 'a[href], button, label, summary, select';
-
-/** Mutations made by our own warnings must never trigger a rescan (that would loop). */
-function isOwnMutation(record: MutationRecord): boolean {
-  const target = record.target as Element;
-  if (
-    target.nodeType === Node.ELEMENT_NODE &&
-    (target.localName === WARNING_HOST_TAG || target.closest?.(WARNING_HOST_TAG))
-  ) {
-    return true;
-  }
-  if (record.type !== 'childList') return false;
-  const nodes = [...record.addedNodes, ...record.removedNodes];
-  return nodes.length > 0 && nodes.every((node) => (node as Element).localName === WARNING_HOST_TAG);
 }

@@ -33,20 +33,23 @@ export interface MountedWarning {
  * One constructed stylesheet shared by every warning's shadow root: the browser parses and indexes it once, instead
  * of once per warning. Where a browser will not adopt a sheet from an extension's world, each root gets a <style>.
  */
-let sharedSheet: CSSStyleSheet | null | undefined;
+/** One sheet per document: a constructed sheet may only be adopted in the document that made it (frames). */
+const sharedSheets = new WeakMap<Document, CSSStyleSheet | null>();
 function adoptSharedSheet(doc: Document, shadow: ShadowRoot): boolean {
+  let sharedSheet = sharedSheets.get(doc);
   if (sharedSheet === null) return false;
   try {
     if (!sharedSheet) {
       const View = doc.defaultView as (Window & { CSSStyleSheet: typeof CSSStyleSheet }) | null;
       sharedSheet = View ? new View.CSSStyleSheet() : null;
       sharedSheet?.replaceSync(WARNING_CSS);
+      sharedSheets.set(doc, sharedSheet ?? null);
     }
     if (!sharedSheet) return false;
     shadow.adoptedStyleSheets = [sharedSheet];
     return shadow.adoptedStyleSheets.length === 1;
   } catch {
-    sharedSheet = null;
+    sharedSheets.set(doc, null);
     return false;
   }
 }

@@ -4,7 +4,8 @@
  * changes in storage. Content scripts send block text here; it is matched and dropped, never stored.
  */
 import { buildEvidenceReport, type EvidenceReport } from '../../lib/evidence/report';
-import { createMatcher, type Matcher, matchPacked, type SparseMatches } from '../../lib/matching/index';
+import { type BlockMatch, createMatcher, type Matcher, matchPacked } from '../../lib/matching/index';
+import type { SparseMatches } from '../../lib/matching/wire';
 import { withUserEntries } from '../../lib/settings/index';
 import { mergeOrganisationLists, type OrganisationList } from '../../lib/update/organisation';
 import type { Watchlist } from '../../lib/watchlist/schema';
@@ -52,7 +53,7 @@ export async function scanConfig(site: string): Promise<{ runs: boolean; listVer
   return { runs: matcher.runsOn(site), listVersion: matcher.listVersion };
 }
 
-export async function matchBlocks(packed: string): Promise<{ listVersion: number; hits: SparseMatches }> {
+export async function matchBlocks(packed: string): Promise<{ listVersion: number; hits: SparseMatches<BlockMatch> }> {
   const { matcher } = await current();
   return { listVersion: matcher.listVersion, hits: matchPacked(matcher, packed) };
 }

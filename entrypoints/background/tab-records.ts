@@ -4,7 +4,8 @@
  * built from this record only, never from findings the page side supplies. Kept in memory and mirrored to session
  * storage, since an MV3 service worker or Firefox event page can be stopped at any time.
  */
-import type { BlockMatch, SparseMatches } from '../../lib/matching/index';
+import type { BlockMatch } from '../../lib/matching/index';
+import type { SparseMatches } from '../../lib/matching/wire';
 import { summariseView, type TabState } from '../../lib/protocol';
 import { STORAGE, type TabFindings, tabKeys } from '../../lib/storage';
 import { getItem, removeItems, setItem } from '../../platform/storage';
@@ -47,7 +48,7 @@ export function startPage(tabId: number, pageUrl: string): Promise<void> {
 export function recordMatches(
   tabId: number,
   pageUrl: string,
-  hits: SparseMatches,
+  hits: SparseMatches<BlockMatch>,
 ): Promise<Array<[number, Array<[number, BlockMatch]>]>> {
   return serialised(tabId, async () => {
     const record = (await load(tabId)) ?? { pageUrl, nextRef: 0, views: {}, shown: [] };

@@ -10,6 +10,7 @@ import { packTexts, unpackMatches } from '../../lib/matching/wire';
 import { listen, send } from '../../platform/messaging';
 import { adapterFor } from '../../scanner/adapters/index';
 import { PageScanner, type ScannedMatch } from '../../scanner/page-scanner';
+import { SHADOW_ROOT_EVENT } from '../../scanner/shadow-root-event';
 import { findingKey, SuppressionStore } from '../../scanner/suppressions';
 
 export default defineContentScript({
@@ -35,8 +36,11 @@ export default defineContentScript({
     }
     const suppressions = await SuppressionStore.load(site);
 
+    // Registered before anything is read: when the extension is updated or removed, the scan stops where it is,
+    // the observers disconnect and the warnings go.
     const scanner = new PageScanner({
       doc: document,
+      signal: ctx.signal,
       adapter: adapterFor(site),
       match: async (texts) => {
         const reply = await send('match-blocks', { packed: packTexts(texts) });
@@ -66,8 +70,15 @@ export default defineContentScript({
         return Boolean(target);
       },
     });
-    await scanner.scan(document.body ?? document.documentElement);
-    scanner.observe();
-    ctx.onInvalidated(() => scanner.stop());
+    // Shadow roots the page attaches later (see shadow-roots.content.ts, in the page's world).
+    document.addEventListener(
+      SHADOW_ROOT_EVENT,
+      (event) => {
+        const host = event.composedPath()[0];
+        if (host instanceof Element) scanner.shadowAttached(host);
+      },
+      { signal: ctx.signal },
+    );
+    await scanner.start(document.body ?? document.documentElement);
   },
 });

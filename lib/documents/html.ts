@@ -1,11 +1,11 @@
 /**
  * Text blocks of a saved HTML page, the way the content script sees a live one: one block per table cell, list
  * item, paragraph, heading or leaf division, with inline elements joined ("<b>Hik</b>vision" is one word).
- * Scripts, styles and templates are skipped; alt, title and aria-label text counts.
+ * Scripts, styles, templates and `hidden` elements are skipped; alt, title and aria-label text counts.
  */
 import { Parser } from 'htmlparser2';
 import type { DocumentBlock } from './blocks';
-import { BLOCK_TAGS, READABLE_ATTRIBUTES, SKIPPED_TAGS } from './markup';
+import { BLOCK_TAGS, HIDDEN_ATTRIBUTE, READABLE_ATTRIBUTES, SKIPPED_TAGS } from './markup';
 
 export const htmlBlocks = (html: string): string[] => htmlDocumentBlocks(html).map((block) => block.text);
 
@@ -30,7 +30,7 @@ export function htmlDocumentBlocks(html: string): DocumentBlock[] {
     {
       onopentag(name, attributes) {
         // htmlparser2 closes every tag it opens (void and implied ones too), so a depth counter is exact.
-        if (skipDepth > 0 || SKIPPED_TAGS.has(name)) {
+        if (skipDepth > 0 || SKIPPED_TAGS.has(name) || HIDDEN_ATTRIBUTE in attributes) {
           skipDepth++;
           return;
         }

@@ -70,3 +70,9 @@ export const SKIPPED_TAGS: ReadonlySet<string> = new Set([
 
 /** Attributes people read or hear (image alt text, tooltips, screen-reader labels). */
 export const READABLE_ATTRIBUTES = ['alt', 'title', 'aria-label'] as const;
+
+/**
+ * An element with this attribute, and everything in it, is not read by either reader: the page does not show it.
+ * (Hidden by CSS is not knowable from saved markup, so neither reader asks layout; the extension never forces it.)
+ */
+export const HIDDEN_ATTRIBUTE = 'hidden';

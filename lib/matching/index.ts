@@ -10,8 +10,6 @@ import { runsOn, type Settings } from '../settings/index';
 import type { Watchlist } from '../watchlist/schema';
 import { type SparseMatches, unpackTexts } from './wire';
 
-export type { SparseMatches } from './wire';
-
 /** One finding in one block, with everything the inline warning shows. */
 export interface BlockMatch {
   finding: Finding;
@@ -39,8 +37,8 @@ export function createMatcher(list: Watchlist, settings: Settings): Matcher {
 }
 
 /** Matches texts packed by `packTexts` and answers only for the blocks with findings. */
-export function matchPacked(matcher: Matcher, packed: string): SparseMatches {
-  const hits: SparseMatches = [];
+export function matchPacked(matcher: Matcher, packed: string): SparseMatches<BlockMatch> {
+  const hits: SparseMatches<BlockMatch> = [];
   matcher.match(unpackTexts(packed)).forEach((matches, index) => {
     if (matches.length > 0) hits.push([index, matches]);
   });

@@ -2,7 +2,6 @@
  * How block text and findings travel between the content script and the background. Kept apart from the matcher
  * so the content script can use it without loading the engine, the list or the schema.
  */
-import type { BlockMatch } from './index';
 
 /**
  * Block texts travel to the background as one string, split at NUL: the browser serialises one long string far
@@ -20,11 +19,38 @@ export function unpackTexts(packed: string): string[] {
 }
 
 /** Findings of the blocks that have any, by block index: most blocks have none, and need no reply. */
-export type SparseMatches = Array<[index: number, matches: BlockMatch[]]>;
+export type SparseMatches<T> = Array<[index: number, matches: T[]]>;
 
 /** The findings per block, `undefined` for blocks without any (a sparse array: no allocation per block). */
-export function unpackMatches<T>(hits: Array<[index: number, matches: T[]]>, count: number): Array<T[] | undefined> {
+export function unpackMatches<T>(hits: SparseMatches<T>, count: number): Array<T[] | undefined> {
   const all = new Array<T[] | undefined>(count);
   for (const [index, matches] of hits) if (Number.isInteger(index) && index >= 0 && index < count) all[index] = matches;
   return all;
+}
+
+/** Text sent for matching per message: big enough to keep messages few, small enough to start matching early. */
+export const MATCH_CHUNK_CHARS = 256 * 1024;
+
+/**
+ * Cuts texts into runs of at most `maxChars` characters (a longer text travels alone), keeping each run's offset, so
+ * matching can start on the first while the page still packs the next.
+ */
+export function chunkTexts(
+  texts: readonly string[],
+  maxChars = MATCH_CHUNK_CHARS,
+): Array<{ offset: number; texts: string[] }> {
+  const chunks: Array<{ offset: number; texts: string[] }> = [];
+  let size = 0;
+  for (let i = 0; i < texts.length; i++) {
+    const text = texts[i]!;
+    const last = chunks[chunks.length - 1];
+    if (!last || size + text.length > maxChars) {
+      chunks.push({ offset: i, texts: [text] });
+      size = text.length;
+    } else {
+      last.texts.push(text);
+      size += text.length;
+    }
+  }
+  return chunks;
 }
