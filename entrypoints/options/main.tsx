@@ -12,6 +12,11 @@ const api: OptionsApi = {
     browser.storage.onChanged.addListener((_changes, area) => {
       if (area === 'managed' || area === 'local') listener();
     });
+    // Chromium does not always announce the first load of an organisation's policy as a change: read again
+    // whenever the page comes back into view, so a page opened early never shows stale locks for long.
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible') listener();
+    });
   },
   status: () => send('get-watchlist-status', {}),
   checkNow: () => send('check-updates-now', {}),

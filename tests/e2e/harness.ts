@@ -157,31 +157,47 @@ export async function launchWithExtension(name: BrowserName, options: LaunchOpti
   const probe = await browser.newPage();
   await gotoExtensionPage(probe, `${extensionOrigin}/popup.html`);
 
+  /** The ids of every open tab (ids need no "tabs" permission; addresses would). */
+  const openTabIds = (): Promise<number[]> =>
+    probe.evaluate(async () => {
+      type Api = { tabs: { query(q: object): Promise<Array<{ id?: number }>> } };
+      const scope = globalThis as unknown as { browser?: Api; chrome?: Api };
+      const tabs = await (scope.browser ?? scope.chrome)!.tabs.query({});
+      return tabs.flatMap((tab) => (tab.id === undefined ? [] : [tab.id]));
+    });
+  // Pages opened through `open` know their tab: an older tab still showing the same address (an earlier test's)
+  // must not stand in for a page whose scan has not reported yet.
+  const knownTabs = new WeakMap<Page, number>();
+
   /** The tab showing `page`, with what the background recorded for it (asked from an extension page). */
   const findTab = (page: Page): Promise<{ id: number; state: TabState } | null> =>
-    probe.evaluate(async (url: string) => {
-      // Runs in the extension page: Firefox exposes `browser`, Chromium `chrome` (promise-based in MV3).
-      type Api = {
-        tabs: { query(q: object): Promise<Array<{ id?: number }>> };
-        runtime: { sendMessage(message: object): Promise<unknown> };
-      };
-      const scope = globalThis as unknown as { browser?: Api; chrome?: Api };
-      const api = (scope.browser ?? scope.chrome)!;
-      // Tab URLs need the "tabs" permission, which VendorWatch does not ask for: match on the recorded URL.
-      for (const tab of await api.tabs.query({})) {
-        if (tab.id === undefined) continue;
-        // The background answers in the protocol's envelope (lib/protocol.ts): { ok, reply } or { ok: false, error }.
-        const answer = (await api.runtime.sendMessage({ type: 'get-tab-state', tabId: tab.id })) as {
-          ok: boolean;
-          reply?: TabState | null;
-          error?: string;
+    probe.evaluate(
+      async (url: string, onlyTab: number | null) => {
+        // Runs in the extension page: Firefox exposes `browser`, Chromium `chrome` (promise-based in MV3).
+        type Api = {
+          tabs: { query(q: object): Promise<Array<{ id?: number }>> };
+          runtime: { sendMessage(message: object): Promise<unknown> };
         };
-        if (!answer.ok) throw new Error(`get-tab-state refused: ${answer.error}`);
-        const state = answer.reply ?? null;
-        if (state?.url === url) return { id: tab.id, state };
-      }
-      return null;
-    }, page.url());
+        const scope = globalThis as unknown as { browser?: Api; chrome?: Api };
+        const api = (scope.browser ?? scope.chrome)!;
+        // Tab URLs need the "tabs" permission, which VendorWatch does not ask for: match on the recorded URL.
+        for (const tab of await api.tabs.query({})) {
+          if (tab.id === undefined || (onlyTab !== null && tab.id !== onlyTab)) continue;
+          // The background answers in the protocol's envelope (lib/protocol.ts): { ok, reply } or { ok: false, error }.
+          const answer = (await api.runtime.sendMessage({ type: 'get-tab-state', tabId: tab.id })) as {
+            ok: boolean;
+            reply?: TabState | null;
+            error?: string;
+          };
+          if (!answer.ok) throw new Error(`get-tab-state refused: ${answer.error}`);
+          const state = answer.reply ?? null;
+          if (state?.url === url) return { id: tab.id, state };
+        }
+        return null;
+      },
+      page.url(),
+      knownTabs.get(page) ?? null,
+    );
   const tabState = async (page: Page) => (await findTab(page))?.state ?? null;
 
   const waitForTabState = async (page: Page, predicate: (state: TabState) => boolean, timeoutMs = 15_000) => {
@@ -209,7 +225,10 @@ export async function launchWithExtension(name: BrowserName, options: LaunchOpti
     extensionOrigin,
     tabId,
     async open(url) {
+      const before = new Set(await openTabIds());
       const page = await browser.newPage();
+      const added = (await openTabIds()).filter((id) => !before.has(id));
+      if (added.length === 1) knownTabs.set(page, added[0]!);
       await page.goto(url, { waitUntil: 'load' });
       await waitForTabState(page, () => true);
       return page;

@@ -72,8 +72,21 @@ describe.skipIf(process.getuid?.() !== 0)('chromium: managed policy', () => {
   });
 
   it("shows the organisation's update address and sensitivity, locked", async () => {
+    // Chromium loads extension policy a moment after start-up, and does not always announce that first load as a
+    // storage change: wait until the extension can read it, as a user opening the options page later would.
+    const probe = await run.openExtensionPage('popup.html');
+    await probe.waitForFunction(
+      async (url) => {
+        type Api = { storage: { managed: { get(key: null): Promise<Record<string, unknown>> } } };
+        const scope = globalThis as unknown as { browser?: Api; chrome?: Api };
+        const managed = await (scope.browser ?? scope.chrome)!.storage.managed.get(null);
+        return managed.updateUrl === url;
+      },
+      { timeout: 30_000, polling: 250 },
+      POLICY_URL,
+    );
+    await probe.close();
     const options = await run.openExtensionPage('options.html');
-    // Chromium loads extension policy a moment after start-up; the page updates when managed storage changes.
     await options.waitForFunction(
       (url) => (document.querySelector('input[name="updateUrl"]') as HTMLInputElement | null)?.value === url,
       { timeout: 15_000 },
