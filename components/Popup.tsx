@@ -5,6 +5,7 @@
 import { useState } from 'preact/hooks';
 import type { FindingSummary, TabState } from '../lib/protocol';
 import { type AddressDetail, buildProblemReport } from '../lib/report/issue';
+import { formatDay } from '../lib/watchlist/freshness';
 import { t } from './i18n';
 import { VERDICT_KEYS } from './Warning';
 
@@ -19,6 +20,8 @@ export interface PopupProps {
   pauseLocked?: boolean;
   /** Age of the list in force, in whole days. */
   listAgeDays: number | null;
+  /** When the list in force was last reviewed (lib/watchlist/freshness), if it records a review. */
+  reviewed?: { version: number; reviewedOn: string; sources: string[] } | null;
   extensionVersion: string;
   onReveal(index: number): void;
   onOpenOptions(): void;
@@ -188,8 +191,17 @@ export function Popup(props: PopupProps) {
         {props.paused ? <p class="muted">{t('popupPausedNote')}</p> : null}
       </main>
       <footer>
-        <span class="muted">
-          {state && props.listAgeDays !== null ? t('popupWatchlist', state.listVersion, props.listAgeDays) : ''}
+        <span class="muted" data-testid="list-reviewed">
+          {props.reviewed && props.reviewed.sources.length > 0
+            ? t(
+                'popupWatchlistReviewed',
+                props.reviewed.version,
+                formatDay(props.reviewed.reviewedOn, document.documentElement.lang || undefined),
+                props.reviewed.sources.join(', '),
+              )
+            : state && props.listAgeDays !== null
+              ? t('popupWatchlist', state.listVersion, props.listAgeDays)
+              : ''}
         </span>
         <button type="button" class="link" onClick={props.onOpenOptions}>
           {t('popupOptions')}

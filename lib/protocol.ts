@@ -16,6 +16,7 @@ import { z } from 'zod';
 import type { BlockMatch } from './matching/index';
 import type { WarningView } from './present/warning-view';
 import { settingsSchema } from './settings/index';
+import { reviewSchema } from './watchlist/schema';
 import { isMessageKey, type LocalText } from './watchlist/wording';
 
 export type SenderKind = 'content' | 'extension';
@@ -131,6 +132,8 @@ export const watchlistStatusSchema = z.object({
   ),
   /** What was wrong with the organisation's policy, one plain line each; the rest of the policy still applies. */
   policyProblems: z.array(z.string()).optional(),
+  /** When the list in force was last reviewed against each official source (its `meta.reviewed`). */
+  reviewed: z.array(reviewSchema).optional(),
 });
 export type WatchlistStatus = z.infer<typeof watchlistStatusSchema>;
 
@@ -143,6 +146,9 @@ export const evidenceReportSchema = z.object({
     generatedAt: z.string(),
     sha256: z.string(),
     source: z.enum(['bundled', 'update']),
+    /** The day the list was last reviewed against the official sources, and each review (lib/watchlist/freshness). */
+    reviewedOn: z.string(),
+    reviewed: z.array(reviewSchema),
   }),
   findings: z.array(warningViewSchema),
 });

@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { WatchlistStatus } from '../../lib/protocol';
 import { exportSettings, parseSettingsImport, type Settings, settingsSchema } from '../../lib/settings/index';
+import { formatDay, freshness } from '../../lib/watchlist/freshness';
 import { CountrySelect } from '../CountrySelect';
 import { type MessageKey, t, tx } from '../i18n';
 
@@ -16,6 +17,8 @@ export interface OptionsApi {
   loadSettings(): Promise<Settings>;
   saveSettings(settings: Settings): Promise<void>;
   download(text: string, name: string): void;
+  /** The time now (tests pass a fixed one); the browser's clock otherwise. */
+  now?(): Date;
 }
 
 const PROFILES: Array<[Settings['profile'], MessageKey]> = [
@@ -68,6 +71,8 @@ export function Options({ api }: { api: OptionsApi }) {
   }, [api]);
 
   if (!status || !settings) return <main aria-busy="true">{t('optionsLoading')}</main>;
+  const fresh = freshness(status, api.now?.() ?? new Date());
+  const day = (iso: string) => formatDay(iso, document.documentElement.lang || undefined);
   const locked = new Set(status.locked);
   // What the page shows and saves is the organisation's value wherever the policy sets one.
   const shown: Settings = { ...settings, ...status.effective };
@@ -135,10 +140,31 @@ export function Options({ api }: { api: OptionsApi }) {
 
       <section aria-labelledby="watchlist-heading">
         <h2 id="watchlist-heading">{t('optionsWatchlist')}</h2>
+        {fresh.stale ? (
+          // Not an alert: it is there when the page opens, and read in order with the list it is about.
+          <p class="problem" data-testid="list-stale">
+            {t('optionsListStale', day(fresh.reviewedOn), fresh.ageDays)}
+          </p>
+        ) : null}
         <dl>
           <dt>{t('optionsListInForce')}</dt>
           <dd data-testid="list-version">
             {t(status.source === 'bundled' ? 'optionsVersionBundled' : 'optionsVersionUpdated', status.version)}
+          </dd>
+          <dt>{t('optionsReviewed')}</dt>
+          <dd data-testid="list-reviewed">
+            {fresh.reviews.length > 0 ? (
+              <ul>
+                {fresh.reviews.map((review) => (
+                  <li key={review.source}>
+                    <a href={review.url}>{review.source}</a>: {day(review.date)}
+                    {review.against ? <span class="muted"> ({review.against})</span> : null}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              t('optionsNotReviewed')
+            )}
           </dd>
           <dt>{t('optionsGenerated')}</dt>
           <dd>{formatDate(status.generatedAt)}</dd>

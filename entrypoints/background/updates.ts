@@ -98,6 +98,7 @@ export async function watchlistStatus(): Promise<WatchlistStatus> {
     version: list.meta.version,
     generatedAt: list.meta.generatedAt,
     expiresAt: list.meta.expiresAt,
+    reviewed: list.meta.reviewed,
     source,
     updateUrl: settings.updateUrl,
     effective: settings,

@@ -4,6 +4,7 @@ import { type ExportFormat, Popup } from '../../components/Popup';
 import { setPageLanguage } from '../../components/page-language';
 import { toCsv, toJson, toPrintableHtml } from '../../lib/evidence/format';
 import { STORAGE } from '../../lib/storage';
+import { freshness } from '../../lib/watchlist/freshness';
 import { send, sendToTab } from '../../platform/messaging';
 import { readUserSettings, saveUserSettings, setItem } from '../../platform/storage';
 import '../../components/extension-page.css';
@@ -38,6 +39,7 @@ async function start() {
   const pauseLocked = status.locked.includes('pausedSites');
   const site = state ? new URL(state.url).hostname : null;
   const ageDays = Math.max(0, Math.floor((Date.now() - Date.parse(status.generatedAt)) / 86_400_000));
+  const { reviewedOn, sources } = freshness(status, new Date());
 
   const draw = (paused: boolean) =>
     render(
@@ -47,6 +49,7 @@ async function start() {
         paused={paused}
         pauseLocked={pauseLocked}
         listAgeDays={ageDays}
+        reviewed={{ version: status.version, reviewedOn, sources }}
         extensionVersion={browser.runtime.getManifest().version}
         onReveal={(index) => {
           if (tabId === undefined) return;

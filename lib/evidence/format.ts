@@ -14,6 +14,7 @@ const CSV_HEADER = [
   'captured_at',
   'watchlist_version',
   'watchlist_sha256',
+  'watchlist_reviewed',
   'vendor',
   'vendor_name',
   'evidence',
@@ -40,6 +41,7 @@ export function toCsv(report: EvidenceReport): string {
           report.capturedAt,
           report.watchlist.version,
           report.watchlist.sha256,
+          report.watchlist.reviewedOn,
           finding.vendorId,
           finding.vendorName,
           finding.evidence,
@@ -69,6 +71,17 @@ const escapeHtml = (text: string | number) =>
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
   );
 
+/** The sources the list was compared with, each with its day and edition, for the printable report. */
+const reviewedAgainst = (report: EvidenceReport) =>
+  report.watchlist.reviewed.length === 0
+    ? ' (no review recorded: the day the list was generated)'
+    : `<ul>${report.watchlist.reviewed
+        .map(
+          (r) =>
+            `<li>${escapeHtml(r.source)}: ${escapeHtml(r.date)}${r.against ? `, against ${escapeHtml(r.against)}` : ''}<br><small>${escapeHtml(r.url)}</small></li>`,
+        )
+        .join('')}</ul>`;
+
 /** A self-contained HTML report to print or save as PDF. */
 export function toPrintableHtml(report: EvidenceReport): string {
   const findings = report.findings
@@ -96,6 +109,7 @@ ${finding.measures
   <dt>Page</dt><dd>${escapeHtml(report.pageTitle)}<br><small>${escapeHtml(report.pageUrl)}</small></dd>
   <dt>Captured</dt><dd>${escapeHtml(report.capturedAt)}</dd>
   <dt>Watchlist</dt><dd>version ${escapeHtml(report.watchlist.version)} (${escapeHtml(report.watchlist.source)}), generated ${escapeHtml(report.watchlist.generatedAt)}<br><small>SHA-256 of the list's canonical JSON (the published watchlist.json): ${escapeHtml(report.watchlist.sha256)}</small></dd>
+  <dt>Watchlist reviewed</dt><dd>${escapeHtml(report.watchlist.reviewedOn)}${reviewedAgainst(report)}</dd>
   <dt>Findings</dt><dd>${report.findings.length}</dd>
 </dl>
 ${findings || '<p>No restricted vendors were found on this page.</p>'}

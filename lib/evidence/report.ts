@@ -5,7 +5,8 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { WarningView } from '../present/warning-view';
-import type { Watchlist } from '../watchlist/schema';
+import { freshness } from '../watchlist/freshness';
+import type { Review, Watchlist } from '../watchlist/schema';
 
 /** A finding in the record; from a document (the Check documents page) it also says which file and where in it. */
 export type EvidenceFinding = WarningView & { file?: string; location?: string };
@@ -14,7 +15,16 @@ export interface EvidenceReport {
   pageUrl: string;
   pageTitle: string;
   capturedAt: string;
-  watchlist: { version: number; generatedAt: string; sha256: string; source: 'bundled' | 'update' };
+  watchlist: {
+    version: number;
+    generatedAt: string;
+    sha256: string;
+    source: 'bundled' | 'update';
+    /** The day the list was last reviewed against the official sources (its generation day if it records none). */
+    reviewedOn: string;
+    /** Each source and the day it was compared, newest first, so the record says how current the list was. */
+    reviewed: Review[];
+  };
   findings: EvidenceFinding[];
 }
 
@@ -36,6 +46,7 @@ export function buildEvidenceReport(input: {
   source: 'bundled' | 'update';
   findings: EvidenceFinding[];
 }): EvidenceReport {
+  const { reviewedOn, reviews } = freshness(input.list.meta, input.now);
   return {
     pageUrl: input.pageUrl,
     pageTitle: input.pageTitle,
@@ -45,6 +56,8 @@ export function buildEvidenceReport(input: {
       generatedAt: input.list.meta.generatedAt,
       sha256: watchlistHash(input.list),
       source: input.source,
+      reviewedOn,
+      reviewed: reviews,
     },
     findings: input.findings,
   };

@@ -205,6 +205,18 @@ export const vendorSchema = z.object({
 });
 export type Vendor = z.infer<typeof vendorSchema>;
 
+/** One review of the list against an official source (see `reviewed` below). */
+export const reviewSchema = z.object({
+  /** Short name shown to users, e.g. "FCC Covered List". */
+  source: z.string().min(3),
+  url: z.url({ protocol: /^https$/ }),
+  /** The day a maintainer compared the list with this source. */
+  date: isoDate,
+  /** What was compared (an edition, or a copy with its date) when that matters. */
+  against: z.string().min(3).optional(),
+});
+export type Review = z.infer<typeof reviewSchema>;
+
 export const listMetaSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   /** Monotonic: an update is accepted only with a higher version. */
@@ -215,19 +227,7 @@ export const listMetaSchema = z.object({
    * When maintainers last checked the list against each official source (the DoD 1260H list, the FCC Covered List,
    * the Entity List...). Shown to users as the list's freshness; optional so older lists still load.
    */
-  reviewed: z
-    .array(
-      z.object({
-        /** Short name shown to users, e.g. "FCC Covered List". */
-        source: z.string().min(3),
-        url: z.url({ protocol: /^https$/ }),
-        /** The day a maintainer compared the list with this source. */
-        date: isoDate,
-        /** What was compared (an edition, or a copy with its date) when that matters. */
-        against: z.string().min(3).optional(),
-      }),
-    )
-    .optional(),
+  reviewed: z.array(reviewSchema).optional(),
 });
 export type ListMeta = z.infer<typeof listMetaSchema>;
 

@@ -8,16 +8,21 @@
  * `--force-dark-mode`; Firefox: `intl.locale.requested` with a minimal German language pack, and the
  * color-scheme prefs), so the translated interface and the dark theme are checked for real in both browsers.
  */
+import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatDay, freshness } from '../../lib/watchlist/freshness';
 import { axeViolations } from './axe';
 import { BROWSERS, type ExtensionRun, launchWithExtension } from './harness';
 import { type StaticServer, startServer } from './server';
 
 const ROOT = resolve(import.meta.dirname, '../..');
+/** The list the extension bundles, and how current it says it is. */
+const bundledMeta = JSON.parse(readFileSync(join(ROOT, 'public/watchlist.json'), 'utf8')).meta;
+const bundledFreshness = freshness(bundledMeta, new Date());
 
 /** Text of the file the page offered for download through a blob link. */
 async function downloaded(page: Page): Promise<string> {
@@ -186,6 +191,12 @@ describe.each(BROWSERS)('%s: popup and options', (name) => {
     const report = JSON.parse(await downloaded(popup));
     expect(report.pageUrl).toBe(page.url());
     expect(report.watchlist.sha256).toMatch(/^[0-9a-f]{64}$/);
+    // The record says how current the list was: its review day and each source compared.
+    expect(report.watchlist.reviewedOn).toBe(bundledFreshness.reviewedOn);
+    expect(report.watchlist.reviewed).toEqual(bundledFreshness.reviews);
+    expect(await popup.$eval('[data-testid="list-reviewed"]', (el) => el.textContent)).toMatch(
+      new RegExp(`^Watchlist v${bundledMeta.version}, reviewed .+ against ${bundledFreshness.sources[0]}`),
+    );
     expect(report.findings.map((f: { vendorId: string }) => f.vendorId).sort()).toEqual([
       'dahua',
       'hikvision',
@@ -195,7 +206,10 @@ describe.each(BROWSERS)('%s: popup and options', (name) => {
 
     await clickText(popup, 'CSV');
     const csv = await downloaded(popup);
-    expect(csv.split('\n')[0]).toMatch(/^page,captured_at,watchlist_version,watchlist_sha256,vendor/);
+    expect(csv.split('\n')[0]).toMatch(
+      /^page,captured_at,watchlist_version,watchlist_sha256,watchlist_reviewed,vendor/,
+    );
+    expect(csv.split('\n')[1]).toContain(`,${bundledFreshness.reviewedOn},`);
     expect(csv).toContain('NDAA FY2019 section 889');
     expect(csv).toContain('https://www.acq.osd.mil/dpap/dars/section889.html');
 
@@ -218,6 +232,7 @@ describe.each(BROWSERS)('%s: popup and options', (name) => {
     const text = await printable.evaluate(() => document.body.textContent ?? '');
     expect(text).toContain('FCC Covered List');
     expect(text).toContain(page.url());
+    expect(text).toContain(`Watchlist reviewed${bundledFreshness.reviewedOn}`);
     await printable.close();
     await popup.close();
     await page.close();
@@ -269,6 +284,16 @@ describe.each(BROWSERS)('%s: popup and options', (name) => {
     page = await run.open(server.url('/fixtures/dark.html'));
     expect((await run.warnings(page)).map((w) => w.vendor)).toEqual(['dahua']);
     await page.close();
+  });
+
+  it('shows when the list was reviewed against each source, and warns only when that is over 60 days ago', async () => {
+    const options = await run.openExtensionPage('options.html');
+    await options.waitForSelector('[data-testid="list-reviewed"]');
+    const items = await options.$$eval('[data-testid="list-reviewed"] li', (lis) => lis.map((li) => li.textContent));
+    expect(items).toHaveLength(bundledFreshness.reviews.length);
+    expect(items[0]).toContain(bundledFreshness.reviews[0]!.source);
+    expect(Boolean(await options.$('[data-testid="list-stale"]'))).toBe(bundledFreshness.stale);
+    await options.close();
   });
 
   it('keeps the profile, refuses a broken settings file, and round-trips export and import', async () => {
@@ -472,14 +497,15 @@ describe.each(BROWSERS)('%s: popup and options', (name) => {
       const scope = globalThis as unknown as { browser?: Api; chrome?: Api };
       return (await (scope.browser ?? scope.chrome)!.runtime.sendMessage({ type: 'get-watchlist-status' })).reply;
     });
+    // The bundled list records its reviews, so the footer says when it was reviewed and against what.
     const footer = await popup.$eval('footer .muted', (el) => el.textContent ?? '');
-    const match = /^Watchlist v(\d+), (\d+) days old$/.exec(footer);
+    const match = /^Watchlist v(\d+), reviewed (.+) against (.+)$/.exec(footer);
     expect(match, footer).not.toBeNull();
     expect(Number(match![1])).toBe(status.version);
     expect(Number(match![1])).toBe((await run.tabState(page))!.listVersion);
-    const days = Math.floor((Date.now() - Date.parse(status.generatedAt)) / 86_400_000);
-    // A day boundary may pass between the popup's reading and ours.
-    expect(Math.abs(Number(match![2]) - days)).toBeLessThanOrEqual(1);
+    const lang = await popup.evaluate(() => document.documentElement.lang);
+    expect(match![2]).toBe(formatDay(bundledFreshness.reviewedOn, lang || undefined));
+    expect(match![3]).toBe(bundledFreshness.sources.join(', '));
 
     const before = new Set(await run.browser.pages());
     await domClick(popup, 'footer button');
@@ -713,7 +739,9 @@ describe.each(BROWSERS)('%s: German interface, dark theme', (name) => {
 
     const popup = await popupFor(page);
     expect(await popup.$eval('[role="status"]', (el) => el.textContent)).toMatch(/^\d+ Treffer auf dieser Seite$/);
-    expect(await popup.$eval('footer .muted', (el) => el.textContent)).toMatch(/^Liste v\d+, \d+ Tage alt$/);
+    expect(await popup.$eval('footer .muted', (el) => el.textContent)).toMatch(
+      /^Liste v\d+, am .+ abgeglichen mit .+$/,
+    );
     expect(await popup.$eval('footer button', (el) => el.textContent)).toBe('Einstellungen');
     expect(await popup.evaluate(() => document.documentElement.lang)).toBe('de');
 

@@ -9,6 +9,7 @@ export async function renderOptions(
   Options: typeof OptionsComponent,
   status: () => WatchlistStatus,
   ready: string,
+  now?: Date,
 ): Promise<HTMLElement> {
   const root = document.createElement('div');
   document.body.append(root);
@@ -19,6 +20,7 @@ export async function renderOptions(
     loadSettings: async () => DEFAULT_SETTINGS,
     saveSettings: async () => undefined,
     download: () => undefined,
+    ...(now ? { now: () => now } : {}),
   };
   render(h(Options, { api }), root);
   for (let i = 0; i < 100 && !root.querySelector(ready); i++) {

@@ -70,7 +70,10 @@ describe('evidence report', () => {
       generatedAt: list.meta.generatedAt,
       sha256: createHash('sha256').update(publishedBytes).digest('hex'),
       source: 'bundled',
+      reviewedOn: '2026-12-02',
+      reviewed: [...list.meta.reviewed!].sort((a, b) => b.date.localeCompare(a.date)),
     });
+    expect(built.watchlist.reviewed.length).toBeGreaterThanOrEqual(3);
     expect(built.watchlist.sha256).toMatch(/^[0-9a-f]{64}$/);
     // The same for the list as the extension holds it (imported JSON) and after the schema check (an update).
     expect(watchlistHash(rawList)).toBe(built.watchlist.sha256);
@@ -102,6 +105,7 @@ describe('evidence report', () => {
       'captured_at',
       'watchlist_version',
       'watchlist_sha256',
+      'watchlist_reviewed',
       'vendor',
       'vendor_name',
       'evidence',
@@ -117,11 +121,17 @@ describe('evidence report', () => {
     const expected = findings.reduce((sum, f) => sum + Math.max(1, f.measures.length), 0);
     expect(rows.length - 1).toBe(expected);
     for (const row of rows.slice(1)) {
-      expect(row.length).toBe(15);
-      expect(row.slice(0, 4)).toEqual([PAGE_URL, built.capturedAt, String(list.meta.version), built.watchlist.sha256]);
+      expect(row.length).toBe(16);
+      expect(row.slice(0, 5)).toEqual([
+        PAGE_URL,
+        built.capturedAt,
+        String(list.meta.version),
+        built.watchlist.sha256,
+        '2026-12-02',
+      ]);
     }
-    const hilook = rows.find((r) => r[6] === 'HiLook')!;
-    expect(hilook[8]).toBe('HiLook: own brand of Hikvision');
+    const hilook = rows.find((r) => r[7] === 'HiLook')!;
+    expect(hilook[9]).toBe('HiLook: own brand of Hikvision');
   });
 
   it('CSV: page-derived text with commas, quotes, line breaks and formulas survives and is neutralised', () => {
@@ -130,14 +140,14 @@ describe('evidence report', () => {
     const rows = csvRows(toCsv(built));
     expect(rows).toHaveLength(1 + findings[0]!.measures.length);
     expect(rows[1]![0]).toBe('https://shop.example/p?a=1,2');
-    expect(rows[1]![6]).toBe(`'${nasty}`);
-    expect(rows[1]!.length).toBe(15);
+    expect(rows[1]![7]).toBe(`'${nasty}`);
+    expect(rows[1]!.length).toBe(16);
   });
 
   it('CSV: a finding with no measures still gets a row', () => {
     const rows = csvRows(toCsv(report([{ ...findings[0]!, measures: [] }])).trimEnd());
     expect(rows).toHaveLength(2);
-    expect(rows[1]!.slice(9)).toEqual(['', '', '', '', '', '']);
+    expect(rows[1]!.slice(10)).toEqual(['', '', '', '', '', '']);
   });
 
   it('printable HTML: page title, address and evidence appear as text, never as markup', () => {
@@ -168,6 +178,28 @@ describe('evidence report', () => {
       `SHA-256 of the list's canonical JSON (the published watchlist.json): ${built.watchlist.sha256}`,
     );
     expect(document.body.textContent).toContain('HiLook: own brand of Hikvision');
+    // How current the list was: the review day and each source compared, with its edition.
+    const reviewed = [...document.querySelectorAll('dt')].find((dt) => dt.textContent === 'Watchlist reviewed')!;
+    const items = [...reviewed.nextElementSibling!.querySelectorAll('li')].map((li) => li.textContent);
+    expect(reviewed.nextElementSibling!.textContent).toMatch(/^2026-12-02/);
+    expect(items).toHaveLength(list.meta.reviewed!.length);
+    expect(items.some((item) => item?.startsWith('FCC Covered List: 2026-12-02, against '))).toBe(true);
+  });
+
+  it('a list that records no review is dated by the day it was generated, and says so', () => {
+    const unreviewed = { ...list, meta: { ...list.meta, reviewed: undefined } };
+    const built = buildEvidenceReport({
+      pageUrl: PAGE_URL,
+      pageTitle: 'x',
+      now: new Date('2027-01-01T00:00:00Z'),
+      list: unreviewed,
+      source: 'update',
+      findings,
+    });
+    expect(built.watchlist.reviewedOn).toBe(list.meta.generatedAt.slice(0, 10));
+    expect(built.watchlist.reviewed).toEqual([]);
+    expect(csvRows(toCsv(built))[1]![4]).toBe(list.meta.generatedAt.slice(0, 10));
+    expect(toPrintableHtml(built)).toContain('(no review recorded: the day the list was generated)');
   });
 
   it('printable HTML: says so when nothing was found', () => {
