@@ -14,7 +14,7 @@
 import { isWordChar } from './normalise';
 
 /** Product and ICT words that make a short name a maker. */
-const PRODUCT_WORDS = [
+export const PRODUCT_WORDS = [
   '摄像机',
   '摄像头',
   '监控',
@@ -37,11 +37,36 @@ const PRODUCT_WORDS = [
   '通讯',
   '通信',
   '物联网',
+  // Traditional forms (OpenCC; context.test.ts checks none is missing), and Taiwan's own words for cameras, recorders, network
+  '攝像機',
+  '攝像頭',
+  '監控',
+  '錄像機',
+  '硬盤錄像機',
+  '球機',
+  '槍機',
+  '門禁',
+  '可視對講',
+  '對講機',
+  '交換機',
+  '光貓',
+  '模組',
+  '模塊',
+  '通訊',
+  '手機',
+  '網卡',
+  '網絡',
+  '物聯網',
+  '攝影機',
+  '監視器',
+  '錄影機',
+  '硬碟錄影機',
+  '網路',
 ];
 /** Latin product words (need word boundaries). */
 const LATIN_PRODUCT_WORDS = ['4g', '5g', 'lte', 'nvr', 'dvr', 'ipc', 'cpe', 'wifi', 'wi-fi', 'poe'];
 /** Words that, right after the name, make it another entity: a bank, a street, a place, a school, a shop. */
-const ENTITY_WORDS = [
+export const ENTITY_WORDS = [
   '银行',
   '路',
   '街',
@@ -73,12 +98,36 @@ const ENTITY_WORDS = [
   '超市',
   '商场',
   '药店',
+  // Traditional forms
+  '銀行',
+  '鎮',
+  '鄉',
+  '縣',
+  '區',
+  '小區',
+  '花園',
+  '廣場',
+  '大廈',
+  '中學',
+  '小學',
+  '學校',
+  '大學',
+  '學院',
+  '醫院',
+  '賓館',
+  '飯店',
+  '餐廳',
+  '公園',
+  '商場',
+  '藥店',
 ];
 /** Titles after a name that make it a person. */
-const PERSON_TITLES = ['先生', '女士', '小姐', '教授', '博士', '老师', '同学', '同志'];
+export const PERSON_TITLES = ['先生', '女士', '小姐', '教授', '博士', '老师', '同学', '同志', '老師', '同學'];
 /** The most common single-character Chinese surnames: 张大华, 李中兴 are people. */
-const SURNAMES = new Set(
-  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范石廖贾夏韦付方白邹孟熊秦邱尹薛闫段雷侯史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤',
+export const SURNAMES = new Set(
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范石廖贾夏韦付方白邹孟熊秦邱尹薛闫段雷侯史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤' +
+    // Traditional forms (余 and 范 are surnames in both scripts).
+    '張劉陳楊黃趙吳孫馬羅鄭謝許韓馮鄧蔣葉蘇呂盧鍾譚陸賈韋鄒閆賀顧龔萬錢嚴湯',
 );
 /** How far (in normalised characters) a product word may be from the name and still count. */
 export const CONTEXT_WINDOW = 12;
@@ -120,6 +169,35 @@ export function shortNameInContext(text: string, start: number, end: number): bo
   const to = Math.min(text.length, end + CONTEXT_WINDOW);
   const window = text.slice(from, to);
   return PRODUCT_WORDS.some((word) => window.includes(word)) || latinProductWordIn(text, from, to);
+}
+
+/** What may stand between a short name and a listed name next to it: "大華(Dahua)", "華為、中興", "ZTE（中兴）". */
+const NEIGHBOUR_GAP = /^[\s(（)）、,，/及和与與]{1,3}$/u;
+const CONJUNCTIONS = '及和与與';
+
+/**
+ * Whether a short name that found no product word is still plainly the vendor: a full listed name stands right next
+ * to it, as its gloss ("大華(Dahua)", "中興(ZTE)") or as the item before or after it in a list of listed vendors
+ * ("華為、中興", "海康威視、大華"). `names` are the other name hits, as [start, end) spans of the same text. Never when the
+ * name is a person or part of another entity's name (张大华, 大华银行).
+ */
+export function shortNameBesideListedName(
+  text: string,
+  start: number,
+  end: number,
+  names: ReadonlyArray<{ start: number; end: number }>,
+): boolean {
+  const before = text[start - 1];
+  // "华为及中兴": a conjunction may join it to the name before; any other Han character makes it part of a word.
+  if (before !== undefined && (SURNAMES.has(before) || (HAN.test(before) && !CONJUNCTIONS.includes(before))))
+    return false;
+  const after = text[end] === ' ' ? end + 1 : end;
+  if (startsWithAny(text, after, ENTITY_WORDS) || startsWithAny(text, after, PERSON_TITLES)) return false;
+  return names.some(
+    (name) =>
+      (name.start >= end && NEIGHBOUR_GAP.test(text.slice(end, name.start))) ||
+      (name.end <= start && NEIGHBOUR_GAP.test(text.slice(name.end, start))),
+  );
 }
 
 /**

@@ -15,11 +15,17 @@ import { applicableMeasures } from '../watchlist/measures';
 import type { Brand, Relationship, Source, Vendor, Watchlist } from '../watchlist/schema';
 import { AhoCorasick, type AutomatonMatch } from './aho-corasick';
 import { type CandidateSources, type Candidates, findCandidates, isSkippedByNames } from './candidates';
-import { followedByPersonTitle, isMakerHeader, shortNameAsMaker, shortNameInContext } from './context';
+import {
+  followedByPersonTitle,
+  isMakerHeader,
+  shortNameAsMaker,
+  shortNameBesideListedName,
+  shortNameInContext,
+} from './context';
 import { FuzzyIndex } from './fuzzy';
 import { mergeByStart, Occupancy, overlapSweep, type Span } from './intervals';
 import { type CodeToken, ModelIndex } from './models';
-import { isWordChar, type NormalisedText, normalise, Unchanged } from './normalise';
+import { isCjk, isWordChar, type NormalisedText, normalise, Unchanged } from './normalise';
 import { buildTerms, squeeze, type Term } from './terms';
 
 export type Sensitivity = 'strict' | 'balanced' | 'broad';
@@ -189,11 +195,14 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
 
   const nameHits = (norm: NormalisedText, matches: readonly AutomatonMatch[], makerCell = false): Hit[] => {
     const hits: Hit[] = [];
+    const undecided: Hit[] = [];
     for (const match of matches) {
       const term = terms[match.pattern]!;
       const { start, end } = match;
-      if (!term.cjkStart && isWordChar(norm.text[start - 1])) continue;
-      if (!term.cjkEnd && isWordChar(norm.text[end])) continue;
+      // A Latin name needs word boundaries, but CJK text runs words together: "采购Hikvision摄像机", "ZTEの".
+      if (!term.cjkStart && isLatinSideWord(norm.text[start - 1])) continue;
+      if (!term.cjkEnd && isLatinSideWord(norm.text[end])) continue;
+      if (insideKanaOrHangulWord(term.key, norm.text, start, end)) continue;
       const span = norm.text.slice(start, end);
       const spaced = squeeze(span) !== span && squeeze(term.key) === term.key && span.length !== term.key.length;
       // A short name stitched together across separators ("z te") is a coincidence, not a spelling.
@@ -213,14 +222,17 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
       if (precededByHonorific(norm.text, start)) continue;
       if (term.cjkEnd && followedByPersonTitle(norm.text, end)) continue;
       // In a "Manufacturer" / "制造商" cell a short name is the maker by position ("大华" alone in the cell).
+      const how = classify(term);
+      if (!how) continue;
       if (
         term.requiresContext &&
         !(makerCell && shortNameAsMaker(norm.text, start, end)) &&
         !shortNameInContext(norm.text, start, end)
-      )
+      ) {
+        // Perhaps a listed name stands right beside it ("大華(Dahua)", "華為、中興"): decided once all names are in.
+        undecided.push({ vendorIndex: term.vendorIndex, start, end, brand: term.brand, ...how });
         continue;
-      const how = classify(term);
-      if (!how) continue;
+      }
       hits.push({
         vendorIndex: term.vendorIndex,
         start,
@@ -229,6 +241,12 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
         ...how,
         confidence: spaced ? how.confidence * 0.95 : how.confidence,
       });
+    }
+    if (undecided.length > 0) {
+      const listed = hits.filter((hit) => !hit.otherCompany);
+      for (const hit of undecided) {
+        if (shortNameBesideListedName(norm.text, hit.start, hit.end, listed)) hits.push(hit);
+      }
     }
     return hits;
   };
@@ -366,6 +384,7 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
     const start = norm.origin[hit.start]!;
     const end = norm.origin[hit.end - 1]! + lengthAt(input, norm.origin[hit.end - 1]!);
     if (hit.kind !== 'model' && personAfterSurname(input, start, end)) return null;
+    if (hit.kind === 'fuzzy' && surnameOfAPerson(input, start, end)) return null;
     const brand = hit.brand;
     return {
       vendorId: info.vendor.id,
@@ -477,6 +496,25 @@ function personAfterSurname(input: string, start: number, end: number): boolean 
   return before !== null && SURNAMES.has(before[1]!);
 }
 
+/** Before a person's name: a byline ("By", "Von", "Par") or a credit ("Reporter:", "Photo:"). */
+const BYLINE_CUE =
+  /(?:^|[^\p{L}])(?:by|von|par|por|di|da|door|av|author|reporter|photo|text|editor|written by)[:]? $/iu;
+/** After a person's name: the verbs of reported speech. */
+const SPEECH_VERB = /^,? (?:said|says|told|wrote|writes|reports|reported|added|explained)\b/;
+
+/**
+ * A misspelt-looking word that is the surname in a person's name: a title-case word after a title-case given name,
+ * with a byline before ("By Anna Huawie") or reported speech after ("Anna Huawie said"). A name one letter from a
+ * vendor's is somebody's surname far more often than a seller's slip in such a place. Offsets are in the original.
+ */
+function surnameOfAPerson(input: string, start: number, end: number): boolean {
+  if (!/^\p{Lu}\p{Ll}+$/u.test(input.slice(start, end))) return false;
+  const given = input.slice(Math.max(0, start - 40), start).match(/(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?) $/u);
+  if (!given) return false;
+  const beforeGiven = input.slice(Math.max(0, start - given[0].length - 16), start - given[0].length);
+  return BYLINE_CUE.test(beforeGiven) || SPEECH_VERB.test(input.slice(end, end + 12));
+}
+
 /** Words after a name that make it a trader's own name ("Quectei Electronics Ltd", "Hikvisio Store"). */
 const TRADER_WORDS =
   /^ ?(?:ltd|limited|inc|llc|gmbh|plc|pty|srl|sarl|sas|bv|oy|kft|spa|corp|corporation|company|co|store|shop|shops|official|trading|traders|electronics|supplies|direct|outlet|marketplace|seller)\b/;
@@ -491,6 +529,28 @@ const SELLER_CUE =
  */
 function namesATrader(text: string, start: number, end: number): boolean {
   return TRADER_WORDS.test(text.slice(end, end + 14)) || SELLER_CUE.test(text.slice(Math.max(0, start - 24), start));
+}
+
+/** Katakana letters and the prolonged sound mark (not the middle dot "・", which separates words). */
+const KATAKANA = /[\u30A1-\u30FA\u30FC-\u30FF\u31F0-\u31FF]/;
+const HANGUL = /[\uAC00-\uD7A3\u1100-\u11FF\u3130-\u318F]/;
+
+/**
+ * Katakana and Hangul spell foreign names by sound, so a listed name can hide inside a longer word: ハイテラ in
+ * ハイテラス ("high terrace", a block of flats). A katakana name must not run on into katakana either side; a Hangul
+ * name must start a word, but may take particles after it (화웨이는, 화웨이의).
+ */
+function insideKanaOrHangulWord(key: string, text: string, start: number, end: number): boolean {
+  const before = text[start - 1];
+  const after = text[end];
+  if (KATAKANA.test(key[0]!) && before !== undefined && KATAKANA.test(before)) return true;
+  if (KATAKANA.test(key.at(-1)!) && after !== undefined && KATAKANA.test(after)) return true;
+  return HANGUL.test(key[0]!) && before !== undefined && HANGUL.test(before);
+}
+
+/** A letter or digit that joins a Latin name into a longer word: any but CJK, whose scripts do not space words. */
+function isLatinSideWord(char: string | undefined): boolean {
+  return isWordChar(char) && !isCjk(char);
 }
 
 function precededByHonorific(text: string, start: number): boolean {

@@ -5,8 +5,8 @@
 import type { Brand, Vendor, Watchlist } from '../watchlist/schema';
 import { isCjk, normaliseTerm } from './normalise';
 
-/** Characters people put inside names without changing them: spaces, hyphens, dots, apostrophes. */
-export const SEPARATORS = new Set([' ', '-', '.', '_', "'", '\u2019', '\u00B7']);
+/** Characters people put inside names without changing them: spaces, hyphens, dots, apostrophes, katakana's middle dot. */
+export const SEPARATORS = new Set([' ', '-', '.', '_', "'", '\u2019', '\u00B7', '\u30FB']);
 const SEPARATOR_CODES = new Set([...SEPARATORS].map((c) => c.charCodeAt(0)));
 /** `SEPARATORS.has(text[i])` by UTF-16 code, without building a one-character string per character. */
 export function isSeparatorCode(code: number): boolean {
@@ -36,7 +36,7 @@ export interface Term {
  * indexed without them so "DAHUA TECHNOLOGY CO., LTD" and "Dahua Technology" match alike.
  */
 const COMPANY_SUFFIX =
-  /(?:[\s,]+(?:co|company|corp|corporation|inc|incorporated|ltd|limited|llc|l\.l\.c|gmbh|ag|s\.?a|plc|holdings?|group)\.?)+$|(?:股份有限公司|有限责任公司|有限公司|集团)$/u;
+  /(?:[\s,]+(?:co|company|corp|corporation|inc|incorporated|ltd|limited|llc|l\.l\.c|gmbh|ag|s\.?a|plc|holdings?|group)\.?)+$|(?:股份有限公司|有限责任公司|有限責任公司|有限公司|集团|集團)$/u;
 
 export function stripCompanySuffix(normalised: string): string {
   return normalised.replace(COMPANY_SUFFIX, '').replace(/[\s,.-]+$/, '');
@@ -76,8 +76,11 @@ export function buildTerms(list: Watchlist): Term[] {
     add(vendor.name, vendorIndex);
     for (const legal of vendor.legalNames) add(legal.name, vendorIndex);
     for (const alias of vendor.aliases) add(alias, vendorIndex);
+    for (const local of vendor.localNames) add(local.name, vendorIndex);
+    for (const form of vendor.scriptForms) add(form, vendorIndex);
     for (const short of vendor.contextNames) add(short, vendorIndex, undefined, true);
-    for (const other of vendor.otherCompanies) add(other, vendorIndex, undefined, false, true);
+    for (const other of [...vendor.otherCompanies, ...vendor.otherPhrases])
+      add(other, vendorIndex, undefined, false, true);
     for (const brand of vendor.brands) {
       if (!brand.confirmed) continue;
       add(brand.name, vendorIndex, brand);

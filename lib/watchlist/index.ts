@@ -13,12 +13,14 @@ export function loadWatchlist(json: unknown): Watchlist {
   throw new Error(`invalid watchlist at ${issue.path.join('.') || '(root)'}: ${issue.message}`);
 }
 
-/** Every name a vendor is known by: name, legal names, aliases, context names, and its brands with their aliases. */
+/** Every name a vendor is known by: name, legal names, aliases, local names and script forms, context names, and its brands with their aliases. */
 export function vendorNames(vendor: Vendor): string[] {
   return [
     vendor.name,
     ...vendor.legalNames.map((legal) => legal.name),
     ...vendor.aliases,
+    ...vendor.localNames.map((local) => local.name),
+    ...vendor.scriptForms,
     ...vendor.contextNames,
     ...vendor.brands.flatMap((brand) => [brand.name, ...brand.aliases]),
   ];

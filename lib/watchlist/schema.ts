@@ -172,6 +172,18 @@ export const listingSchema = z.object({
 });
 export type Listing = z.infer<typeof listingSchema>;
 
+/**
+ * A name the vendor is known by in a language our users read (ファーウェイ, 하이크비전, 中国移动), with the public source
+ * where the company or a major outlet writes it so: a vendor's localized site, a retailer, a national newspaper.
+ */
+export const localNameSchema = z.object({
+  name: z.string().min(2),
+  /** BCP 47 language (and script) of the spelling: ja, ko, ru, zh-Hans, zh-Hant. */
+  lang: z.string().regex(/^[a-z]{2}(?:-[A-Z][a-z]{3})?$/, 'must be a language tag like ja, ko, ru or zh-Hans'),
+  sources: z.array(sourceSchema).min(1),
+});
+export type LocalName = z.infer<typeof localNameSchema>;
+
 export const vendorSchema = z.object({
   id: slug,
   name: z.string().min(2),
@@ -185,12 +197,25 @@ export const vendorSchema = z.object({
   contextNames: z
     .array(z.string().regex(/^\p{Script=Han}{2,4}$/u, 'must be a short Chinese name (2 to 4 Han characters)'))
     .default([]),
+  /** Names in the languages our users read, each with its source. */
+  localNames: z.array(localNameSchema).default([]),
+  /**
+   * Computed by the build, never written by hand: the other Chinese script's forms (Traditional, Simplified, Japanese
+   * shinjitai) of the names above, from OpenCC's tables (scripts/lib/script-variants.ts). Context names get theirs in
+   * `contextNames`.
+   */
+  scriptForms: z.array(z.string().min(2)).default([]),
   tickers: z.array(z.string()).default([]),
   /**
    * Other companies whose names contain one of this vendor's names ("Shanghai Dahua Scale Factory"): text naming
    * them is not this vendor. Found by the negative lexicon test (data/lexicon).
    */
   otherCompanies: z.array(z.string().min(3)).default([]),
+  /**
+   * Ordinary phrases that contain one of the vendor's names but do not name it: 中国移动互联网 is "China's mobile
+   * internet", 中国电信业 "China's telecoms industry". Like `otherCompanies`, they hide the name inside them.
+   */
+  otherPhrases: z.array(z.string().min(3)).default([]),
   country: jurisdictionCode,
   /** Product categories, used by category measures, e.g. "video-surveillance", "telecom", "iot-module". */
   productCategories: z.array(z.string()).default([]),

@@ -11,12 +11,14 @@ import {
   measureSchema,
   type Source,
   sourceSchema,
+  type Vendor,
   vendorSchema,
   type Watchlist,
   watchlistSchema,
 } from '../../lib/watchlist/schema';
 import { fuzzyExclusions, type LexiconFile, lexiconHeaderProblem } from './lexicon';
 import { crossVendorMatch, ruleProblem } from './model-rules';
+import { scriptVariants } from './script-variants';
 
 export interface DataFile {
   file: string;
@@ -72,6 +74,41 @@ function resolveSources(
   return out;
 }
 
+/**
+ * Adds the other Chinese script's forms of a vendor's names (scriptForms) and of its context names (to contextNames,
+ * so 大華 needs context as 大华 does) and of the phrases that are not the vendor (otherPhrases: 中國移動互聯網 as well
+ * as 中国移动互联网). A form the file already has by hand is not repeated.
+ */
+export function withScriptForms(vendor: Vendor): Vendor {
+  if (vendor.scriptForms.length > 0)
+    throw new WatchlistBuildError(
+      `vendor "${vendor.id}": scriptForms is computed by the build; do not write it by hand`,
+    );
+  const known = new Set(vendorNames(vendor));
+  const fresh = (forms: string[]) =>
+    forms.filter((form) => {
+      if (known.has(form)) return false;
+      known.add(form);
+      return true;
+    });
+  const contextForms = fresh(vendor.contextNames.flatMap(scriptVariants));
+  const names = [
+    vendor.name,
+    ...vendor.legalNames.map((legal) => legal.name),
+    ...vendor.aliases,
+    ...vendor.localNames.map((local) => local.name),
+  ];
+  const scriptForms = fresh(names.flatMap(scriptVariants));
+  const phrases = new Set(vendor.otherPhrases);
+  for (const form of vendor.otherPhrases.flatMap(scriptVariants)) phrases.add(form);
+  return {
+    ...vendor,
+    contextNames: [...vendor.contextNames, ...contextForms],
+    scriptForms,
+    otherPhrases: [...phrases],
+  };
+}
+
 export function compileWatchlist(files: DataFiles): Watchlist {
   const registry = new Map(
     Object.entries(validate(z.record(z.string(), sourceSchema), files.sources)).sort(([a], [b]) => a.localeCompare(b)),
@@ -81,7 +118,7 @@ export function compileWatchlist(files: DataFiles): Watchlist {
     validate(measureSchema, { file: file.file, data: resolveSources(file.data, registry, file.file) }),
   );
   const vendors = files.vendors.map((file) =>
-    validate(vendorSchema, { file: file.file, data: resolveSources(file.data, registry, file.file) }),
+    withScriptForms(validate(vendorSchema, { file: file.file, data: resolveSources(file.data, registry, file.file) })),
   );
 
   const measureIds = new Set<string>();

@@ -1,0 +1,110 @@
+/**
+ * Names in the reader's script: katakana, Hangul and Chinese names found where pages write them, glued to the text
+ * around them (CJK puts no spaces between words), and never inside another word or as an ordinary word that sounds
+ * like a vendor's name. With the real bundled watchlist.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../../lib/engine/index';
+import { loadWatchlist } from '../../../lib/watchlist/index';
+
+const list = loadWatchlist(
+  JSON.parse(readFileSync(new URL('../../../public/watchlist.json', import.meta.url), 'utf8')),
+);
+const engines = (['strict', 'balanced', 'broad'] as const).map((sensitivity) => createEngine(list, { sensitivity }));
+const [strict, balanced] = engines as [ReturnType<typeof createEngine>, ReturnType<typeof createEngine>];
+const found = (text: string, engine = strict) => engine.scanText(text).map((f) => `${f.vendorId}:${f.evidence}`);
+
+describe('names glued to the text around them', () => {
+  it.each([
+    ['采购海康威视摄像机', 'hikvision:海康威视'],
+    ['ハイクビジョン製カメラ', 'hikvision:ハイクビジョン'],
+    ['ファーウェイのスマートフォン', 'huawei:ファーウェイ'],
+    ['浙江大華技術(ダーファ)', 'dahua:ダーファ'],
+    ['ダーファ・テクノロジーの防犯カメラ', 'dahua:ダーファ・テクノロジー'],
+    ['海能達通信(ハイテラ)', 'hytera:ハイテラ'],
+    ['화웨이는 5G 장비를', 'huawei:화웨이'],
+    ['하이크비전의 CCTV', 'hikvision:하이크비전'],
+    ['다후아 테크놀로지 등 5개 기업', 'dahua:다후아 테크놀로지'],
+    // A Latin name needs a word boundary, but a CJK character is one.
+    ['采购Hikvision摄像机', 'hikvision:Hikvision'],
+    ['ZTEの端末', 'zte:ZTE'],
+    ['Huaweiと中興通訊', 'huawei:Huawei'],
+    ['LG유플러스는 화웨이와', 'huawei:화웨이'],
+    ['中国移动5G套餐', 'china-mobile:中国移动'],
+    ['中国电信美洲公司被吊销牌照', 'china-telecom:中国电信美洲公司'],
+  ])('finds %s', (text, finding) => {
+    expect(found(text)).toContain(finding);
+  });
+
+  it('still needs a word boundary between Latin letters', () => {
+    expect(found('Hikvisionka')).toEqual([]);
+    expect(found('xztex')).toEqual([]);
+  });
+});
+
+describe('collisions: a reading or a longer word is not the vendor', () => {
+  it.each([
+    // ハイテラス ("high terrace") names blocks of flats; a katakana name must not run on into katakana.
+    'ハイテラス横浜 302号室',
+    'ダーファン・ヌードル',
+    // Korean readings of the vendors' Chinese names are ordinary words: 대화 (大華, "conversation"), 중흥 (中興,
+    // "revival"), 해강 (海康), 화위 (華為).
+    '대화를 나누다',
+    '중흥 아파트',
+    '해강 고등학교',
+    // 中国移动/中国电信 at the start of phrases about China's market are not the carriers.
+    '中国移动互联网发展报告',
+    '中国移动支付用户',
+    '中国电信业的改革',
+    '中國電信業的改革',
+    '中国电信市场规模',
+    // Short Chinese names that are other entities or people, in either script.
+    '大华银行 年报',
+    '大華銀行',
+    '张大华先生',
+    '中興路 一段',
+    '中兴街道',
+    '海康县志',
+    '李海康 老师',
+  ])('does not flag %s', (text) => {
+    for (const engine of engines) expect(found(text, engine)).toEqual([]);
+  });
+
+  it('takes a short name beside its gloss or in a list of listed vendors, not beside a bank', () => {
+    expect(found('大華(Dahua)')).toEqual(['dahua:大華', 'dahua:Dahua']);
+    expect(found('華為、中興,閉路電視生產商海康威視、大華')).toEqual([
+      'huawei:華為',
+      'zte:中興',
+      'hikvision:海康威視',
+      'dahua:大華',
+    ]);
+    expect(found('华为及中兴(ZTE)')).toEqual(['huawei:华为', 'zte:中兴', 'zte:ZTE']);
+    expect(found('大华银行、华为')).toEqual(['huawei:华为']);
+    expect(found('张大华、华为')).toEqual(['huawei:华为']);
+    expect(found('大华 (UOB)')).toEqual([]);
+  });
+
+  it('takes 海康 as Hikvision only with a product word', () => {
+    expect(found('海康网络高清监控方案')).toEqual(['hikvision:海康']);
+    expect(found('海康 4MP 网络摄像机')).toEqual(['hikvision:海康']);
+    expect(found('联系海康的专业人员')).toEqual([]);
+  });
+});
+
+describe("people named one letter from a vendor (fuzzy matching is for sellers' slips)", () => {
+  it.each([
+    'By Anna Huawie, Reuters',
+    'Anna Huawie said on Monday that prices would rise.',
+    'Photo: Maria Hikvison',
+    'Our guide Mr Dahuan met us.',
+    'Mr Huawie and Mrs Quectell',
+  ])('does not flag %s', (text) => {
+    for (const engine of engines) expect(found(text, engine)).toEqual([]);
+  });
+
+  it("still reports a seller's slip in a product title", () => {
+    expect(found('Huawie P30 case', balanced)).toEqual(['huawei:Huawie']);
+    expect(found('Genuine Hikvison Camera 4MP', balanced)).toEqual(['hikvision:Hikvison']);
+  });
+});
