@@ -172,20 +172,23 @@ export function shortNameInContext(text: string, start: number, end: number): bo
 }
 
 /** What may stand between a short name and a listed name next to it: "大華(Dahua)", "華為、中興", "ZTE（中兴）". */
+const MAX_GAP = 3;
 const NEIGHBOUR_GAP = /^[\s(（)）、,，/及和与與]{1,3}$/u;
 const CONJUNCTIONS = '及和与與';
 
 /**
  * Whether a short name that found no product word is still plainly the vendor: a full listed name stands right next
  * to it, as its gloss ("大華(Dahua)", "中興(ZTE)") or as the item before or after it in a list of listed vendors
- * ("華為、中興", "海康威視、大華"). `names` are the other name hits, as [start, end) spans of the same text. Never when the
- * name is a person or part of another entity's name (张大华, 大华银行).
+ * ("華為、中興", "海康威視、大華"). `starts` and `ends` are the offsets where the other name hits of the same text start
+ * and end (sets, so a block of thousands of names stays linear). Never when the name is a person or part of another
+ * entity's name (张大华, 大华银行).
  */
 export function shortNameBesideListedName(
   text: string,
   start: number,
   end: number,
-  names: ReadonlyArray<{ start: number; end: number }>,
+  starts: ReadonlySet<number>,
+  ends: ReadonlySet<number>,
 ): boolean {
   const before = text[start - 1];
   // "华为及中兴": a conjunction may join it to the name before; any other Han character makes it part of a word.
@@ -193,11 +196,11 @@ export function shortNameBesideListedName(
     return false;
   const after = text[end] === ' ' ? end + 1 : end;
   if (startsWithAny(text, after, ENTITY_WORDS) || startsWithAny(text, after, PERSON_TITLES)) return false;
-  return names.some(
-    (name) =>
-      (name.start >= end && NEIGHBOUR_GAP.test(text.slice(end, name.start))) ||
-      (name.end <= start && NEIGHBOUR_GAP.test(text.slice(name.end, start))),
-  );
+  for (let gap = 1; gap <= MAX_GAP; gap++) {
+    if (starts.has(end + gap) && NEIGHBOUR_GAP.test(text.slice(end, end + gap))) return true;
+    if (ends.has(start - gap) && NEIGHBOUR_GAP.test(text.slice(start - gap, start))) return true;
+  }
+  return false;
 }
 
 /**

@@ -244,8 +244,10 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
     }
     if (undecided.length > 0) {
       const listed = hits.filter((hit) => !hit.otherCompany);
+      const starts = new Set(listed.map((hit) => hit.start));
+      const ends = new Set(listed.map((hit) => hit.end));
       for (const hit of undecided) {
-        if (shortNameBesideListedName(norm.text, hit.start, hit.end, listed)) hits.push(hit);
+        if (shortNameBesideListedName(norm.text, hit.start, hit.end, starts, ends)) hits.push(hit);
       }
     }
     return hits;
