@@ -65,7 +65,8 @@ const state = {
 };
 let nextId = 0;
 let queue: Promise<void> = Promise.resolve();
-const worker = new Worker(new URL('./reader-worker.ts', import.meta.url), { type: 'module' });
+const startReader = () => new Worker(new URL('./reader-worker.ts', import.meta.url), { type: 'module' });
+let worker = startReader();
 
 function draw() {
   render(
@@ -165,6 +166,21 @@ async function checkFile(name: string, bytes: () => Promise<ArrayBuffer>, size: 
           })(),
         );
       } else resolve();
+    };
+    // A reader that dies (out of memory on a hostile file, or failed to start) must not leave the queue waiting
+    // for ever: the file is reported as not read and the next one gets a fresh reader.
+    worker.onerror = (event) => {
+      event.preventDefault();
+      worker.terminate();
+      worker = startReader();
+      addResult({
+        file: name,
+        type: 'file',
+        skipped: `the reader stopped${event.message ? `: ${event.message}` : ''}`,
+        notes: [],
+        findings: [],
+      });
+      resolve();
     };
     worker.postMessage({ name, bytes: buffer }, [buffer]);
   });

@@ -107,6 +107,13 @@ async function* readAny(
       yield* readPack(file, bytes, entries, limits, options, budget, depth);
       return;
     }
+    // A name that promises a binary format whose bytes are not that format is damaged or renamed: say so rather
+    // than read its bytes as text and report "no findings" for a document nobody actually read.
+    const promised = TYPES[extension(file)];
+    if (promised) {
+      yield { file, type: promised, skipped: `not a valid ${promised} file (damaged, or not what its name says)` };
+      return;
+    }
     const unsupported = unsupportedContent(bytes);
     if (unsupported) {
       yield { file, type: unsupported.type, skipped: unsupported.reason };

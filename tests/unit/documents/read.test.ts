@@ -399,6 +399,23 @@ describe('documents: hostile and broken files end with a one-line reason, and th
         'Excel 97-2003 (.xls) is a legacy format; open it in Office or LibreOffice and save as .xlsx',
       ],
       ['photo.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0]), 'PNG images have no text to scan'],
+      // Renamed or damaged beyond recognition: never read as text and reported as "no findings".
+      [
+        'renamed.docx',
+        new TextEncoder().encode('Hikvision, but not a Word file'),
+        'not a valid Word file (damaged, or not what its name says)',
+      ],
+      [
+        'renamed.xlsx',
+        new TextEncoder().encode('a,b\n1,2'),
+        'not a valid Excel file (damaged, or not what its name says)',
+      ],
+      ['pack.zip', new TextEncoder().encode('Dahua'), 'not a valid ZIP pack file (damaged, or not what its name says)'],
+      [
+        'notes.pdf',
+        new TextEncoder().encode('Huawei, a text file'),
+        'not a valid PDF file (damaged, or not what its name says)',
+      ],
     ];
     for (const [name, bytes, reason] of cases)
       expect([name, (await readOne(name, bytes)).skipped]).toEqual([name, reason]);

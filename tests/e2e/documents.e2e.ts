@@ -1,0 +1,221 @@
+/**
+ * The Check documents page in Chromium and Firefox: a PDF picked with the file input, an Excel workbook and a zipped
+ * tender pack dropped on the page, and a pasted list, each read in the extension's own page (never uploaded) and
+ * matched by the background; findings grouped by file with their locations, a broken file reported in one line
+ * while the rest of the pack is still read, dismiss, and the CSV export with file names and locations.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ElementHandle, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { layoutPdf, makeDocx, makeXlsx, makeZip } from '../support/documents';
+import { BROWSERS, type ExtensionRun, launchWithExtension } from './harness';
+
+interface FileView {
+  file: string;
+  summary: string;
+  skipped: string;
+  findings: Array<{ location: string; vendor: string; evidence: string }>;
+}
+
+/** What the page shows, per file section. */
+const readSections = (page: Page): Promise<FileView[]> =>
+  page.$$eval('section.file', (sections) =>
+    sections.map((section) => ({
+      file: section.getAttribute('data-file') ?? '',
+      summary: section.querySelector('[data-testid="summary"]')?.textContent ?? '',
+      skipped: section.querySelector('[data-testid="skipped"]')?.textContent ?? '',
+      findings: [...section.querySelectorAll('li[data-location]')].map((item) => {
+        const host = item.querySelector('[data-vendorwatch-vendor]');
+        return {
+          location: item.getAttribute('data-location') ?? '',
+          vendor: host?.getAttribute('data-vendorwatch-vendor') ?? '',
+          evidence: host?.getAttribute('data-vendorwatch-evidence') ?? '',
+        };
+      }),
+    })),
+  );
+
+/** Waits until `count` files have results and no reading is in progress. */
+const waitForFiles = (page: Page, count: number) =>
+  page.waitForFunction(
+    (n) => document.querySelectorAll('section.file').length >= n && !document.querySelector('[data-testid="progress"]'),
+    { timeout: 30_000 },
+    count,
+  );
+
+/** Drops files on the drop zone as a person dragging them from the desktop would (a real DataTransfer of Files). */
+async function dropFiles(page: Page, files: Array<{ name: string; bytes: Uint8Array }>) {
+  const payload = files.map((file) => ({ name: file.name, base64: Buffer.from(file.bytes).toString('base64') }));
+  await page.$eval(
+    '[data-testid="drop"]',
+    (zone, list) => {
+      const transfer = new DataTransfer();
+      for (const { name, base64 } of list as Array<{ name: string; base64: string }>) {
+        const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+        transfer.items.add(new File([bytes], name));
+      }
+      zone.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: transfer }));
+      zone.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }));
+    },
+    payload,
+  );
+}
+
+describe.each(BROWSERS)('%s: Check documents', (name) => {
+  let run: ExtensionRun;
+  let dir: string;
+  let page: Page;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'vendorwatch-documents-'));
+    await writeFile(
+      join(dir, 'specification.pdf'),
+      layoutPdf([
+        'Invitation to tender: CCTV renewal',
+        ['Item', 'Manufacturer', 'Model'],
+        ['1', 'Axis', 'P3265-LVE'],
+        ['2', 'Hikvision', 'DS-2CD2143G2-I'],
+        'Radios shall be compatible with the existing Hytera fleet.',
+      ]),
+    );
+    run = await launchWithExtension(name);
+    page = await run.openExtensionPage('check-documents.html');
+  });
+  afterAll(async () => {
+    await run?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('reads a picked PDF page by page and shows the findings with their page', async () => {
+    const input = (await page.$('input[data-testid="file-input"]')) as ElementHandle<HTMLInputElement>;
+    await input.uploadFile(join(dir, 'specification.pdf'));
+    await waitForFiles(page, 1);
+    const [pdf] = await readSections(page);
+    expect(pdf!.file).toBe('specification.pdf');
+    expect(pdf!.summary).toMatch(/1 page/);
+    expect(pdf!.findings.map((f) => [f.location, f.vendor, f.evidence])).toEqual(
+      expect.arrayContaining([
+        ['page 1', 'hikvision', 'Hikvision'],
+        ['page 1', 'hikvision', 'DS-2CD2143G2-I'],
+        ['page 1', 'hytera', 'Hytera'],
+      ]),
+    );
+    // Axis is not on the list.
+    expect(pdf!.findings.map((f) => f.evidence)).not.toContain('Axis');
+  });
+
+  it('reads a dropped workbook and a zipped tender pack, naming each file inside the pack and its cell', async () => {
+    const workbook = makeXlsx({
+      'Price schedule': [
+        ['Line', 'Manufacturer', 'Model', 'Qty'],
+        [1, 'Dahua', 'IPC-HFW2441S-S', 12],
+        [2, 'Bosch', 'FLEXIDOME IP 5100i', 4],
+      ],
+    });
+    const pack = makeZip({
+      'Lot 1/notice.docx': makeDocx([
+        'Lot 1: LTE modules',
+        [
+          ['Item', 'Part'],
+          ['1', 'Quectel EC25-E'],
+        ],
+      ]),
+      'Lot 2/asset register.xlsx': makeXlsx({
+        Assets: [
+          ['Asset', 'Model'],
+          ['Gate camera', 'DS-2CD2043G2-I'],
+        ],
+      }),
+      'Lot 2/broken.docx': new TextEncoder().encode('this is not a Word file'),
+      'Lot 3/old.doc': new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]),
+    });
+    await dropFiles(page, [
+      { name: 'schedule.xlsx', bytes: workbook },
+      { name: 'pack.zip', bytes: pack },
+    ]);
+    await waitForFiles(page, 3);
+    const sections = await readSections(page);
+    const byFile = new Map(sections.map((section) => [section.file, section]));
+
+    const schedule = byFile.get('schedule.xlsx')!;
+    expect(schedule.findings.map((f) => [f.location, f.vendor, f.evidence])).toEqual(
+      expect.arrayContaining([
+        ["'Price schedule'!B2", 'dahua', 'Dahua'],
+        ["'Price schedule'!C2", 'dahua', 'IPC-HFW2441S-S'],
+      ]),
+    );
+    expect(schedule.findings.map((f) => f.evidence)).not.toContain('Bosch');
+
+    // Every finding inside the pack names the file it came from, under the pack's name.
+    const packFindings = sections
+      .filter((section) => section.file.startsWith('pack.zip'))
+      .flatMap((section) => section.findings.map((f) => ({ ...f, file: section.file })));
+    const packText = JSON.stringify(sections.filter((section) => section.file.startsWith('pack.zip')));
+    expect(packFindings.map((f) => `${f.vendor}: ${f.evidence}`)).toEqual(
+      expect.arrayContaining(['quectel: Quectel', 'quectel: EC25-E', 'hikvision: DS-2CD2043G2-I']),
+    );
+    expect(packText).toContain('Lot 1/notice.docx');
+    expect(packText).toContain('Lot 2/asset register.xlsx');
+    // The broken and the legacy files are each reported in one line; the rest of the pack was still read.
+    expect(byFile.get('pack.zip/Lot 2/broken.docx')?.skipped).toMatch(/not a valid Word file/);
+    expect(byFile.get('pack.zip/Lot 3/old.doc')?.skipped).toMatch(/save as \.docx/);
+    expect(byFile.get('pack.zip')?.summary).toMatch(/entries read/);
+  });
+
+  it('checks a pasted list of products and model numbers', async () => {
+    await page.$eval('[data-testid="paste"]', (area) => {
+      const textarea = area as HTMLTextAreaElement;
+      textarea.value = 'Hikvision DS-7608NI-K2 recorder\nAxis P3245-V\nHytera PD785 radio';
+      textarea.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await page.$eval('[data-testid="check-text"]', (button) => (button as HTMLButtonElement).click());
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('section.file')].some((section) =>
+          section.querySelector('[data-vendorwatch-vendor="hytera"]'),
+        ) && !document.querySelector('[data-testid="progress"]'),
+      { timeout: 30_000 },
+    );
+    const pasted = (await readSections(page)).find((section) =>
+      section.findings.some((f) => f.evidence === 'PD785' || f.evidence === 'Hytera'),
+    )!;
+    expect(pasted.findings.map((f) => f.vendor)).toEqual(expect.arrayContaining(['hikvision', 'hytera']));
+    expect(pasted.findings.map((f) => f.evidence)).not.toContain('Axis');
+  });
+
+  it('exports the findings with file names and locations, and leaves out a dismissed one', async () => {
+    const before = await page.$eval('[data-testid="total"]', (total) => total.textContent ?? '');
+    const shownBefore = Number(/\d+/.exec(before)![0]);
+    // Dismiss the first finding of the PDF, from its card.
+    await page.$eval('section.file[data-file="specification.pdf"] li [data-vendorwatch-vendor]', async (host) => {
+      const shadow = host.shadowRoot!;
+      (shadow.querySelector('button.pill') as HTMLButtonElement).click();
+      await new Promise((done) => setTimeout(done, 200));
+      const dismiss = [...shadow.querySelectorAll('button')].find((button) =>
+        /dismiss/i.test(button.textContent ?? ''),
+      );
+      dismiss!.click();
+    });
+    await page.waitForFunction(
+      (n) => Number(/\d+/.exec(document.querySelector('[data-testid="total"]')?.textContent ?? '')?.[0]) === n - 1,
+      { timeout: 10_000 },
+      shownBefore,
+    );
+    await page.$$eval('.toolbar button', (buttons) =>
+      (buttons.find((button) => button.textContent?.trim() === 'CSV') as HTMLButtonElement).click(),
+    );
+    await page.waitForSelector('a[data-testid="export-link"]');
+    const csv = await page.evaluate(async () => {
+      const links = document.querySelectorAll('a[data-testid="export-link"]');
+      return (await fetch((links[links.length - 1] as HTMLAnchorElement).href)).text();
+    });
+    const lines = csv.trim().split(/\r?\n/);
+    const header = lines[0]!.split(',');
+    expect(header).toEqual(expect.arrayContaining(['file', 'location']));
+    expect(csv).toContain("'Price schedule'!C2");
+    expect(csv).toContain('pack.zip/Lot 1/notice.docx');
+    expect(csv).toContain('page 1');
+  });
+});
