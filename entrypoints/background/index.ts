@@ -9,7 +9,13 @@ import { listen } from '../../platform/messaging';
 import { evidenceReport, invalidateMatcher, matchBlocks, matchDocuments, scanConfig } from './matching';
 import { listenForSelections } from './selection';
 import { forgetTab, readTabState, recordMatches, recordShown, startPage } from './tab-records';
-import { checkNowAndReport, onUpdateAlarm, scheduleNextCheck, watchlistStatus } from './updates';
+import {
+  checkNowAndReport,
+  onUpdateAlarm,
+  recoverInterruptedChecks,
+  scheduleNextCheck,
+  watchlistStatus,
+} from './updates';
 
 export default defineBackground(() => {
   listen('background', {
@@ -52,6 +58,8 @@ export default defineBackground(() => {
   listenForSelections();
   // Alarms may not survive a browser restart: re-create ours from the persisted due time at every start.
   void scheduleNextCheck();
+  // A check the browser stopped along with the previous worker is recorded as interrupted.
+  void recoverInterruptedChecks();
 });
 
 /** Same scheme, host and port. A pushState address stays on its document's origin, so this is what it may claim. */
