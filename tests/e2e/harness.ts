@@ -74,6 +74,8 @@ export interface LaunchOptions {
   headless?: boolean;
   /** `host:port` of a test server to use as HTTP proxy (see StaticServer.addVirtualPage). Loopback is direct. */
   proxy?: string;
+  /** Accept the test servers' throwaway certificates (implied by `proxy`), e.g. for an https update server. */
+  acceptInsecureCerts?: boolean;
   /** Extra Chromium command-line flags (e.g. `--lang=de`). */
   chromiumArgs?: string[];
   /** Extra Firefox preferences (e.g. `intl.locale.requested`, `ui.systemUsesDarkTheme`). */
@@ -98,7 +100,7 @@ export async function launchWithExtension(name: BrowserName, options: LaunchOpti
       executablePath: chromiumPath(),
       headless,
       pipe: true,
-      acceptInsecureCerts: Boolean(options.proxy),
+      acceptInsecureCerts: Boolean(options.proxy || options.acceptInsecureCerts),
       defaultViewport: headless ? { width: 1280, height: 900 } : null,
       enableExtensions: [extensionDir],
       userDataDir: profile,
@@ -122,7 +124,7 @@ export async function launchWithExtension(name: BrowserName, options: LaunchOpti
       browser: 'firefox',
       executablePath: firefoxPath(),
       headless,
-      acceptInsecureCerts: Boolean(options.proxy),
+      acceptInsecureCerts: Boolean(options.proxy || options.acceptInsecureCerts),
       userDataDir: profile,
       ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
       // Firefox 153+ only lets WebDriver open moz-extension:// pages (popup, options) with system access.

@@ -100,7 +100,7 @@ export async function startServer(mounts: Record<string, string>, routes: RouteH
 }
 
 /** A self-signed certificate made for this run only (needs Debian's openssl). */
-function throwawayCertificate(): { key: Buffer; cert: Buffer } {
+export function throwawayCertificate(): { key: Buffer; cert: Buffer } {
   const dir = mkdtempSync(join(tmpdir(), 'vendorwatch-tls-'));
   try {
     execFileSync(
