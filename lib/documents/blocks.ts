@@ -3,6 +3,8 @@
  * it ("page 4", "Sheet1!B12", "paragraph 31", "slide 3", "line 12").
  */
 
+import type { BlockContext } from '../engine/index';
+
 /** One cell of a table or spreadsheet row block. */
 export interface BlockCell {
   /** Offset of the cell's text in the block's `text`. */
@@ -22,6 +24,8 @@ export interface DocumentBlock {
   text: string;
   location: string;
   cells?: BlockCell[];
+  /** For a table cell read as a block of its own (HTML): its column's header and the rest of its row. */
+  context?: BlockContext;
 }
 
 /** What a reader made of one document. */

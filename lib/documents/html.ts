@@ -6,6 +6,16 @@
 import { Parser } from 'htmlparser2';
 import type { DocumentBlock } from './blocks';
 import { BLOCK_TAGS, HIDDEN_ATTRIBUTE, READABLE_ATTRIBUTES, SKIPPED_TAGS } from './markup';
+import { type TableModel, tableContexts } from './table-context';
+
+/** A table being read: its model, and for each cell the block it became (if its text was a block of its own). */
+interface OpenTable {
+  model: TableModel;
+  inHead: boolean;
+  cellBlocks: Array<Array<number | undefined>>;
+  /** The cell being read, as [row, cell], and its text so far (nested blocks included). */
+  cell: { row: number; index: number; parts: string[] } | null;
+}
 
 export const htmlBlocks = (html: string): string[] => htmlDocumentBlocks(html).map((block) => block.text);
 
@@ -26,6 +36,17 @@ export function htmlDocumentBlocks(html: string): DocumentBlock[] {
     const text = open.parts.join('').replace(/\s+/g, ' ').trim();
     if (text) blocks.push({ text, location: `line ${open.line}` });
   };
+  // Tables being read, innermost last: their cells give each other context (see table-context.ts).
+  const tables: OpenTable[] = [];
+  const closeTable = () => {
+    const table = tables.pop()!;
+    tableContexts(table.model).forEach((row, r) => {
+      row.forEach((context, c) => {
+        const index = table.cellBlocks[r]?.[c];
+        if (context && index !== undefined) blocks[index]!.context = context;
+      });
+    });
+  };
   const parser = new Parser(
     {
       onopentag(name, attributes) {
@@ -35,10 +56,24 @@ export function htmlDocumentBlocks(html: string): DocumentBlock[] {
           return;
         }
         if (BLOCK_TAGS.has(name)) stack.push({ parts: [], line: lineNow(parser.startIndex) });
+        const table = tables.at(-1);
+        if (name === 'table') tables.push({ model: { rows: [] }, inHead: false, cellBlocks: [], cell: null });
+        else if (table && name === 'thead') table.inHead = true;
+        else if (table && name === 'tr') {
+          table.model.rows.push({ cells: [], inHead: table.inHead });
+          table.cellBlocks.push([]);
+        } else if (table && (name === 'td' || name === 'th') && table.model.rows.length > 0 && !table.cell) {
+          const row = table.model.rows.length - 1;
+          table.model.rows[row]!.cells.push({ text: '', heading: name === 'th' });
+          table.cell = { row, index: table.model.rows[row]!.cells.length - 1, parts: [] };
+        }
         if (name === 'br') stack.at(-1)!.parts.push(' ');
         for (const attribute of READABLE_ATTRIBUTES) {
           const value = attributes[attribute];
-          if (value?.trim()) stack.at(-1)!.parts.push(` ${value} `);
+          if (value?.trim()) {
+            stack.at(-1)!.parts.push(` ${value} `);
+            tables.at(-1)?.cell?.parts.push(` ${value} `);
+          }
         }
       },
       ontext(text) {
@@ -47,13 +82,27 @@ export function htmlDocumentBlocks(html: string): DocumentBlock[] {
         // The outermost block starts where its first words are, not at the top of the file.
         if (open.parts.length === 0 && stack.length === 1 && text.trim()) open.line = lineNow(parser.startIndex);
         open.parts.push(text);
+        tables.at(-1)?.cell?.parts.push(text);
       },
       onclosetag(name) {
         if (skipDepth > 0) {
           skipDepth--;
           return;
         }
+        const table = tables.at(-1);
+        if (table?.cell && (name === 'td' || name === 'th')) {
+          const { row, index, parts } = table.cell;
+          table.model.rows[row]!.cells[index]!.text = parts.join('');
+          table.cell = null;
+          const before = blocks.length;
+          if (stack.length > 1) flush(stack.pop()!);
+          // The cell's own block is the one its closing tag flushed (nested paragraphs flushed earlier are apart).
+          if (blocks.length > before) table.cellBlocks[row]![index] = blocks.length - 1;
+          return;
+        }
+        if (table && name === 'thead') table.inHead = false;
         if (BLOCK_TAGS.has(name) && stack.length > 1) flush(stack.pop()!);
+        if (table && name === 'table') closeTable();
       },
     },
     { decodeEntities: true, lowerCaseTags: true },
@@ -61,5 +110,6 @@ export function htmlDocumentBlocks(html: string): DocumentBlock[] {
   parser.write(html);
   parser.end();
   while (stack.length > 0) flush(stack.pop()!);
+  while (tables.length > 0) closeTable();
   return blocks;
 }

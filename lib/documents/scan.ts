@@ -30,7 +30,7 @@ export function scanBlocks(engine: Engine, file: string, blocks: readonly Docume
   const rows: ScanRow[] = [];
   const page = new Set(blocks.flatMap((block) => engine.namedIn(block.text)));
   blocks.forEach((block, index) => {
-    for (const finding of engine.scanText(block.text, { ...rowContext(block), page })) {
+    for (const finding of engine.scanText(block.text, { ...rowContext(block), ...block.context, page })) {
       rows.push({
         file,
         location: locationAt(block, finding.start),
