@@ -158,6 +158,19 @@ const tabId = z.number().int().nonnegative();
 /** Reference the background gave a finding in its match reply; the content script reports findings by it. */
 const findingRef = z.number().int().nonnegative();
 
+/** A table cell's context (lib/documents/table-context.ts), as the content script reads it from the page. */
+const contextText = z.string().max(1_000);
+const blockContextSchema = z
+  .object({
+    header: contextText.optional(),
+    item: z
+      .array(z.object({ text: contextText, header: contextText.optional() }).strict())
+      .max(32)
+      .readonly()
+      .optional(),
+  })
+  .strict();
+
 /**
  * The protocol. `from` is who may send the request; `request` is the body (without `type`); `reply` is the answer.
  * Requests to the content script (`to: 'content'`) come from the extension's pages through `tabs.sendMessage`.
@@ -177,7 +190,16 @@ export const PROTOCOL = {
   'match-blocks': {
     from: 'content',
     to: 'background',
-    request: z.object({ packed: z.string() }).strict(),
+    request: z
+      .object({
+        packed: z.string(),
+        /** Table context of some blocks, by block index. */
+        contexts: z
+          .array(z.tuple([z.number().int().nonnegative(), blockContextSchema]))
+          .max(200_000)
+          .optional(),
+      })
+      .strict(),
     reply: z.object({
       listVersion: z.number(),
       /** Findings of the blocks that have any: [block index, [reference, match][]]. */

@@ -4,7 +4,7 @@
  * runs long; matching happens elsewhere (`match`, the background's engine), off the page's main thread; new
  * content costs time in proportion to what was added.
  */
-import type { Finding } from '../lib/engine/index';
+import type { BlockContext, Finding } from '../lib/engine/index';
 import type { BlockMatch } from '../lib/matching/index';
 import { chunkTexts } from '../lib/matching/wire';
 import type { WarningView } from '../lib/present/warning-view';
@@ -13,6 +13,7 @@ import type { SiteAdapter } from './adapters/types';
 import { type Block, BlockWalker } from './blocks';
 import { type MutationBatch, MutationBatcher } from './mutations';
 import { placeWarning } from './placement';
+import { TableContexts } from './table-cells';
 import { type MountedWarning, mountWarning } from './warning-host';
 
 /** Longest stretch of reading before yielding to the page (well under the 50 ms long-task line). */
@@ -42,7 +43,8 @@ export interface PageScannerOptions {
   /** The content script's life: when it aborts (extension updated or removed), everything stops and is removed. */
   signal: AbortSignal;
   /** Findings (with their warning views) per text, in order, `undefined` for none; the background's engine. */
-  match(texts: string[]): Promise<Array<ScannedMatch[] | undefined>>;
+  /** `contexts`: the table context of some texts, by index (see table-cells.ts). */
+  match(texts: string[], contexts: Array<[number, BlockContext]>): Promise<Array<ScannedMatch[] | undefined>>;
   /** True when the user dismissed this finding or said "not this vendor" for it on this site. */
   isSuppressed(finding: Finding): boolean;
   onDismiss(finding: Finding): void;
@@ -165,8 +167,16 @@ export class PageScanner {
     }
     if (this.options.signal.aborted) return;
     const changed = blocks.filter((block) => this.states.get(block.element)?.text !== block.text);
+    // Cells get their column's header and the rest of their row, so a code meets the maker in the next cell.
+    const tables = new TableContexts();
+    const contexts: Array<[number, BlockContext]> = [];
+    changed.forEach((block, index) => {
+      const context = tables.of(block.element, block.text);
+      if (context) contexts.push([index, context]);
+    });
     const matches = await this.matchAll(
       changed.map((block) => block.text),
+      contexts,
       pause,
     );
     if (this.options.signal.aborted) return;
@@ -196,12 +206,20 @@ export class PageScanner {
    * Sends the texts for matching in chunks, all in flight at once (packing one is work on the page's main thread,
    * so `pause` may yield between them), and returns the findings per text.
    */
-  private async matchAll(texts: string[], pause: () => Promise<void>): Promise<Array<ScannedMatch[] | undefined>> {
+  private async matchAll(
+    texts: string[],
+    contexts: Array<[number, BlockContext]>,
+    pause: () => Promise<void>,
+  ): Promise<Array<ScannedMatch[] | undefined>> {
     const chunks = chunkTexts(texts);
     const all = new Array<ScannedMatch[] | undefined>(texts.length);
     const replies: Array<Promise<void>> = [];
     for (const chunk of chunks) {
-      const reply = this.options.match(chunk.texts).then((results) => {
+      const end = chunk.offset + chunk.texts.length;
+      const own = contexts
+        .filter(([index]) => index >= chunk.offset && index < end)
+        .map(([index, context]): [number, BlockContext] => [index - chunk.offset, context]);
+      const reply = this.options.match(chunk.texts, own).then((results) => {
         results.forEach((matches, index) => {
           all[chunk.offset + index] = matches;
         });

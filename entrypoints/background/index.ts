@@ -6,7 +6,14 @@
  */
 import { SUPPRESSIONS_PREFIX } from '../../lib/storage';
 import { listen } from '../../platform/messaging';
-import { evidenceReport, invalidateMatcher, matchBlocks, matchDocuments, scanConfig } from './matching';
+import {
+  evidenceReport,
+  forgetPageMakers,
+  invalidateMatcher,
+  matchBlocks,
+  matchDocuments,
+  scanConfig,
+} from './matching';
 import { listenForSelections } from './selection';
 import { forgetTab, readTabState, recordMatches, recordShown, startPage } from './tab-records';
 import {
@@ -21,10 +28,11 @@ export default defineBackground(() => {
   listen('background', {
     'get-scan-config': async (_request, sender) => {
       await startPage(sender.tabId, sender.url);
+      forgetPageMakers(sender.tabId);
       return scanConfig(new URL(sender.url).hostname);
     },
-    'match-blocks': async ({ packed }, sender) => {
-      const { listVersion, hits } = await matchBlocks(packed);
+    'match-blocks': async ({ packed, contexts }, sender) => {
+      const { listVersion, hits } = await matchBlocks(sender.tabId, packed, contexts);
       return { listVersion, hits: await recordMatches(sender.tabId, sender.url, hits) };
     },
     'findings-changed': async ({ url, title, findings, paused }, sender) => {
@@ -49,7 +57,10 @@ export default defineBackground(() => {
     )
       invalidateMatcher();
   });
-  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    forgetPageMakers(tabId);
+    void forgetTab(tabId);
+  });
   browser.alarms.onAlarm.addListener(onUpdateAlarm);
   // Once, after install: who the user is decides what each warning says first (components/FirstRun.tsx).
   browser.runtime.onInstalled.addListener(({ reason }) => {

@@ -4,7 +4,7 @@
  * changes in storage. Content scripts send block text here; it is matched and dropped, never stored.
  */
 import { buildEvidenceReport, type EvidenceReport } from '../../lib/evidence/report';
-import { type BlockMatch, createMatcher, type Matcher, matchPacked } from '../../lib/matching/index';
+import { type BlockMatch, createMatcher, type Matcher, type MatchOptions, matchPacked } from '../../lib/matching/index';
 import type { SparseMatches } from '../../lib/matching/wire';
 import { withUserEntries } from '../../lib/settings/index';
 import { mergeOrganisationLists, type OrganisationList } from '../../lib/update/organisation';
@@ -53,9 +53,27 @@ export async function scanConfig(site: string): Promise<{ runs: boolean; listVer
   return { runs: matcher.runsOn(site), listVersion: matcher.listVersion };
 }
 
-export async function matchBlocks(packed: string): Promise<{ listVersion: number; hits: SparseMatches<BlockMatch> }> {
+/**
+ * The vendors each tab's page has named so far, so a model code in a later batch (infinite scroll, a table below
+ * the fold) still meets a maker named in an earlier one. Memory only: a restarted worker starts again, which costs
+ * only that context.
+ */
+const pageMakers = new Map<number, Set<string>>();
+
+/** A new document in the tab (or the tab closed): its makers start again. */
+export function forgetPageMakers(tabId: number): void {
+  pageMakers.delete(tabId);
+}
+
+export async function matchBlocks(
+  tabId: number,
+  packed: string,
+  contexts?: MatchOptions['contexts'],
+): Promise<{ listVersion: number; hits: SparseMatches<BlockMatch> }> {
   const { matcher } = await current();
-  return { listVersion: matcher.listVersion, hits: matchPacked(matcher, packed) };
+  const page = pageMakers.get(tabId) ?? new Set<string>();
+  pageMakers.set(tabId, page);
+  return { listVersion: matcher.listVersion, hits: matchPacked(matcher, packed, { contexts, page }) };
 }
 
 /** The evidence record of what the tab shows, from the background's own record, against the list in force. */

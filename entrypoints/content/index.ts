@@ -42,8 +42,11 @@ export default defineContentScript({
       doc: document,
       signal: ctx.signal,
       adapter: adapterFor(site),
-      match: async (texts) => {
-        const reply = await send('match-blocks', { packed: packTexts(texts) });
+      match: async (texts, contexts) => {
+        const reply = await send('match-blocks', {
+          packed: packTexts(texts),
+          ...(contexts.length > 0 ? { contexts } : {}),
+        });
         const hits = reply.hits.map(([index, matches]): [number, ScannedMatch[]] => [
           index,
           matches.map(([ref, match]) => ({ ...match, ref })),

@@ -14,7 +14,7 @@ interface OpenTable {
   inHead: boolean;
   cellBlocks: Array<Array<number | undefined>>;
   /** The cell being read, as [row, cell], and its text so far (nested blocks included). */
-  cell: { row: number; index: number; parts: string[] } | null;
+  cell: { row: number; index: number; parts: string[]; firstBlock: number } | null;
 }
 
 export const htmlBlocks = (html: string): string[] => htmlDocumentBlocks(html).map((block) => block.text);
@@ -65,7 +65,7 @@ export function htmlDocumentBlocks(html: string): DocumentBlock[] {
         } else if (table && (name === 'td' || name === 'th') && table.model.rows.length > 0 && !table.cell) {
           const row = table.model.rows.length - 1;
           table.model.rows[row]!.cells.push({ text: '', heading: name === 'th' });
-          table.cell = { row, index: table.model.rows[row]!.cells.length - 1, parts: [] };
+          table.cell = { row, index: table.model.rows[row]!.cells.length - 1, parts: [], firstBlock: blocks.length };
         }
         if (name === 'br') stack.at(-1)!.parts.push(' ');
         for (const attribute of READABLE_ATTRIBUTES) {
@@ -91,13 +91,14 @@ export function htmlDocumentBlocks(html: string): DocumentBlock[] {
         }
         const table = tables.at(-1);
         if (table?.cell && (name === 'td' || name === 'th')) {
-          const { row, index, parts } = table.cell;
-          table.model.rows[row]!.cells[index]!.text = parts.join('');
+          const { row, index, parts, firstBlock } = table.cell;
+          const text = parts.join('');
+          table.model.rows[row]!.cells[index]!.text = text;
           table.cell = null;
-          const before = blocks.length;
           if (stack.length > 1) flush(stack.pop()!);
-          // The cell's own block is the one its closing tag flushed (nested paragraphs flushed earlier are apart).
-          if (blocks.length > before) table.cellBlocks[row]![index] = blocks.length - 1;
+          // The cell's block: the one text block read inside it (its own, or a lone <p> in it) holding all its text.
+          const only = blocks.length === firstBlock + 1 ? blocks[firstBlock] : undefined;
+          if (only && only.text === text.replace(/\s+/g, ' ').trim()) table.cellBlocks[row]![index] = firstBlock;
           return;
         }
         if (table && name === 'thead') table.inHead = false;

@@ -4,7 +4,7 @@
  * warning views. The engine, the list and the schema code therefore load once per browser, in the extension's own
  * process, instead of on the main thread of every page. Pure: no browser APIs.
  */
-import { createEngine, type Finding } from '../engine/index';
+import { type BlockContext, createEngine, type Finding } from '../engine/index';
 import { buildWarningView, type WarningView } from '../present/warning-view';
 import { runsOn, type Settings } from '../settings/index';
 import type { Watchlist } from '../watchlist/schema';
@@ -20,8 +20,17 @@ export interface Matcher {
   readonly listVersion: number;
   /** Whether VendorWatch scans pages of this host (not paused, and among the listed sites if the user chose some). */
   runsOn(host: string): boolean;
-  /** Findings per text, in the same order as `texts`. */
-  match(texts: readonly string[]): BlockMatch[][];
+  /**
+   * Findings per text, in the same order as `texts`. `contexts` gives some texts their table context (by index);
+   * `page` collects the vendors named anywhere on the page or document: this call's texts are added to it before
+   * any is scanned, so a caller that keeps it (one per tab) lets a code meet a maker named in an earlier batch.
+   */
+  match(texts: readonly string[], options?: MatchOptions): BlockMatch[][];
+}
+
+export interface MatchOptions {
+  contexts?: ReadonlyArray<readonly [index: number, context: BlockContext]>;
+  page?: Set<string>;
 }
 
 export function createMatcher(list: Watchlist, settings: Settings): Matcher {
@@ -32,14 +41,21 @@ export function createMatcher(list: Watchlist, settings: Settings): Matcher {
   return {
     listVersion: list.meta.version,
     runsOn: (host) => runsOn(settings, host),
-    match: (texts) => texts.map((text) => engine.scanText(text).map((finding) => ({ finding, view: view(finding) }))),
+    match: (texts, options = {}) => {
+      const page = options.page ?? new Set<string>();
+      for (const text of texts) for (const id of engine.namedIn(text)) page.add(id);
+      const contexts = new Map(options.contexts ?? []);
+      return texts.map((text, index) =>
+        engine.scanText(text, { ...contexts.get(index), page }).map((finding) => ({ finding, view: view(finding) })),
+      );
+    },
   };
 }
 
 /** Matches texts packed by `packTexts` and answers only for the blocks with findings. */
-export function matchPacked(matcher: Matcher, packed: string): SparseMatches<BlockMatch> {
+export function matchPacked(matcher: Matcher, packed: string, options?: MatchOptions): SparseMatches<BlockMatch> {
   const hits: SparseMatches<BlockMatch> = [];
-  matcher.match(unpackTexts(packed)).forEach((matches, index) => {
+  matcher.match(unpackTexts(packed), options).forEach((matches, index) => {
     if (matches.length > 0) hits.push([index, matches]);
   });
   return hits;

@@ -36,6 +36,12 @@ describe.each(BROWSERS)('%s: foundation', (name) => {
     expect([...vendors].sort()).toEqual(['dahua', 'hikvision', 'hytera', 'quectel']);
   });
 
+  it('flags a code other makers share where its row or the page names the maker, and not under another maker', async () => {
+    const page = await suite.run.open(suite.server.url('/fixtures/tender-lot-table.html'));
+    const found = (await suite.run.warnings(page)).map((w) => `${w.vendor}: ${w.evidence}`).sort();
+    expect(found).toEqual(['hytera: Hytera', 'hytera: PD785', 'quectel: EG25-G', 'quectel: Quectel']);
+  });
+
   it('puts no warning on a page without restricted vendors', async () => {
     const page = await suite.run.open(suite.server.url('/fixtures/no-restricted-vendors.html'));
     expect(await suite.run.warnings(page)).toEqual([]);
