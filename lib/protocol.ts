@@ -245,7 +245,15 @@ export const PROTOCOL = {
   'match-documents': {
     from: 'extension',
     to: 'background',
-    request: z.object({ packed: z.string().max(64 * 1024 * 1024) }).strict(),
+    request: z
+      .object({
+        packed: z.string().max(64 * 1024 * 1024),
+        contexts: z
+          .array(z.tuple([z.number().int().nonnegative(), blockContextSchema]))
+          .max(200_000)
+          .optional(),
+      })
+      .strict(),
     reply: z.object({
       watchlist: evidenceReportSchema.shape.watchlist,
       hits: z.array(z.tuple([z.number().int().nonnegative(), z.array(blockMatchSchema)])),

@@ -44,7 +44,7 @@ export default defineBackground(() => {
     },
     'get-tab-state': ({ tabId }) => readTabState(tabId),
     'build-evidence': ({ tabId }) => evidenceReport(tabId),
-    'match-documents': ({ packed }) => matchDocuments(packed),
+    'match-documents': ({ packed, contexts }) => matchDocuments(packed, contexts),
     'get-watchlist-status': () => watchlistStatus(),
     'check-updates-now': () => checkNowAndReport(),
   });

@@ -91,9 +91,9 @@ export async function evidenceReport(tabId: number): Promise<EvidenceReport | nu
 }
 
 /** The "Check documents" page's blocks, matched like a page's, and the identity of the list for its evidence record. */
-export async function matchDocuments(packed: string) {
+export async function matchDocuments(packed: string, contexts?: MatchOptions['contexts']) {
   const { matcher, active } = await current();
-  const hits = matchPacked(matcher, packed);
+  const hits = matchPacked(matcher, packed, { contexts });
   const { watchlist } = buildEvidenceReport({
     pageUrl: '',
     pageTitle: '',

@@ -15,6 +15,8 @@ import { setPageLanguage } from '../../components/page-language';
 import { type DocumentBlock, locationAt } from '../../lib/documents/blocks';
 import { documentBlocks } from '../../lib/documents/index';
 import { DEFAULT_LIMITS, megabytes } from '../../lib/documents/limits';
+import { blockContext } from '../../lib/documents/scan';
+import type { BlockContext } from '../../lib/engine/index';
 import { toCsv, toJson, toPrintableHtml } from '../../lib/evidence/format';
 import type { EvidenceReport } from '../../lib/evidence/report';
 import { packTexts } from '../../lib/matching/wire';
@@ -40,6 +42,12 @@ const workerMessage = z.discriminatedUnion('kind', [
               location: z.string(),
               cells: z
                 .array(z.object({ start: z.number(), location: z.string(), header: z.string().optional() }))
+                .optional(),
+              context: z
+                .object({
+                  header: z.string().optional(),
+                  item: z.array(z.object({ text: z.string(), header: z.string().optional() })).optional(),
+                })
                 .optional(),
             }),
           ),
@@ -202,7 +210,15 @@ async function match(file: string, blocks: DocumentBlock[]): Promise<DocumentFin
       };
       draw();
     }
-    const reply = await send('match-documents', { packed: packTexts(slice.map((b) => b.text)) });
+    // Each block's own structure (a row's headers, a table cell's neighbours), so this page finds what the CLI finds.
+    const contexts = slice.flatMap((block, index): Array<[number, BlockContext]> => {
+      const context = blockContext(block);
+      return context.header !== undefined || context.item !== undefined ? [[index, context]] : [];
+    });
+    const reply = await send('match-documents', {
+      packed: packTexts(slice.map((b) => b.text)),
+      ...(contexts.length > 0 ? { contexts } : {}),
+    });
     state.watchlist = reply.watchlist;
     for (const [index, matches] of reply.hits) {
       const block = slice[index];

@@ -30,7 +30,7 @@ export function scanBlocks(engine: Engine, file: string, blocks: readonly Docume
   const rows: ScanRow[] = [];
   const page = new Set(blocks.flatMap((block) => engine.namedIn(block.text)));
   blocks.forEach((block, index) => {
-    for (const finding of engine.scanText(block.text, { ...rowContext(block), ...block.context, page })) {
+    for (const finding of engine.scanText(block.text, { ...blockContext(block), page })) {
       rows.push({
         file,
         location: locationAt(block, finding.start),
@@ -52,6 +52,12 @@ export function scanBlocks(engine: Engine, file: string, blocks: readonly Docume
 /** A text document (HTML, text, CSV, JSON) already decoded. */
 export const scanDocument = (engine: Engine, file: string, format: DocumentFormat, content: string): ScanRow[] =>
   scanBlocks(engine, file, documentBlocks(format, content));
+
+/**
+ * What a block's own structure says to the engine: a row's cells under their headers, or a table cell's context
+ * from its reader. The Check documents page sends the same with its blocks, so it finds what the CLI finds.
+ */
+export const blockContext = (block: DocumentBlock): BlockContext => ({ ...rowContext(block), ...block.context });
 
 /** A row block's cells, each with its column header, as the engine's item context. */
 function rowContext(block: DocumentBlock): BlockContext {

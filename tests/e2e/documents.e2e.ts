@@ -113,6 +113,9 @@ describe.each(BROWSERS)('%s: Check documents', (name) => {
         ['Line', 'Manufacturer', 'Model', 'Qty'],
         [1, 'Dahua', 'IPC-HFW2441S-S', 12],
         [2, 'Bosch', 'FLEXIDOME IP 5100i', 4],
+        // A code other makers share: Quectel's where its row says Quectel, not where its row names another maker.
+        [3, 'Sierra Wireless', 'EG25-G', 1],
+        [4, 'Quectel', 'EG25-G', 2],
       ],
     });
     const pack = makeZip({
@@ -148,6 +151,9 @@ describe.each(BROWSERS)('%s: Check documents', (name) => {
       ]),
     );
     expect(schedule.findings.map((f) => f.evidence)).not.toContain('Bosch');
+    expect(schedule.findings.filter((f) => f.evidence === 'EG25-G').map((f) => f.location)).toEqual([
+      "'Price schedule'!C5",
+    ]);
 
     // Every finding inside the pack names the file it came from, under the pack's name.
     const packFindings = sections
