@@ -5,7 +5,9 @@
 import { useState } from 'preact/hooks';
 import type { FindingSummary, TabState } from '../lib/protocol';
 import { type AddressDetail, buildProblemReport } from '../lib/report/issue';
+import type { Dismissal } from '../lib/storage';
 import { formatDay } from '../lib/watchlist/freshness';
+import { DismissalList } from './DismissalList';
 import { t } from './i18n';
 import { VERDICT_KEYS } from './Warning';
 
@@ -28,6 +30,9 @@ export interface PopupProps {
   onTogglePause(paused: boolean): void;
   onExport(format: ExportFormat): void;
   onOpenReport(url: string): void;
+  /** The site's dismissals, each with Undo (the warnings come back on the page). */
+  dismissals?: readonly Dismissal[];
+  onUndoDismissal?(dismissal: Dismissal): void;
 }
 
 interface VendorGroup {
@@ -156,6 +161,16 @@ export function Popup(props: PopupProps) {
             ))}
           </>
         )}
+        {props.dismissals && props.dismissals.length > 0 ? (
+          <section class="dismissed" aria-labelledby="dismissed-heading">
+            <h2 id="dismissed-heading">{t('popupDismissedTitle')}</h2>
+            <DismissalList
+              dismissals={props.dismissals}
+              undoLabel={t('warningUndo')}
+              onUndo={(dismissal) => props.onUndoDismissal?.(dismissal)}
+            />
+          </section>
+        ) : null}
         {state ? (
           <section class="exports" aria-label={t('popupExport')}>
             <span>{t('popupExport')}:</span>

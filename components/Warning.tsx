@@ -3,7 +3,8 @@
  * into a rationale card. All page-derived text is rendered as Preact text nodes, never as HTML.
  */
 import type { RefObject } from 'preact';
-import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { type DismissChoice, REASON_MAX } from '../lib/dismissals';
 import { pluralKey } from '../lib/present/plural';
 import { type MeasureView, STATUS_KEYS, VERDICT_KEYS, type WarningView } from '../lib/present/warning-view';
 import { t, tx } from './i18n';
@@ -23,8 +24,14 @@ const FIRST_MEASURES = 1;
 
 export interface WarningProps {
   view: WarningView;
-  onDismiss?: () => void;
-  onNotThisVendor?: () => void;
+  /** The card's dismiss choice. Without `onUndo` (the Check documents page) one "Dismiss" button dismisses the item. */
+  onDismiss?: (choice: DismissChoice) => void;
+  /** With it, dismissing leaves a small "Dismissed · Undo" in place of the warning. */
+  onUndo?: () => void;
+  /** Offer "Dismiss <vendor> on this site" and "Not this vendor" (pages, not documents). */
+  offerVendorScope?: boolean;
+  /** Shown in its dismissed state from the start (the page was re-read while it was). */
+  dismissed?: DismissChoice;
   initiallyExpanded?: boolean;
 }
 
@@ -96,8 +103,37 @@ function hostOf(element: Element): Element {
   return root.host ?? element;
 }
 
-export function Warning({ view, onDismiss, onNotThisVendor, initiallyExpanded = false }: WarningProps) {
+/** Where the warning was: says what was dismissed and offers Undo (focused when the person just dismissed). */
+function Dismissed({ view, focus, onUndo }: { view: WarningView; focus: boolean; onUndo(): void }) {
+  const undo = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (focus) undo.current?.focus({ preventScroll: true });
+  }, []);
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: a fieldset would bring form semantics and styling to an inline badge.
+    <span class="vw dismissed" role="group" aria-label={`VendorWatch: ${view.vendorName}`}>
+      <span class="dismissed-text" role="status">
+        {t('warningDismissedState', view.vendorName)}
+      </span>{' '}
+      <button ref={undo} type="button" class="undo" onClick={onUndo}>
+        {t('warningUndo')}
+      </button>
+    </span>
+  );
+}
+
+export function Warning({
+  view,
+  onDismiss,
+  onUndo,
+  offerVendorScope,
+  dismissed: initiallyDismissed,
+  initiallyExpanded = false,
+}: WarningProps) {
   const [expanded, setExpanded] = useState(initiallyExpanded);
+  const [dismissed, setDismissed] = useState<{ choice: DismissChoice; now: boolean } | null>(
+    initiallyDismissed ? { choice: initiallyDismissed, now: false } : null,
+  );
   const wrapper = useRef<HTMLSpanElement>(null);
   const pill = useRef<HTMLButtonElement>(null);
   const cardId = useId();
@@ -106,6 +142,27 @@ export function Warning({ view, onDismiss, onNotThisVendor, initiallyExpanded = 
     setExpanded(false);
     if (returnFocus) pill.current?.focus({ preventScroll: true });
   };
+  const dismiss = onDismiss
+    ? (choice: DismissChoice) => {
+        onDismiss(choice);
+        if (!onUndo) return;
+        setExpanded(false);
+        setDismissed({ choice, now: true });
+      }
+    : undefined;
+  if (dismissed && onUndo)
+    return (
+      <Dismissed
+        view={view}
+        focus={dismissed.now}
+        onUndo={() => {
+          setDismissed(null);
+          onUndo();
+          // Back to the pill, where the person was.
+          requestAnimationFrame(() => pill.current?.focus({ preventScroll: true }));
+        }}
+      />
+    );
   return (
     // biome-ignore lint/a11y/useSemanticElements: a fieldset would bring form semantics and styling to an inline badge.
     <span
@@ -153,15 +210,21 @@ export function Warning({ view, onDismiss, onNotThisVendor, initiallyExpanded = 
             const focused = (wrapper.current?.getRootNode() as DocumentOrShadowRoot | undefined)?.activeElement;
             close(how === 'escape' && Boolean(focused && wrapper.current?.contains(focused)));
           }}
-          onDismiss={onDismiss}
-          onNotThisVendor={onNotThisVendor}
+          onDismiss={dismiss}
+          withChoices={Boolean(onUndo)}
+          offerVendorScope={offerVendorScope}
         />
       ) : null}
     </span>
   );
 }
 
-interface CardProps extends Omit<WarningProps, 'initiallyExpanded'> {
+interface CardProps {
+  view: WarningView;
+  onDismiss?: (choice: DismissChoice) => void;
+  /** Dismissing asks which scope, with an optional reason; otherwise one button dismisses the item. */
+  withChoices: boolean;
+  offerVendorScope?: boolean;
   id: string;
   headline: string;
   verdictLabel: string;
@@ -171,8 +234,68 @@ interface CardProps extends Omit<WarningProps, 'initiallyExpanded'> {
 }
 
 /** The opened card: floats above the page next to its pill (see popover.ts), one open at a time. */
-function Card({ id, view, headline, verdictLabel, anchor, wrapper, onClose, onDismiss, onNotThisVendor }: CardProps) {
+/** The explicit choice: this item, or the vendor on this site, with an optional reason. */
+function DismissChoices({
+  view,
+  offerVendorScope,
+  onChoose,
+  onCancel,
+}: {
+  view: WarningView;
+  offerVendorScope?: boolean;
+  onChoose(choice: DismissChoice): void;
+  onCancel(): void;
+}) {
+  const [reason, setReason] = useState('');
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => first.current?.focus({ preventScroll: true }), []);
+  const choose = (scope: DismissChoice['scope']) =>
+    onChoose({ scope, decision: 'dismissed', ...(reason.trim() ? { reason: reason.trim() } : {}) });
+  return (
+    <fieldset class="dismiss-choices">
+      <legend>{t('warningDismissLegend')}</legend>
+      <label>
+        {t('warningDismissReason')}
+        <input
+          ref={first}
+          type="text"
+          class="reason"
+          maxLength={REASON_MAX}
+          value={reason}
+          onInput={(event) => setReason((event.target as HTMLInputElement).value)}
+        />
+      </label>
+      <div class="choice-buttons">
+        <button type="button" class="dismiss-item" onClick={() => choose('item')}>
+          {t('warningDismissItem')}
+        </button>
+        {offerVendorScope ? (
+          <button type="button" class="dismiss-vendor" onClick={() => choose('vendor')}>
+            {t('warningDismissVendor', view.vendorName)}
+          </button>
+        ) : null}
+        <button type="button" class="cancel" onClick={onCancel}>
+          {t('warningDismissCancel')}
+        </button>
+      </div>
+    </fieldset>
+  );
+}
+
+function Card({
+  id,
+  view,
+  headline,
+  verdictLabel,
+  anchor,
+  wrapper,
+  onClose,
+  onDismiss,
+  withChoices,
+  offerVendorScope,
+}: CardProps) {
   const [allMeasures, setAllMeasures] = useState(false);
+  const [choosing, setChoosing] = useState(false);
   const card = useRef<HTMLElement>(null);
   const measures = allMeasures ? view.measures : view.measures.slice(0, FIRST_MEASURES);
   const closeRef = useRef(onClose);
@@ -193,7 +316,7 @@ function Card({ id, view, headline, verdictLabel, anchor, wrapper, onClose, onDi
   // Showing every measure changes the card's size: keep it on screen.
   useLayoutEffect(() => {
     if (card.current && anchor.current) placeCard(card.current, anchor.current);
-  }, [allMeasures]);
+  }, [allMeasures, choosing]);
   return (
     <section class="card" id={id} ref={card} popover="manual" aria-label={`VendorWatch: ${view.vendorName}`}>
       <p class="verdict-line">{headline}</p>
@@ -237,14 +360,31 @@ function Card({ id, view, headline, verdictLabel, anchor, wrapper, onClose, onDi
           )}
         </button>
       ) : null}
+      {onDismiss && choosing ? (
+        <DismissChoices
+          view={view}
+          offerVendorScope={offerVendorScope}
+          onChoose={onDismiss}
+          onCancel={() => setChoosing(false)}
+        />
+      ) : null}
       <div class="actions">
         {onDismiss ? (
-          <button type="button" onClick={onDismiss}>
+          <button
+            type="button"
+            class="dismiss"
+            aria-expanded={withChoices ? choosing : undefined}
+            onClick={() => (withChoices ? setChoosing(!choosing) : onDismiss({ scope: 'item', decision: 'dismissed' }))}
+          >
             {t('warningDismiss')}
           </button>
         ) : null}
-        {onNotThisVendor ? (
-          <button type="button" onClick={onNotThisVendor}>
+        {onDismiss && offerVendorScope ? (
+          <button
+            type="button"
+            class="not-this-vendor"
+            onClick={() => onDismiss({ scope: 'evidence', decision: 'not-this-vendor' })}
+          >
             {t('warningNotThisVendor')}
           </button>
         ) : null}

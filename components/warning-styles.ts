@@ -50,6 +50,20 @@ a { color: #0b4fb3; text-decoration: underline; }
 .actions button { all: unset; cursor: pointer; padding: 2px 8px; border: 1px solid #555; border-radius: 4px;
   background: #f3f3f3; color: #1a1a1a; font: 12px/18px system-ui, sans-serif; }
 .version { margin-left: auto; color: #555; font-size: 11px; }
+.dismiss-choices { border: 1px solid #999; border-radius: 4px; margin: 6px 0; padding: 4px 8px 8px; }
+.dismiss-choices legend { font-weight: 600; padding: 0 4px; }
+.dismiss-choices label { display: flex; flex-direction: column; gap: 2px; font-size: 12px; }
+.dismiss-choices input { font: 13px/18px system-ui, sans-serif; padding: 2px 4px; border: 1px solid #555; border-radius: 3px;
+  background: #fff; color: #1a1a1a; }
+.choice-buttons { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 6px; }
+.choice-buttons button, .dismissed .undo { all: unset; cursor: pointer; padding: 2px 8px; border: 1px solid #555;
+  border-radius: 4px; background: #f3f3f3; color: #1a1a1a; font: 12px/18px system-ui, sans-serif; }
+/* The dismissed state stays small and inline: it keeps the place of the warning so Undo is where the person looked. */
+.dismissed { line-height: 0; }
+.dismissed-text { font: italic 12px/14px system-ui, sans-serif; color: #333; background: #eeeeee; padding: 0 4px;
+  border-radius: 4px; }
+.dismissed .undo { padding: 0 6px; line-height: 14px; vertical-align: middle; margin: -2px 0; text-decoration: underline; }
+.dismissed .undo:focus-visible, .dismiss-choices input:focus-visible { outline: 3px solid #0b57d0; outline-offset: 2px; }
 [hidden] { display: none !important; }
 @media (prefers-color-scheme: dark) {
   /* Only the three plain sides change colour: the left side is the accent stripe. */
@@ -58,7 +72,9 @@ a { color: #0b4fb3; text-decoration: underline; }
   .tag { color: #f1f1f1; border-color: #aaa; }
   .status-in-force { background: #6b1d1a; }
   a, .more { color: #9ec1ff; }
-  .actions button { background: #333; color: #f1f1f1; border-color: #aaa; }
+  .actions button, .choice-buttons button { background: #333; color: #f1f1f1; border-color: #aaa; }
+  .dismiss-choices input { background: #111; color: #f1f1f1; border-color: #aaa; }
+  .dismissed .undo { background: #333; color: #f1f1f1; border-color: #aaa; }
   .measure, .actions { border-color: #444; }
 }
 `;

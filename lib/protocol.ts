@@ -150,7 +150,22 @@ export const evidenceReportSchema = z.object({
     reviewedOn: z.string(),
     reviewed: z.array(reviewSchema),
   }),
-  findings: z.array(warningViewSchema),
+  findings: z.array(
+    z.intersection(
+      warningViewSchema,
+      z.object({
+        /** Dismissed by the person: kept in the record, marked with the decision, when and why. */
+        dismissal: z
+          .object({
+            decision: z.enum(['dismissed', 'not-this-vendor']),
+            scope: z.enum(['item', 'vendor', 'evidence']),
+            at: z.string(),
+            reason: z.string().optional(),
+          })
+          .optional(),
+      }),
+    ),
+  ),
 });
 
 const empty = z.object({}).strict();
@@ -219,6 +234,11 @@ export const PROTOCOL = {
         url: z.string().max(8_192),
         title: z.string().max(2_000),
         findings: z.array(findingRef).max(100_000),
+        /** Findings a dismissal hides, with the dismissal's id: the evidence record keeps them, marked. */
+        dismissed: z
+          .array(z.tuple([findingRef, z.string().max(100)]))
+          .max(100_000)
+          .optional(),
         paused: z.boolean().optional(),
       })
       .strict(),

@@ -69,13 +69,55 @@ export function namespacedStore(store: KeyValueStore, namespace: string): KeyVal
   };
 }
 
-export const suppressionSchema = z.object({
+/** The pre-1.x record: vendor and matched text on a site, no scope or reason. Read as an "evidence" dismissal. */
+const legacySuppressionSchema = z.object({
   vendorId: z.string(),
   evidence: z.string(),
   reason: z.enum(['dismissed', 'not-this-vendor']),
   at: z.string(),
 });
-export type Suppression = z.infer<typeof suppressionSchema>;
+
+/**
+ * A person's decision about a finding on one site, kept as a record (who-what-when-why) rather than a silent filter:
+ * shown in the popup and options page, undoable, and carried into the evidence export. The scope says how much it
+ * covers: one item (this vendor in this item's text), the vendor on the whole site, or one matched text on the
+ * site ("not this vendor": the words are not that vendor's).
+ */
+export const dismissalSchema = z.object({
+  id: z.string().min(1).max(100),
+  site: z.string().max(300),
+  vendorId: z.string().max(200),
+  vendorName: z.string().max(300),
+  evidence: z.string().max(1_000),
+  scope: z.enum(['item', 'vendor', 'evidence']),
+  decision: z.enum(['dismissed', 'not-this-vendor']),
+  /** Hash of the item's normalised text (lib/dismissals.ts itemKey); what an "item" dismissal matches. */
+  itemKey: z.string().max(100),
+  /** The start of the item's text, so a person can recognise it in a list. */
+  itemText: z.string().max(300),
+  reason: z.string().max(500).optional(),
+  at: z.string(),
+});
+export type Dismissal = z.infer<typeof dismissalSchema>;
+
+/** A stored dismissal, new or old-shaped (old ones keep what they hid: the vendor's matched text on the site). */
+export const storedDismissalSchema = z.union([
+  dismissalSchema,
+  legacySuppressionSchema.transform(
+    (old): Dismissal => ({
+      id: `legacy:${old.vendorId}:${old.evidence.trim().toLowerCase()}`,
+      site: '',
+      vendorId: old.vendorId,
+      vendorName: old.vendorId,
+      evidence: old.evidence,
+      scope: 'evidence',
+      decision: old.reason,
+      itemKey: '',
+      itemText: '',
+      at: old.at,
+    }),
+  ),
+]);
 
 export const activePointerSchema = z.object({
   slot: z.enum(['a', 'b']),
@@ -84,15 +126,6 @@ export const activePointerSchema = z.object({
   acceptedAt: z.string(),
 });
 export type ActivePointer = z.infer<typeof activePointerSchema>;
-
-/** The update check that holds the lock (lib/update/lease.ts): who, for which address, since when, until when. */
-export const checkLeaseSchema = z.object({
-  owner: z.string(),
-  url: z.string(),
-  startedAt: z.string(),
-  expiresAt: z.string(),
-});
-export type CheckLease = z.infer<typeof checkLeaseSchema>;
 
 /**
  * What the background recorded for a tab's page: every finding it sent the content script, by reference, so the
@@ -104,6 +137,8 @@ export const tabFindingsSchema = z.object({
   views: z.record(z.string(), warningViewSchema),
   /** The references the content script reports as shown, in page order. */
   shown: z.array(z.number().int().nonnegative()),
+  /** The references a dismissal hides, with the dismissal's id (kept for the evidence record). */
+  dismissed: z.array(z.tuple([z.number().int().nonnegative(), z.string()])).optional(),
 });
 export type TabFindings = z.infer<typeof tabFindingsSchema>;
 
@@ -112,8 +147,9 @@ export const SUPPRESSIONS_PREFIX = 'suppressions:';
 
 export const STORAGE = {
   settings: item('local', 'settings', settingsSchema, DEFAULT_SETTINGS, readSettings),
-  /** The user's "dismiss" and "not this vendor" choices on one site. */
-  suppressions: (site: string) => item('local', `${SUPPRESSIONS_PREFIX}${site}`, z.array(suppressionSchema), []),
+  /** The user's dismissals ("dismiss this item", "dismiss this vendor on this site", "not this vendor") on one site. */
+  suppressions: (site: string) =>
+    item('local', `${SUPPRESSIONS_PREFIX}${site}`, z.array(storedDismissalSchema), [] as Dismissal[]),
   /** What the popup and badge show for a tab (session: gone with the browser, like the tab). */
   tabState: (tabId: number) => item('session', `tab:${tabId}`, tabStateSchema.nullable(), null),
   tabFindings: (tabId: number) => item('session', `tab-findings:${tabId}`, tabFindingsSchema.nullable(), null),
@@ -124,7 +160,6 @@ export const STORAGE = {
   watchlistSlot: (slot: 'a' | 'b') => item('local', `watchlist:slot:${slot}`, watchlistSchema.nullable(), null),
   etags: item('local', 'watchlist:etag', z.record(z.string(), z.string()), {}),
   lastCheck: item('local', 'watchlist:lastCheck', checkRecordSchema.nullable(), null),
-  checkLease: item('local', 'watchlist:checkLease', checkLeaseSchema.nullable(), null),
   nextCheckAt: item('local', 'watchlist:nextCheckAt', z.string().nullable(), null),
 } as const;
 

@@ -4,7 +4,17 @@
  * storage applied).
  */
 import { applyPolicy, type EffectiveSettings, type Settings } from '../lib/settings/index';
-import { type KeyValueStore, readItem, STORAGE, type StorageArea, type StorageItem, writeItem } from '../lib/storage';
+import {
+  type Dismissal,
+  decodeItem,
+  type KeyValueStore,
+  readItem,
+  STORAGE,
+  type StorageArea,
+  type StorageItem,
+  SUPPRESSIONS_PREFIX,
+  writeItem,
+} from '../lib/storage';
 
 const storeOf = (area: typeof browser.storage.local): KeyValueStore => ({
   get: async (key) => (await area.get(key))[key],
@@ -50,4 +60,15 @@ async function readPolicy(): Promise<unknown> {
 export async function effectiveSettings(): Promise<EffectiveSettings> {
   const [user, policy] = await Promise.all([readUserSettings(), readPolicy()]);
   return applyPolicy(user, policy);
+}
+
+/** Every site's dismissals (the keys `suppressions:<site>`), each list validated like any stored item. */
+export async function allDismissals(): Promise<Array<[string, Dismissal[]]>> {
+  const everything = await browser.storage.local.get(null);
+  return Object.entries(everything)
+    .filter(([key]) => key.startsWith(SUPPRESSIONS_PREFIX))
+    .map(([key, raw]) => {
+      const site = key.slice(SUPPRESSIONS_PREFIX.length);
+      return [site, decodeItem(STORAGE.suppressions(site), raw)];
+    });
 }

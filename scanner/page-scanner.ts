@@ -4,10 +4,12 @@
  * runs long; matching happens elsewhere (`match`, the background's engine), off the page's main thread; new
  * content costs time in proportion to what was added.
  */
+import { coveringDismissal, type DismissChoice, type DismissTarget, itemKey } from '../lib/dismissals';
 import type { BlockContext, Finding } from '../lib/engine/index';
 import type { BlockMatch } from '../lib/matching/index';
 import { chunkTexts } from '../lib/matching/wire';
 import type { WarningView } from '../lib/present/warning-view';
+import type { Dismissal } from '../lib/storage';
 import { cardsUnder } from './adapter-cards';
 import type { SiteAdapter } from './adapters/types';
 import { type Block, BlockWalker } from './blocks';
@@ -45,19 +47,37 @@ export interface PageScannerOptions {
   /** Findings (with their warning views) per text, in order, `undefined` for none; the background's engine. */
   /** `contexts`: the table context of some texts, by index (see table-cells.ts). */
   match(texts: string[], contexts: Array<[number, BlockContext]>): Promise<Array<ScannedMatch[] | undefined>>;
-  /** True when the user dismissed this finding or said "not this vendor" for it on this site. */
-  isSuppressed(finding: Finding): boolean;
-  onDismiss(finding: Finding): void;
-  onNotThisVendor(finding: Finding): void;
-  /** Called after each scan batch with every finding currently shown. */
-  onFindingsChanged(findings: PageFinding[]): void;
+  /** The site's dismissals now (lib/dismissals.ts decides which findings each covers). */
+  dismissals(): readonly Dismissal[];
+  /** Records a dismissal the person chose on a card; resolves with the stored record. */
+  onDismiss(target: DismissTarget, choice: DismissChoice): Promise<Dismissal>;
+  /** Removes a dismissal (the card's "Undo"). */
+  onUndo(id: string): Promise<void>;
+  /**
+   * Called after each scan batch with every finding currently shown, and the findings hidden by a dismissal (by
+   * reference, with the dismissal's id), so the evidence record keeps them, marked.
+   */
+  onFindingsChanged(findings: PageFinding[], dismissed: Array<[ref: number, dismissalId: string]>): void;
   /** The site's adapter, if one claims this page: cards are scanned whole and warnings go on their titles. */
   adapter?: SiteAdapter;
 }
 
 interface BlockState {
   text: string;
-  warnings: Array<{ mounted: MountedWarning; pageFinding: PageFinding }>;
+  block: Block;
+  /** The item's key (lib/dismissals itemKey): what "dismiss this item" matches. */
+  key: string;
+  /** Everything the engine found in the block, shown or not, so a dismissal undone elsewhere can show it again. */
+  matches: ScannedMatch[];
+  /** `undo`: the card shows "Dismissed · Undo" for that dismissal instead of the warning. */
+  warnings: Array<{ mounted: MountedWarning; pageFinding: PageFinding; undo?: string }>;
+  dismissed: Array<[number, string]>;
+}
+
+/** What a block should show: warnings (some in their "Dismissed · Undo" state) and the findings dismissed. */
+interface Decision {
+  show: Array<{ match: ScannedMatch; undo?: Dismissal }>;
+  dismissed: Array<[number, string]>;
 }
 
 /** Builds one warning off the page and returns what puts it in. */
@@ -83,6 +103,10 @@ const afterNextFrame = () =>
 export class PageScanner {
   private readonly states = new WeakMap<Element, BlockState>();
   private readonly shown = new Set<PageFinding>();
+  /** Blocks with findings, for re-deciding them when the dismissals change. */
+  private readonly live = new Set<BlockState>();
+  /** Findings whose card was just dismissed: they keep a "Dismissed · Undo" card until the page goes. */
+  private readonly undoable = new Map<number, string>();
   private readonly mutations: MutationBatcher;
   private readonly frames = new WeakSet<HTMLIFrameElement>();
   private queue: Promise<void> = Promise.resolve();
@@ -121,6 +145,104 @@ export class PageScanner {
     return [...this.shown];
   }
 
+  /** The findings a dismissal hides (or whose card shows "Dismissed · Undo"), with the dismissal's id. */
+  dismissedFindings(): Array<[number, string]> {
+    const all: Array<[number, string]> = [];
+    for (const state of this.live) if (state.block.element.isConnected) all.push(...state.dismissed);
+    return all;
+  }
+
+  private report(): void {
+    this.options.onFindingsChanged(this.findings(), this.dismissedFindings());
+  }
+
+  /**
+   * The dismissals changed (here, in the popup, the options page or another tab): each block with findings is
+   * decided again, and only blocks whose warnings change are touched.
+   */
+  refresh(): Promise<void> {
+    this.queue = this.queue.then(() => {
+      if (this.options.signal.aborted) return;
+      for (const state of [...this.live]) {
+        if (!state.block.element.isConnected) {
+          this.live.delete(state);
+          continue;
+        }
+        const decision = this.decide(state);
+        state.dismissed = decision.dismissed;
+        const same =
+          decision.show.length === state.warnings.length &&
+          decision.show.every(
+            (want, i) =>
+              state.warnings[i]!.pageFinding.ref === want.match.ref && state.warnings[i]!.undo === want.undo?.id,
+          );
+        if (same) continue;
+        for (const { mounted, pageFinding } of state.warnings) {
+          mounted.remove();
+          this.shown.delete(pageFinding);
+        }
+        state.warnings = [];
+        for (const want of decision.show) this.warningFor(state, want)()();
+      }
+      this.report();
+    });
+    return this.queue;
+  }
+
+  /** Which of a block's findings show, given the dismissals: one warning per vendor per block, as when scanned. */
+  private decide(state: BlockState): Decision {
+    const dismissals = this.options.dismissals();
+    const decision: Decision = { show: [], dismissed: [] };
+    const seenVendors = new Set<string>();
+    for (const match of state.matches) {
+      const { finding } = match;
+      if (seenVendors.has(finding.vendorId)) continue;
+      const dismissal = coveringDismissal(dismissals, finding, state.key);
+      if (!dismissal) {
+        seenVendors.add(finding.vendorId);
+        decision.show.push({ match });
+        continue;
+      }
+      // "Not this vendor" is about these words only: other words in the block may still name the vendor.
+      if (dismissal.scope !== 'evidence') seenVendors.add(finding.vendorId);
+      decision.dismissed.push([match.ref, dismissal.id]);
+      if (this.undoable.get(match.ref) === dismissal.id) decision.show.push({ match, undo: dismissal });
+    }
+    for (const [ref, id] of this.undoable) {
+      if (!dismissals.some((d) => d.id === id)) this.undoable.delete(ref);
+    }
+    return decision;
+  }
+
+  /** The person dismissed a finding on its card: record it, keep this card as "Dismissed · Undo", re-decide the rest. */
+  private async dismiss(state: BlockState, match: ScannedMatch, choice: DismissChoice): Promise<void> {
+    const { finding } = match;
+    const dismissal = await this.options.onDismiss(
+      { vendorId: finding.vendorId, vendorName: finding.vendorName, evidence: finding.evidence, itemText: state.text },
+      choice,
+    );
+    this.undoable.set(match.ref, dismissal.id);
+    const entry = state.warnings.find((w) => w.pageFinding.ref === match.ref);
+    if (entry) {
+      entry.undo = dismissal.id;
+      this.shown.delete(entry.pageFinding);
+    }
+    await this.refresh();
+  }
+
+  private async undo(state: BlockState, match: ScannedMatch): Promise<void> {
+    const id = this.undoable.get(match.ref);
+    if (id === undefined) return;
+    this.undoable.delete(match.ref);
+    const entry = state.warnings.find((w) => w.pageFinding.ref === match.ref);
+    if (entry) {
+      entry.undo = undefined;
+      this.shown.add(entry.pageFinding);
+    }
+    await this.options.onUndo(id);
+    await this.refresh();
+  }
+
   private onMutations({ roots, removed }: MutationBatch): void {
     if (roots.length > 0) {
       void this.scanAll(roots);
@@ -129,26 +251,16 @@ export class PageScanner {
     if (removed) {
       this.queue = this.queue.then(() => {
         this.pruneDetached();
-        this.options.onFindingsChanged(this.findings());
+        this.report();
       });
     }
   }
 
   private stop(): void {
+    for (const state of this.live) for (const { pageFinding } of state.warnings) pageFinding.host.remove();
     for (const pageFinding of this.shown) pageFinding.host.remove();
     this.shown.clear();
-  }
-
-  /** Removes every warning for findings matching `predicate` (after a dismissal or suppression). */
-  hide(predicate: (finding: Finding) => boolean): void {
-    for (const pageFinding of [...this.shown]) {
-      if (!predicate(pageFinding.finding)) continue;
-      const state = this.states.get(pageFinding.block);
-      if (state) state.warnings = state.warnings.filter((w) => w.pageFinding !== pageFinding);
-      pageFinding.host.remove();
-      this.shown.delete(pageFinding);
-    }
-    this.options.onFindingsChanged(this.findings());
+    this.live.clear();
   }
 
   private async scanNow(roots: Element[]): Promise<void> {
@@ -199,7 +311,7 @@ export class PageScanner {
       for (const put of attach) put();
     }
     this.pruneDetached();
-    this.options.onFindingsChanged(this.findings());
+    this.report();
   }
 
   /**
@@ -291,39 +403,49 @@ export class PageScanner {
     if (previous) this.clearBlock(block.element, previous);
     // Only blocks with findings are remembered: the thousands without cost nothing to send again if they change.
     if (matches.length === 0) return NOTHING_TO_PLACE;
-    const state: BlockState = { text: block.text, warnings: [] };
+    const state: BlockState = {
+      text: block.text,
+      block,
+      key: itemKey(block.text),
+      matches,
+      warnings: [],
+      dismissed: [],
+    };
     this.states.set(block.element, state);
+    this.live.add(state);
+    const decision = this.decide(state);
+    state.dismissed = decision.dismissed;
+    return decision.show.map((want) => this.warningFor(state, want));
+  }
 
-    const placements: Placement[] = [];
-    const seenVendors = new Set<string>();
-    for (const { finding, view, ref } of matches) {
-      // One warning per vendor per block: a card naming Hikvision three times needs one badge.
-      if (seenVendors.has(finding.vendorId) || this.options.isSuppressed(finding)) continue;
-      seenVendors.add(finding.vendorId);
-      placements.push(() => {
-        // Built while detached from the page: nothing is laid out until `attach`.
-        const mounted = mountWarning(block.element.ownerDocument, {
-          view,
-          onDismiss: () => this.options.onDismiss(finding),
-          onNotThisVendor: () => this.options.onNotThisVendor(finding),
-        });
-        return () => {
-          if (!block.element.isConnected || this.states.get(block.element) !== state) return;
-          const pageFinding: PageFinding = {
-            ref,
-            finding,
-            view,
-            block: block.element,
-            host: mounted.host,
-            open: () => mounted.open(),
-          };
-          placeWarning(block, finding.start, mounted.host);
-          state.warnings.push({ mounted, pageFinding });
-          this.shown.add(pageFinding);
-        };
+  /** Builds one warning off the page (or its "Dismissed · Undo" card); the returned function puts it in. */
+  private warningFor(state: BlockState, { match, undo }: Decision['show'][number]): Placement {
+    const { block } = state;
+    const { finding, view, ref } = match;
+    return () => {
+      // Built while detached from the page: nothing is laid out until `attach`.
+      const mounted = mountWarning(block.element.ownerDocument, {
+        view,
+        onDismiss: (choice) => void this.dismiss(state, match, choice),
+        onUndo: () => void this.undo(state, match),
+        offerVendorScope: true,
+        ...(undo ? { dismissed: { scope: undo.scope, decision: undo.decision, reason: undo.reason } } : {}),
       });
-    }
-    return placements;
+      return () => {
+        if (!block.element.isConnected || this.states.get(block.element) !== state) return;
+        const pageFinding: PageFinding = {
+          ref,
+          finding,
+          view,
+          block: block.element,
+          host: mounted.host,
+          open: () => mounted.open(),
+        };
+        placeWarning(block, finding.start, mounted.host);
+        state.warnings.push({ mounted, pageFinding, ...(undo ? { undo: undo.id } : {}) });
+        if (!undo) this.shown.add(pageFinding);
+      };
+    };
   }
 
   private clearBlock(element: Element, state: BlockState): void {
@@ -333,11 +455,15 @@ export class PageScanner {
     }
     state.warnings = [];
     this.states.delete(element);
+    this.live.delete(state);
   }
 
   private pruneDetached(): void {
     for (const pageFinding of this.shown) {
       if (!pageFinding.block.isConnected) this.shown.delete(pageFinding);
+    }
+    for (const state of this.live) {
+      if (!state.block.element.isConnected) this.live.delete(state);
     }
   }
 }

@@ -1,39 +1,47 @@
 /**
- * The user's per-site choices about findings: "dismiss this finding" and "not this vendor". Both are keyed by
- * vendor and the matched text on this site, stored locally (lib/storage), and survive reloads.
+ * The site's dismissals as the content script sees them (lib/dismissals.ts has the rules): loaded once, followed
+ * when they change elsewhere (the popup's or options page's undo, another tab), and written back when the person
+ * dismisses or undoes on a card.
  */
-import type { Finding } from '../lib/engine/index';
-import { STORAGE, type Suppression } from '../lib/storage';
+import { type DismissChoice, type DismissTarget, newDismissal, withoutDismissal } from '../lib/dismissals';
+import { type Dismissal, STORAGE } from '../lib/storage';
 import { getItem, setItem } from '../platform/storage';
 
-export type SuppressionReason = Suppression['reason'];
-
-export const findingKey = (finding: Pick<Finding, 'vendorId' | 'evidence'>) =>
-  `${finding.vendorId}\u0000${finding.evidence.trim().toLowerCase()}`;
-
-export class SuppressionStore {
+export class DismissalStore {
   private constructor(
     private readonly site: string,
-    private readonly entries: Map<string, Suppression>,
+    private list: Dismissal[],
   ) {}
 
-  static async load(site: string): Promise<SuppressionStore> {
-    const list = await getItem(STORAGE.suppressions(site));
-    return new SuppressionStore(site, new Map(list.map((entry) => [findingKey(entry), entry])));
+  static async load(site: string): Promise<DismissalStore> {
+    return new DismissalStore(site, await getItem(STORAGE.suppressions(site)));
   }
 
-  has(finding: Finding): boolean {
-    return this.entries.has(findingKey(finding));
+  get key(): string {
+    return STORAGE.suppressions(this.site).key;
   }
 
-  async add(finding: Finding, reason: SuppressionReason): Promise<void> {
-    const entry: Suppression = {
-      vendorId: finding.vendorId,
-      evidence: finding.evidence,
-      reason,
-      at: new Date().toISOString(),
-    };
-    this.entries.set(findingKey(finding), entry);
-    await setItem(STORAGE.suppressions(this.site), [...this.entries.values()]);
+  all(): readonly Dismissal[] {
+    return this.list;
+  }
+
+  /** Re-reads the stored list (it changed in another page). */
+  async reload(): Promise<void> {
+    this.list = await getItem(STORAGE.suppressions(this.site));
+  }
+
+  async add(target: DismissTarget, choice: DismissChoice): Promise<Dismissal> {
+    const dismissal = newDismissal({ id: crypto.randomUUID(), site: this.site, target, choice, now: new Date() });
+    // Read first: another tab on the same site may have added one since this page loaded.
+    await this.reload();
+    this.list = [...this.list, dismissal];
+    await setItem(STORAGE.suppressions(this.site), this.list);
+    return dismissal;
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.reload();
+    this.list = withoutDismissal(this.list, id);
+    await setItem(STORAGE.suppressions(this.site), this.list);
   }
 }

@@ -57,8 +57,30 @@ function adoptSharedSheet(doc: Document, shadow: ShadowRoot): boolean {
 /** Anything that can reach the pill first: the component takes over before the event gets there. */
 const WAKE_EVENTS = ['focus', 'pointerdown', 'click', 'keydown'] as const;
 
-export function mountWarning(doc: Document, props: WarningProps): MountedWarning {
+/** Marks the host while the warning shows "Dismissed · Undo" (`item`, `vendor` or `evidence`: the scope). */
+const DISMISSED_ATTRIBUTE = 'data-vendorwatch-dismissed';
+
+export function mountWarning(doc: Document, given: WarningProps): MountedWarning {
   const host = doc.createElement(WARNING_HOST_TAG);
+  const props: WarningProps = {
+    ...given,
+    ...(given.onDismiss
+      ? {
+          onDismiss: (choice) => {
+            if (given.onUndo) host.setAttribute(DISMISSED_ATTRIBUTE, choice.scope);
+            given.onDismiss?.(choice);
+          },
+        }
+      : {}),
+    ...(given.onUndo
+      ? {
+          onUndo: () => {
+            host.removeAttribute(DISMISSED_ATTRIBUTE);
+            given.onUndo?.();
+          },
+        }
+      : {}),
+  };
   host.setAttribute('data-vendorwatch-vendor', props.view.vendorId);
   host.setAttribute('data-vendorwatch-evidence', props.view.evidence);
   host.setAttribute('data-vendorwatch-verdict', props.view.verdict);
@@ -73,9 +95,16 @@ export function mountWarning(doc: Document, props: WarningProps): MountedWarning
     shadow.append(style);
   }
   shadow.append(container);
-  // The static pill first; Preact hydrates it (same nodes, so focus stays) on the first event that reaches it.
-  container.append(compactWarning(doc, props.view));
   let live = false;
+  if (props.dismissed && props.onUndo) {
+    // "Dismissed · Undo" has no static form: render it.
+    host.setAttribute(DISMISSED_ATTRIBUTE, props.dismissed.scope);
+    live = true;
+    render(h(Warning, props), container);
+  } else {
+    // The static pill first; Preact hydrates it (same nodes, so focus stays) on the first event that reaches it.
+    container.append(compactWarning(doc, props.view));
+  }
   const wake = () => {
     if (live) return;
     live = true;
@@ -83,7 +112,7 @@ export function mountWarning(doc: Document, props: WarningProps): MountedWarning
     hydrate(h(Warning, props), container);
   };
   // Capturing listeners on the container run before the pill's own, even for focus, which does not bubble.
-  for (const type of WAKE_EVENTS) container.addEventListener(type, wake, true);
+  if (!live) for (const type of WAKE_EVENTS) container.addEventListener(type, wake, true);
   const pill = () => container.querySelector('button.pill') as HTMLButtonElement | null;
   return {
     host,

@@ -231,14 +231,8 @@ export function Options({ api }: { api: OptionsApi }) {
           disabled={checking}
           onClick={async () => {
             setChecking(true);
-            try {
-              setStatus(await api.checkNow());
-            } catch {
-              // The background stopped mid-check (its next start records the check as interrupted): show that.
-              setStatus(await api.status().catch(() => status));
-            } finally {
-              setChecking(false);
-            }
+            setStatus(await api.checkNow());
+            setChecking(false);
           }}
         >
           {checking ? t('optionsChecking') : t('optionsCheckNow')}

@@ -16,13 +16,7 @@ import {
 } from './matching';
 import { listenForSelections } from './selection';
 import { forgetTab, readTabState, recordMatches, recordShown, startPage } from './tab-records';
-import {
-  checkNowAndReport,
-  onUpdateAlarm,
-  recoverInterruptedChecks,
-  scheduleNextCheck,
-  watchlistStatus,
-} from './updates';
+import { checkNowAndReport, onUpdateAlarm, scheduleNextCheck, watchlistStatus } from './updates';
 
 export default defineBackground(() => {
   listen('background', {
@@ -35,10 +29,10 @@ export default defineBackground(() => {
       const { listVersion, hits } = await matchBlocks(sender.tabId, packed, contexts);
       return { listVersion, hits: await recordMatches(sender.tabId, sender.url, hits) };
     },
-    'findings-changed': async ({ url, title, findings, paused }, sender) => {
+    'findings-changed': async ({ url, title, findings, dismissed, paused }, sender) => {
       if (!sameOrigin(url, sender.url)) throw new Error('the page address is not on the sender’s origin');
       const { listVersion } = await scanConfig(new URL(sender.url).hostname);
-      const state = await recordShown(sender.tabId, { url, title, refs: findings, listVersion, paused });
+      const state = await recordShown(sender.tabId, { url, title, refs: findings, dismissed, listVersion, paused });
       await showBadge(sender.tabId, state.findings.length);
       return null;
     },
@@ -69,8 +63,6 @@ export default defineBackground(() => {
   listenForSelections();
   // Alarms may not survive a browser restart: re-create ours from the persisted due time at every start.
   void scheduleNextCheck();
-  // A check the browser stopped along with the previous worker is recorded as interrupted.
-  void recoverInterruptedChecks();
 });
 
 /** Same scheme, host and port. A pushState address stays on its document's origin, so this is what it may claim. */

@@ -3,13 +3,14 @@
  * list), the organisation's lists and the user's settings and entries, and rebuilds it whenever any of those
  * changes in storage. Content scripts send block text here; it is matched and dropped, never stored.
  */
-import { buildEvidenceReport, type EvidenceReport } from '../../lib/evidence/report';
+import { buildEvidenceReport, dismissedFindings, type EvidenceReport } from '../../lib/evidence/report';
 import { type BlockMatch, createMatcher, type Matcher, type MatchOptions, matchPacked } from '../../lib/matching/index';
 import type { SparseMatches } from '../../lib/matching/wire';
 import { withUserEntries } from '../../lib/settings/index';
+import { STORAGE } from '../../lib/storage';
 import { mergeOrganisationLists, type OrganisationList } from '../../lib/update/organisation';
 import type { Watchlist } from '../../lib/watchlist/schema';
-import { effectiveSettings } from '../../platform/storage';
+import { effectiveSettings, getItem } from '../../platform/storage';
 import { shownFindings } from './tab-records';
 import { organisationUpdater, updater } from './updates';
 
@@ -80,13 +81,14 @@ export async function matchBlocks(
 export async function evidenceReport(tabId: number): Promise<EvidenceReport | null> {
   const [{ active }, shown] = await Promise.all([current(), shownFindings(tabId)]);
   if (!shown) return null;
+  const stored = await getItem(STORAGE.suppressions(new URL(shown.pageUrl).hostname));
   return buildEvidenceReport({
     pageUrl: shown.pageUrl,
     pageTitle: shown.pageTitle,
     now: new Date(),
     list: active.list,
     source: active.source,
-    findings: shown.views,
+    findings: [...shown.views, ...dismissedFindings(shown.dismissed, stored)],
   });
 }
 

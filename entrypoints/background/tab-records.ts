@@ -72,18 +72,27 @@ export function recordMatches(
  */
 export function recordShown(
   tabId: number,
-  report: { url: string; title: string; refs: number[]; listVersion: number; paused?: boolean },
+  report: {
+    url: string;
+    title: string;
+    refs: number[];
+    dismissed?: Array<[number, string]>;
+    listVersion: number;
+    paused?: boolean;
+  },
 ): Promise<TabState> {
   return serialised(tabId, async () => {
     const record = (await load(tabId)) ?? { pageUrl: report.url, nextRef: 0, views: {}, shown: [] };
-    const unknown = report.refs.find((ref) => !record.views[ref]);
+    const dismissed = report.dismissed ?? [];
+    const all = [...report.refs, ...dismissed.map(([ref]) => ref)];
+    const unknown = all.find((ref) => !record.views[ref]);
     if (unknown !== undefined) throw new Error(`finding ${unknown} was never sent to this tab`);
-    const newest = report.refs.reduce((max, ref) => Math.max(max, ref), -1);
-    const keep = new Set(report.refs);
+    const newest = all.reduce((max, ref) => Math.max(max, ref), -1);
+    const keep = new Set(all);
     const views = Object.fromEntries(
       Object.entries(record.views).filter(([ref]) => keep.has(Number(ref)) || Number(ref) > newest),
     );
-    await save(tabId, { ...record, pageUrl: report.url, views, shown: report.refs });
+    await save(tabId, { ...record, pageUrl: report.url, views, shown: report.refs, dismissed });
     const state: TabState = {
       url: report.url,
       title: report.title,
@@ -114,6 +123,11 @@ export async function shownFindings(tabId: number) {
     views: record.shown.flatMap((ref) => {
       const view = record.views[ref];
       return view ? [view] : [];
+    }),
+    /** Findings a dismissal hides, with the dismissal's id (the caller checks it against the stored dismissals). */
+    dismissed: (record.dismissed ?? []).flatMap(([ref, id]) => {
+      const view = record.views[ref];
+      return view ? [{ view, dismissalId: id }] : [];
     }),
   };
 }

@@ -11,7 +11,7 @@ import { listen, send } from '../../platform/messaging';
 import { adapterFor } from '../../scanner/adapters/index';
 import { PageScanner, type ScannedMatch } from '../../scanner/page-scanner';
 import { SHADOW_ROOT_EVENT } from '../../scanner/shadow-root-event';
-import { findingKey, SuppressionStore } from '../../scanner/suppressions';
+import { DismissalStore } from '../../scanner/suppressions';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -19,11 +19,12 @@ export default defineContentScript({
   async main(ctx) {
     const site = location.hostname;
     const config = await send('get-scan-config', {});
-    const report = (findings: number[], paused?: boolean) => {
+    const report = (findings: number[], paused?: boolean, dismissed: Array<[number, string]> = []) => {
       send('findings-changed', {
         url: location.href,
         title: document.title.slice(0, 2_000),
         findings,
+        ...(dismissed.length > 0 ? { dismissed } : {}),
         ...(paused ? { paused } : {}),
       }).catch(() => {
         // The background may be restarting; the next change sends the findings again.
@@ -34,7 +35,7 @@ export default defineContentScript({
       report([], true);
       return;
     }
-    const suppressions = await SuppressionStore.load(site);
+    const dismissals = await DismissalStore.load(site);
 
     // Registered before anything is read: when the extension is updated or removed, the scan stops where it is,
     // the observers disconnect and the warnings go.
@@ -53,17 +54,23 @@ export default defineContentScript({
         ]);
         return unpackMatches(hits, texts.length);
       },
-      isSuppressed: (finding) => suppressions.has(finding),
-      onDismiss: (finding) => {
-        void suppressions.add(finding, 'dismissed');
-        scanner.hide((other) => findingKey(other) === findingKey(finding));
-      },
-      onNotThisVendor: (finding) => {
-        void suppressions.add(finding, 'not-this-vendor');
-        scanner.hide((other) => other.vendorId === finding.vendorId && other.evidence === finding.evidence);
-      },
-      onFindingsChanged: (findings) => report(findings.map(({ ref }) => ref)),
+      dismissals: () => dismissals.all(),
+      onDismiss: (target, choice) => dismissals.add(target, choice),
+      onUndo: (id) => dismissals.remove(id),
+      onFindingsChanged: (findings, dismissed) =>
+        report(
+          findings.map(({ ref }) => ref),
+          false,
+          dismissed,
+        ),
     });
+    // Undo or restore in the popup or options page, or a dismissal in another tab on this site.
+    const onStorage = (changes: Record<string, unknown>, area: string) => {
+      if (area !== 'local' || !(dismissals.key in changes)) return;
+      void dismissals.reload().then(() => scanner.refresh());
+    };
+    browser.storage.onChanged.addListener(onStorage);
+    ctx.signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onStorage), { once: true });
     listen('content', {
       'reveal-finding': ({ index }) => {
         const target = scanner.findings()[index];

@@ -1,9 +1,12 @@
 import { render } from 'preact';
 import { DocumentsLink, documentsPagePath } from '../../components/DocumentsLink';
+import { Dismissals, type DismissalsApi } from '../../components/options/Dismissals';
 import { Options, type OptionsApi } from '../../components/options/Options';
 import { setPageLanguage } from '../../components/page-language';
+import { withoutDismissal } from '../../lib/dismissals';
+import { STORAGE, SUPPRESSIONS_PREFIX } from '../../lib/storage';
 import { send } from '../../platform/messaging';
-import { readUserSettings, saveUserSettings } from '../../platform/storage';
+import { allDismissals, getItem, readUserSettings, saveUserSettings, setItem } from '../../platform/storage';
 import '../../components/extension-page.css';
 import './options.css';
 
@@ -33,8 +36,21 @@ const api: OptionsApi = {
   },
 };
 
+const dismissalsApi: DismissalsApi = {
+  load: allDismissals,
+  restore: async (site, id) => {
+    // Pages open on the site follow this key and show the warnings again.
+    await setItem(STORAGE.suppressions(site), withoutDismissal(await getItem(STORAGE.suppressions(site)), id));
+  },
+  onChange: (listener) =>
+    browser.storage.onChanged.addListener((changes, area) => {
+      if (area === 'local' && Object.keys(changes).some((key) => key.startsWith(SUPPRESSIONS_PREFIX))) listener();
+    }),
+};
+
 setPageLanguage();
 render(<Options api={api} />, document.getElementById('app')!);
+render(<Dismissals api={dismissalsApi} />, document.getElementById('dismissals')!);
 render(
   <DocumentsLink
     pdfUrl={null}

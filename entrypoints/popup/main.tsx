@@ -2,11 +2,12 @@ import { render } from 'preact';
 import { DocumentsLink, documentsPagePath, looksLikePdf } from '../../components/DocumentsLink';
 import { type ExportFormat, Popup } from '../../components/Popup';
 import { setPageLanguage } from '../../components/page-language';
+import { withoutDismissal } from '../../lib/dismissals';
 import { toCsv, toJson, toPrintableHtml } from '../../lib/evidence/format';
 import { STORAGE } from '../../lib/storage';
 import { freshness } from '../../lib/watchlist/freshness';
 import { send, sendToTab } from '../../platform/messaging';
-import { readUserSettings, saveUserSettings, setItem } from '../../platform/storage';
+import { getItem, readUserSettings, saveUserSettings, setItem } from '../../platform/storage';
 import '../../components/extension-page.css';
 import './popup.css';
 
@@ -41,7 +42,11 @@ async function start() {
   const ageDays = Math.max(0, Math.floor((Date.now() - Date.parse(status.generatedAt)) / 86_400_000));
   const { reviewedOn, sources } = freshness(status, new Date());
 
-  const draw = (paused: boolean) =>
+  let dismissals = site ? await getItem(STORAGE.suppressions(site)) : [];
+  let pausedNow = site !== null && status.effective.pausedSites.includes(site);
+
+  const draw = (paused: boolean) => {
+    pausedNow = paused;
     render(
       <Popup
         state={state}
@@ -79,11 +84,21 @@ async function start() {
           }
         }}
         onOpenReport={(url) => void browser.tabs.create({ url })}
+        dismissals={dismissals}
+        onUndoDismissal={async (dismissal) => {
+          if (!site) return;
+          // The page follows this key and shows the warnings again (scanner/suppressions.ts).
+          const current = await getItem(STORAGE.suppressions(site));
+          dismissals = withoutDismissal(current, dismissal.id);
+          await setItem(STORAGE.suppressions(site), dismissals);
+          draw(pausedNow);
+        }}
       />,
       document.getElementById('app')!,
     );
+  };
   // The paused sites in effect: the organisation's wherever its policy sets them.
-  draw(site !== null && status.effective.pausedSites.includes(site));
+  draw(pausedNow);
 }
 
 void start();

@@ -3,7 +3,7 @@
  * printable HTML report. Everything from the page is escaped; nothing is rendered as markup.
  */
 import { csvField } from '../documents/csv';
-import type { EvidenceReport } from './report';
+import type { EvidenceFinding, EvidenceReport } from './report';
 
 export function toJson(report: EvidenceReport): string {
   return `${JSON.stringify(report, null, 2)}\n`;
@@ -26,7 +26,33 @@ const CSV_HEADER = [
   'status',
   'date',
   'source',
+  'decision',
+  'decided_at',
+  'decision_scope',
+  'decision_reason',
 ];
+
+/** How a dismissal reads in the record, in words a reader of the file understands. */
+const DECISION_WORDS = {
+  dismissed: 'dismissed by the user',
+  'not-this-vendor': 'marked "not this vendor" by the user',
+};
+const SCOPE_WORDS = {
+  item: 'this item',
+  vendor: 'this vendor on this site',
+  evidence: 'this matched text on this site',
+};
+
+/** The decision columns of a finding: empty for one still shown. */
+const decisionFields = (finding: EvidenceFinding) =>
+  finding.dismissal
+    ? [
+        DECISION_WORDS[finding.dismissal.decision],
+        finding.dismissal.at,
+        SCOPE_WORDS[finding.dismissal.scope],
+        finding.dismissal.reason ?? '',
+      ]
+    : ['', '', '', ''];
 
 /** One row per finding and measure, so a spreadsheet can filter by either. Document findings add file and location. */
 export function toCsv(report: EvidenceReport): string {
@@ -55,6 +81,7 @@ export function toCsv(report: EvidenceReport): string {
           measure?.statusLabel ?? '',
           measure?.date ?? '',
           measure?.sourceUrl ?? '',
+          ...decisionFields(finding),
           ...(fromDocuments ? [finding.file ?? '', finding.location ?? ''] : []),
         ]
           .map((value) => csvField(value))
@@ -82,13 +109,15 @@ const reviewedAgainst = (report: EvidenceReport) =>
         )
         .join('')}</ul>`;
 
+const dismissedCount = (report: EvidenceReport) => report.findings.filter((finding) => finding.dismissal).length;
+
 /** A self-contained HTML report to print or save as PDF. */
 export function toPrintableHtml(report: EvidenceReport): string {
   const findings = report.findings
     .map(
       (finding) => `<section class="finding">
-  <h2>${escapeHtml(finding.vendorName)}: ${escapeHtml(finding.verdictLabel)}</h2>
-  ${finding.file !== undefined ? `<p><strong>File:</strong> ${escapeHtml(finding.file)}${finding.location ? `, ${escapeHtml(finding.location)}` : ''}</p>\n  ` : ''}<p><strong>Matched text:</strong> “${escapeHtml(finding.evidence)}”${finding.path ? `<br><strong>Why this vendor:</strong> ${escapeHtml(finding.path.brand)}: ${escapeHtml(finding.path.phrase)}${finding.path.caveat ? ` <em>${escapeHtml(finding.path.caveat)}</em>` : ''}` : ''}</p>
+  <h2>${escapeHtml(finding.vendorName)}: ${escapeHtml(finding.verdictLabel)}${finding.dismissal ? ' (dismissed)' : ''}</h2>
+  ${finding.dismissal ? `<p class="decision"><strong>Decision:</strong> ${escapeHtml(DECISION_WORDS[finding.dismissal.decision])} on ${escapeHtml(finding.dismissal.at)}, for ${escapeHtml(SCOPE_WORDS[finding.dismissal.scope])}${finding.dismissal.reason ? `. <strong>Reason:</strong> ${escapeHtml(finding.dismissal.reason)}` : ''}</p>\n  ` : ''}  ${finding.file !== undefined ? `<p><strong>File:</strong> ${escapeHtml(finding.file)}${finding.location ? `, ${escapeHtml(finding.location)}` : ''}</p>\n  ` : ''}<p><strong>Matched text:</strong> “${escapeHtml(finding.evidence)}”${finding.path ? `<br><strong>Why this vendor:</strong> ${escapeHtml(finding.path.brand)}: ${escapeHtml(finding.path.phrase)}${finding.path.caveat ? ` <em>${escapeHtml(finding.path.caveat)}</em>` : ''}` : ''}</p>
   <table><thead><tr><th>Measure</th><th>Authority</th><th>Status</th><th>Since</th><th>Scope</th><th>Source</th></tr></thead><tbody>
 ${finding.measures
   .map(
@@ -110,7 +139,7 @@ ${finding.measures
   <dt>Captured</dt><dd>${escapeHtml(report.capturedAt)}</dd>
   <dt>Watchlist</dt><dd>version ${escapeHtml(report.watchlist.version)} (${escapeHtml(report.watchlist.source)}), generated ${escapeHtml(report.watchlist.generatedAt)}<br><small>SHA-256 of the list's canonical JSON (the published watchlist.json): ${escapeHtml(report.watchlist.sha256)}</small></dd>
   <dt>Watchlist reviewed</dt><dd>${escapeHtml(report.watchlist.reviewedOn)}${reviewedAgainst(report)}</dd>
-  <dt>Findings</dt><dd>${report.findings.length}</dd>
+  <dt>Findings</dt><dd>${report.findings.length}${dismissedCount(report) > 0 ? ` (${dismissedCount(report)} dismissed by the user, kept below and marked)` : ''}</dd>
 </dl>
 ${findings || '<p>No restricted vendors were found on this page.</p>'}
 <p><small>Produced locally by the VendorWatch browser extension; no page content was sent anywhere.</small></p>

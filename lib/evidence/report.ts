@@ -5,11 +5,23 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { WarningView } from '../present/warning-view';
+import type { Dismissal } from '../storage';
 import { freshness } from '../watchlist/freshness';
 import type { Review, Watchlist } from '../watchlist/schema';
 
-/** A finding in the record; from a document (the Check documents page) it also says which file and where in it. */
-export type EvidenceFinding = WarningView & { file?: string; location?: string };
+/** The person's decision on a finding they dismissed: the record keeps the finding, marked with it. */
+export interface EvidenceDismissal {
+  decision: 'dismissed' | 'not-this-vendor';
+  scope: 'item' | 'vendor' | 'evidence';
+  at: string;
+  reason?: string;
+}
+
+/**
+ * A finding in the record; from a document (the Check documents page) it also says which file and where in it; a
+ * dismissed one carries the decision.
+ */
+export type EvidenceFinding = WarningView & { file?: string; location?: string; dismissal?: EvidenceDismissal };
 
 export interface EvidenceReport {
   pageUrl: string;
@@ -36,6 +48,22 @@ export interface EvidenceReport {
  */
 export function watchlistHash(list: Watchlist): string {
   return bytesToHex(sha256(utf8ToBytes(`${JSON.stringify(list, null, 2)}\n`)));
+}
+
+/**
+ * The dismissed findings for the record: each view with its dismissal, when the site's stored dismissals hold that
+ * id for that vendor (the page side only names the id; the decision, time and reason come from storage).
+ */
+export function dismissedFindings(
+  dismissed: Array<{ view: WarningView; dismissalId: string }>,
+  stored: readonly Dismissal[],
+): EvidenceFinding[] {
+  return dismissed.flatMap(({ view, dismissalId }) => {
+    const dismissal = stored.find((d) => d.id === dismissalId && d.vendorId === view.vendorId);
+    if (!dismissal) return [];
+    const { decision, scope, at, reason } = dismissal;
+    return [{ ...view, dismissal: { decision, scope, at, ...(reason ? { reason } : {}) } }];
+  });
 }
 
 export function buildEvidenceReport(input: {

@@ -59,7 +59,15 @@ describe.each(BROWSERS)('%s: the inline warning', (name) => {
         ).click(),
       quectel,
     );
+    // "Dismiss" asks which: this item, or the vendor on this site.
     await clickInWarning(page, quectel, 'Dismiss');
+    await page.waitForFunction(
+      (i) =>
+        Boolean(document.querySelectorAll('vendorwatch-warning')[i]!.shadowRoot!.querySelector('button.dismiss-item')),
+      { polling: 50 },
+      quectel,
+    );
+    await clickInWarning(page, quectel, 'Dismiss this item');
     await suite.run.waitForTabState(page, (state) => !state.findings.some((f) => f.vendorId === 'quectel'));
     await page.close();
 

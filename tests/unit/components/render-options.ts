@@ -10,8 +10,6 @@ export async function renderOptions(
   status: () => WatchlistStatus,
   ready: string,
   now?: Date,
-  /** Replaces parts of the stub API (e.g. a check that fails). */
-  overrides: Partial<OptionsApi> = {},
 ): Promise<HTMLElement> {
   const root = document.createElement('div');
   document.body.append(root);
@@ -23,7 +21,6 @@ export async function renderOptions(
     saveSettings: async () => undefined,
     download: () => undefined,
     ...(now ? { now: () => now } : {}),
-    ...overrides,
   };
   render(h(Options, { api }), root);
   for (let i = 0; i < 100 && !root.querySelector(ready); i++) {

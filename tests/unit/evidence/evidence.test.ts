@@ -6,10 +6,16 @@ import { describe, expect, it } from 'vitest';
 import { csvField, csvRows } from '../../../lib/documents/csv';
 import { createEngine } from '../../../lib/engine/index';
 import { toCsv, toJson, toPrintableHtml } from '../../../lib/evidence/format';
-import { buildEvidenceReport, type EvidenceReport, watchlistHash } from '../../../lib/evidence/report';
+import {
+  buildEvidenceReport,
+  dismissedFindings,
+  type EvidenceReport,
+  watchlistHash,
+} from '../../../lib/evidence/report';
 import { buildWarningView, type WarningView } from '../../../lib/present/warning-view';
-import { type FindingSummary, summariseView } from '../../../lib/protocol';
+import { evidenceReportSchema, type FindingSummary, summariseView } from '../../../lib/protocol';
 import { addressFor, buildProblemReport, ISSUE_TRACKER_URL } from '../../../lib/report/issue';
+import type { Dismissal } from '../../../lib/storage';
 import { loadWatchlist, type Watchlist } from '../../../lib/watchlist/index';
 
 const publishedBytes = readFileSync(new URL('../../../public/watchlist.json', import.meta.url));
@@ -117,11 +123,15 @@ describe('evidence report', () => {
       'status',
       'date',
       'source',
+      'decision',
+      'decided_at',
+      'decision_scope',
+      'decision_reason',
     ]);
     const expected = findings.reduce((sum, f) => sum + Math.max(1, f.measures.length), 0);
     expect(rows.length - 1).toBe(expected);
     for (const row of rows.slice(1)) {
-      expect(row.length).toBe(16);
+      expect(row.length).toBe(20);
       expect(row.slice(0, 5)).toEqual([
         PAGE_URL,
         built.capturedAt,
@@ -141,13 +151,13 @@ describe('evidence report', () => {
     expect(rows).toHaveLength(1 + findings[0]!.measures.length);
     expect(rows[1]![0]).toBe('https://shop.example/p?a=1,2');
     expect(rows[1]![7]).toBe(`'${nasty}`);
-    expect(rows[1]!.length).toBe(16);
+    expect(rows[1]!.length).toBe(20);
   });
 
   it('CSV: a finding with no measures still gets a row', () => {
     const rows = csvRows(toCsv(report([{ ...findings[0]!, measures: [] }])).trimEnd());
     expect(rows).toHaveLength(2);
-    expect(rows[1]!.slice(10)).toEqual(['', '', '', '', '', '']);
+    expect(rows[1]!.slice(10)).toEqual(['', '', '', '', '', '', '', '', '', '']);
   });
 
   it('printable HTML: page title, address and evidence appear as text, never as markup', () => {
@@ -249,5 +259,70 @@ describe('problem report', () => {
     expect(new URL(build('none').url).searchParams.get('body')).not.toContain('find-tender');
     expect(new URL(build('site').url).searchParams.get('body')).not.toContain('/Notice/');
     expect(new URL(build('full').url).searchParams.get('body')).toContain(PAGE_URL);
+  });
+});
+
+describe('dismissed findings in the record', () => {
+  const all = views('Hikvision DS-2CD2143G2-I dome camera; HiLook IPC-B140H bullet');
+  const hikvision = all.find((view) => view.evidence === 'Hikvision');
+  const hilook = all.find((view) => view.evidence === 'HiLook');
+  const dismissal: Dismissal = {
+    id: 'd-1',
+    site: 'shop.example',
+    vendorId: 'hikvision',
+    vendorName: 'Hikvision',
+    evidence: 'Hikvision',
+    scope: 'item',
+    decision: 'dismissed',
+    itemKey: 'k',
+    itemText: 'Hikvision DS-2CD2143G2-I dome camera',
+    reason: 'Already replaced, see ticket 42',
+    at: '2026-12-01T09:00:00.000Z',
+  };
+
+  it('keeps a dismissed finding, marked with the decision, when and why, only for a stored dismissal of its vendor', () => {
+    const kept = dismissedFindings(
+      [
+        { view: hikvision!, dismissalId: 'd-1' },
+        // An id the site never stored, and a stored id for another vendor: not marked, not kept.
+        { view: hikvision!, dismissalId: 'made-up' },
+        { view: { ...hilook!, vendorId: 'dahua' }, dismissalId: 'd-1' },
+      ],
+      [dismissal],
+    );
+    expect(kept).toHaveLength(1);
+    expect(kept[0]!.dismissal).toEqual({
+      decision: 'dismissed',
+      scope: 'item',
+      at: '2026-12-01T09:00:00.000Z',
+      reason: 'Already replaced, see ticket 42',
+    });
+  });
+
+  it('JSON, CSV and printable report all show the decision; the protocol keeps it', () => {
+    const built = report([hilook!, ...dismissedFindings([{ view: hikvision!, dismissalId: 'd-1' }], [dismissal])]);
+    const parsed = evidenceReportSchema.parse(JSON.parse(toJson(built)));
+    expect(parsed.findings.map((f) => f.dismissal?.decision ?? 'shown')).toEqual(['shown', 'dismissed']);
+    const rows = csvRows(toCsv(built).trimEnd());
+    const header = rows[0]!;
+    const column = (name: string) => header.indexOf(name);
+    const dismissedRows = rows.slice(1).filter((row) => row[column('evidence')] === 'Hikvision');
+    expect(dismissedRows.length).toBeGreaterThan(0);
+    for (const row of dismissedRows) {
+      expect(row[column('decision')]).toBe('dismissed by the user');
+      expect(row[column('decided_at')]).toBe('2026-12-01T09:00:00.000Z');
+      expect(row[column('decision_scope')]).toBe('this item');
+      expect(row[column('decision_reason')]).toBe('Already replaced, see ticket 42');
+    }
+    const shownRows = rows.slice(1).filter((r) => r[column('evidence')] === 'HiLook');
+    expect(shownRows.length).toBeGreaterThan(0);
+    for (const row of shownRows) {
+      expect(row[column('decision')]).toBe('');
+    }
+    const { document } = parseHTML(toPrintableHtml(built));
+    const decision = document.querySelector('.decision')!.textContent!;
+    expect(decision).toContain('dismissed by the user on 2026-12-01T09:00:00.000Z');
+    expect(decision).toContain('Reason: Already replaced, see ticket 42');
+    expect(document.body.textContent).toContain('1 dismissed by the user');
   });
 });
