@@ -126,6 +126,8 @@ export const watchlistStatusSchema = z.object({
   locked: z.array(z.string()),
   lastCheck: checkRecordSchema.nullable(),
   nextCheckAt: z.string().nullable(),
+  /** Scheduled checks that failed in a row; the next is a retry after a doubling wait (lib/update/defaults.ts). */
+  failedChecks: z.number().int().nonnegative().optional(),
   /** The organisation's own lists set by policy, with the version in force (0: none yet). */
   organisationLists: z.array(
     z.object({ label: z.string(), url: z.string(), version: z.number(), lastCheck: checkRecordSchema.nullable() }),

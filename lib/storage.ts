@@ -161,6 +161,8 @@ export const STORAGE = {
   etags: item('local', 'watchlist:etag', z.record(z.string(), z.string()), {}),
   lastCheck: item('local', 'watchlist:lastCheck', checkRecordSchema.nullable(), null),
   nextCheckAt: item('local', 'watchlist:nextCheckAt', z.string().nullable(), null),
+  /** Scheduled checks that failed in a row (network, server error): the next one waits longer (update/defaults). */
+  failedChecks: item('local', 'watchlist:failedChecks', z.number().int().nonnegative(), 0),
 } as const;
 
 /** The tab-related session keys, so closing a tab can drop them all. */

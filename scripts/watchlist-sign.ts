@@ -11,8 +11,8 @@ import { parseArgs } from 'node:util';
 import { RELEASE_KEYS, TEST_KEY } from '../lib/update/keys';
 import { publicKeyOf, signList } from '../lib/update/sign';
 import { verifyListUpdate } from '../lib/update/verify';
+import { readSigningKey } from './lib/signing-key';
 
-const ROOT = resolve(import.meta.dirname, '..');
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
@@ -29,14 +29,9 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-let secret = process.env.VENDORWATCH_SIGNING_KEY?.trim();
-if (!secret && values.key) {
-  const keyPath = resolve(values.key);
-  const insideRepo = !relative(ROOT, keyPath).startsWith('..');
-  if (insideRepo && !values['allow-test-key']) fail(`the private key must live outside the repository (${keyPath})`);
-  secret = readFileSync(keyPath, 'utf8').trim();
-}
-if (!secret) fail('no private key: set VENDORWATCH_SIGNING_KEY or pass --key <file>');
+const loaded = readSigningKey({ keyFile: values.key, allowTestKey: values['allow-test-key'] ?? false });
+if (!loaded.ok) fail(loaded.problem);
+const { secret } = loaded;
 
 const publicKey = await publicKeyOf(secret);
 const trusted = values.organisation

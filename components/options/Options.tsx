@@ -191,7 +191,12 @@ export function Options({ api }: { api: OptionsApi }) {
             </>
           ))}
           <dt>{t('optionsNextCheck')}</dt>
-          <dd>{shown.updateUrl ? formatDate(status.nextCheckAt) : t('optionsUpdatesOff')}</dd>
+          <dd data-testid="next-check">
+            {shown.updateUrl ? formatDate(status.nextCheckAt) : t('optionsUpdatesOff')}
+            {shown.updateUrl && status.failedChecks ? (
+              <span class="muted"> {t('optionsRetrying', status.failedChecks)}</span>
+            ) : null}
+          </dd>
         </dl>
         <label>
           {t('optionsUpdateUrl')}

@@ -47,12 +47,14 @@ export function organisationUpdater(list: OrganisationList) {
   });
 }
 
-async function checkAll(): Promise<void> {
+/** Checks every list; true when a check failed (unreachable, server error), so the scheduler retries sooner. */
+async function checkAll(): Promise<boolean> {
   const { settings, extraLists } = await effectiveSettings();
-  await Promise.all([
+  const records = await Promise.all([
     settings.updateUrl ? updater.checkNow(settings.updateUrl) : recordNoAddress(),
     ...extraLists.map((list) => organisationUpdater(list).checkNow(list.url)),
   ]);
+  return records.some((record) => record?.result === 'failed');
 }
 
 async function recordNoAddress(): Promise<void> {
@@ -88,12 +90,14 @@ export function onUpdateAlarm(alarm: { name: string }): void {
 }
 
 export async function watchlistStatus(): Promise<WatchlistStatus> {
-  const [{ list, source }, lastCheck, { settings, locked, extraLists, problems }, nextCheckAt] = await Promise.all([
-    updater.activeList(),
-    updater.lastCheck(),
-    effectiveSettings(),
-    getItem(STORAGE.nextCheckAt),
-  ]);
+  const [{ list, source }, lastCheck, { settings, locked, extraLists, problems }, nextCheckAt, failedChecks] =
+    await Promise.all([
+      updater.activeList(),
+      updater.lastCheck(),
+      effectiveSettings(),
+      getItem(STORAGE.nextCheckAt),
+      getItem(STORAGE.failedChecks),
+    ]);
   return {
     version: list.meta.version,
     generatedAt: list.meta.generatedAt,
@@ -106,6 +110,7 @@ export async function watchlistStatus(): Promise<WatchlistStatus> {
     policyProblems: problems,
     lastCheck,
     nextCheckAt,
+    failedChecks,
     organisationLists: await Promise.all(
       extraLists.map(async (extra) => {
         const org = organisationUpdater(extra);

@@ -3,6 +3,7 @@
  * managed storage). One schema validates storage, imports and policy, so a broken file never half-applies.
  */
 import { z } from 'zod';
+import { DEFAULT_UPDATE_URL } from '../update/defaults';
 import { jurisdictionCode, vendorSchema, type Watchlist } from '../watchlist/schema';
 import { type LocalText, renderText } from '../watchlist/wording';
 
@@ -32,8 +33,11 @@ export const settingsSchema = z.object({
   /** The user's or organisation's own vendors, validated with the watchlist schema and marked "your entry". */
   userEntries: z.array(vendorSchema).default([]),
   sensitivity: sensitivitySchema.default('balanced'),
-  /** HTTPS address of the signed watchlist; empty means automatic updates are off. */
-  updateUrl: z.string().default(''),
+  /**
+   * HTTPS address of the signed watchlist; empty means automatic updates are off. Release builds start with the
+   * project's publication address (lib/update/defaults.ts), so updates are on unless the user or policy says not.
+   */
+  updateUrl: z.string().default(DEFAULT_UPDATE_URL),
   updateIntervalHours: z
     .number()
     .int()

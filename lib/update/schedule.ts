@@ -7,6 +7,7 @@
  * say) must not stop updates until the browser restarts.
  */
 import { type KeyValueStore, readItem, STORAGE, writeItem } from '../storage';
+import { retryDelayMs } from './defaults';
 import { nextCheckTime } from './updater';
 
 /** A due time in the past (the browser was closed) means: check soon, but not in the middle of start-up. */
@@ -54,7 +55,7 @@ export function createScheduler(deps: SchedulerDeps) {
   const report = deps.onError ?? ((context, error) => console.error(`VendorWatch: ${context}`, error));
 
   /** (Re-)creates the alarm from the persisted due time; `reset` starts a new interval from now. */
-  async function schedule(reset = false, intervalHours?: number): Promise<Date> {
+  async function schedule(reset = false, intervalHours?: number, retryAfterMs?: number): Promise<Date> {
     let interval = intervalHours;
     if (interval === undefined) {
       try {
@@ -72,7 +73,10 @@ export function createScheduler(deps: SchedulerDeps) {
         report('could not read the next check time', error);
       }
     }
-    const due = nextDueTime({ stored, now: deps.now(), intervalHours: interval, random: deps.random(), reset });
+    const due =
+      retryAfterMs === undefined
+        ? nextDueTime({ stored, now: deps.now(), intervalHours: interval, random: deps.random(), reset })
+        : new Date(deps.now().getTime() + retryAfterMs);
     // The alarm first: if the due time cannot be persisted, the check still happens.
     await deps.alarms.create(deps.alarm, { when: due.getTime() });
     try {
@@ -83,14 +87,35 @@ export function createScheduler(deps: SchedulerDeps) {
     return due;
   }
 
-  /** Runs a check and always arms the next one, even when the check fails (the failure is reported). */
-  async function runCheck(check: () => Promise<unknown>): Promise<Date> {
+  /**
+   * Runs a check and always arms the next one. A check that failed (it resolves `true`: the server could not be
+   * reached or answered with an error) or threw is retried sooner, with a wait that doubles with each failure in a
+   * row (update/defaults.ts); any other outcome starts a regular interval and clears the count. Quietly: a failure
+   * is recorded for the options page, never shown on the page the user is reading.
+   */
+  async function runCheck(check: () => Promise<boolean | undefined | void>): Promise<Date> {
+    let failed: boolean;
     try {
-      await check();
+      failed = (await check()) === true;
     } catch (error) {
       report('the update check failed', error);
+      failed = true;
     }
-    return schedule(true);
+    let failures = 0;
+    try {
+      failures = failed ? (await readItem(deps.store, STORAGE.failedChecks)) + 1 : 0;
+      await writeItem(deps.store, STORAGE.failedChecks, failures);
+    } catch (error) {
+      report('could not save the failed check count', error);
+    }
+    if (failures === 0) return schedule(true);
+    let interval: number;
+    try {
+      interval = await deps.intervalHours();
+    } catch {
+      interval = FALLBACK_INTERVAL_HOURS;
+    }
+    return schedule(true, interval, retryDelayMs(failures, interval));
   }
 
   return { schedule, runCheck };

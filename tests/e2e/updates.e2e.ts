@@ -75,6 +75,14 @@ describe('chromium: signed watchlist updates', () => {
     if (listsDir) await rm(listsDir, { recursive: true, force: true });
   });
 
+  it('starts with no update address: a test build never reaches the project’s publication address', async () => {
+    await options.waitForSelector('input[name="updateUrl"]');
+    expect(await options.$eval('input[name="updateUrl"]', (input) => (input as HTMLInputElement).value)).toBe('');
+    expect(await options.$eval('[data-testid="next-check"]', (el) => el.textContent)).toMatch(
+      /automatic updates are off/,
+    );
+  });
+
   it('changes nothing for bad lists, and says why in the options page', async () => {
     const bundled = JSON.parse(await readFile(join(ROOT, 'public/watchlist.json'), 'utf8')) as Watchlist;
     const next = (version: number, changes: Partial<Watchlist['meta']> = {}): Watchlist => {

@@ -8,7 +8,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_KEY } from '../../../lib/update/keys';
+import { PUBLICATION_URL } from '../../../lib/update/defaults';
+import { RELEASE_KEYS, TEST_KEY } from '../../../lib/update/keys';
 import { publicKeyOf } from '../../../lib/update/sign';
 import { verifyListUpdate } from '../../../lib/update/verify';
 
@@ -142,5 +143,49 @@ describe('watchlist:sign', () => {
     expect(none.status).toBe(1);
     expect(none.stderr).toContain('no private key: set VENDORWATCH_SIGNING_KEY or pass --key <file>');
     expect(existsSync(`${listPath}.sig`)).toBe(false);
+  });
+});
+
+describe('watchlist:publish', () => {
+  it('refuses clearly without the release private key, and writes nothing', () => {
+    const out = join(dir, 'pages-refused');
+    const refused = run('watchlist-publish.ts', ['--out', out]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/^watchlist:publish: no private key: .*release private key.*nothing was written/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('refuses a key that is not a release key', () => {
+    const out = join(dir, 'pages-org');
+    const refused = run('watchlist-publish.ts', ['--out', out, '--key', keyFile()]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('this private key is not a release key trusted in lib/update/keys.ts');
+    expect(refused.output).not.toContain(secret);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('writes the bundled list and a signature that verifies, ready for the publication address', async () => {
+    const out = join(dir, 'pages');
+    const testSecret = readFileSync(TEST_KEY_FILE, 'utf8').trim();
+    // Release keys only, unless the test key is explicitly allowed.
+    const refused = run('watchlist-publish.ts', ['--out', out], { VENDORWATCH_SIGNING_KEY: testSecret });
+    expect(refused.status).toBe(1);
+    expect(existsSync(out)).toBe(false);
+
+    const published = run('watchlist-publish.ts', ['--out', out, '--allow-test-key'], {
+      VENDORWATCH_SIGNING_KEY: testSecret,
+    });
+    expect(published.status, published.output).toBe(0);
+    expect(published.stdout).toContain(`at ${PUBLICATION_URL} and its signature at ${PUBLICATION_URL}.sig`);
+    expect(published.output).not.toContain(testSecret);
+    const body = readFileSync(join(out, 'watchlist.json'));
+    expect(body.equals(readFileSync(join(ROOT, 'public/watchlist.json')))).toBe(true);
+    const signature = readFileSync(join(out, 'watchlist.json.sig'), 'utf8');
+    const now = new Date(JSON.parse(body.toString('utf8')).meta.generatedAt);
+    const verify = (keys: (typeof TEST_KEY)[]) =>
+      verifyListUpdate({ body: new Uint8Array(body), signature, keys, current: null, now });
+    expect((await verify([TEST_KEY])).ok).toBe(true);
+    expect(await verify([...RELEASE_KEYS])).toMatchObject({ ok: false });
+    expect(existsSync(join(out, '.nojekyll'))).toBe(true);
   });
 });

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type KeyValueStore, STORAGE } from '../../../lib/storage';
+import { RETRY_FIRST_MS } from '../../../lib/update/defaults';
 import {
   createScheduler,
   FALLBACK_INTERVAL_HOURS,
@@ -130,9 +131,32 @@ describe('scheduler', () => {
       scheduler.runCheck(async () => {
         throw new Error('QUOTA_BYTES quota exceeded');
       }),
-    ).resolves.toEqual(at(24 * HOUR));
+    ).resolves.toEqual(at(RETRY_FIRST_MS));
     expect(alarms).toHaveLength(1);
     expect(errors).toEqual(['the update check failed']);
+  });
+
+  it('retries a failed check after 15 minutes, doubling the wait with each failure in a row, capped', async () => {
+    const { store, alarms, scheduler } = harness();
+    const failing = async () => true;
+    const waits: number[] = [];
+    for (let i = 0; i < 9; i++) waits.push((await scheduler.runCheck(failing)).getTime() - NOW.getTime());
+    const MIN = 60_000;
+    expect(waits).toEqual([15, 30, 60, 120, 240, 480, 720, 720, 720].map((m) => m * MIN));
+    expect(store.data.get(STORAGE.failedChecks.key)).toBe(9);
+    expect(store.data.get(STORAGE.nextCheckAt.key)).toBe(at(720 * MIN).toISOString());
+    expect(alarms.at(-1)).toEqual({ name: 'watchlist-update', when: at(720 * MIN).getTime() });
+    // One check that gets through starts the regular interval again and clears the count.
+    await expect(scheduler.runCheck(async () => false)).resolves.toEqual(at(24 * HOUR));
+    expect(store.data.get(STORAGE.failedChecks.key)).toBe(0);
+    await expect(scheduler.runCheck(failing)).resolves.toEqual(at(15 * MIN));
+  });
+
+  it('never waits longer between retries than the regular interval', async () => {
+    const { scheduler } = harness({ intervalHours: async () => 1 });
+    const waits: number[] = [];
+    for (let i = 0; i < 4; i++) waits.push((await scheduler.runCheck(async () => true)).getTime() - NOW.getTime());
+    expect(waits).toEqual([15 * 60_000, 30 * 60_000, HOUR, HOUR]);
   });
 
   it('still arms the alarm when storage or the settings cannot be read or written', async () => {
@@ -149,6 +173,7 @@ describe('scheduler', () => {
     expect(alarms).toEqual([{ name: 'watchlist-update', when: at(FALLBACK_INTERVAL_HOURS * HOUR).getTime() }]);
     expect(errors).toEqual([
       'the update check failed',
+      'could not save the failed check count',
       'could not read the update interval; using the default',
       'could not save the next check time',
     ]);
