@@ -13,6 +13,7 @@ import {
   type PageResult,
   precision,
   readSet,
+  recall,
 } from '../../accuracy/evaluate';
 import { loadModels, SENSITIVITIES } from '../../accuracy/labels';
 
@@ -42,10 +43,17 @@ describe('accuracy on the held-out set', () => {
     expect(others.flagged / others.total, flagged.join('\n')).toBeLessThanOrEqual(0.01);
   });
 
-  // Not met on main at 14:35 UTC 2026-12-02 (balanced): recall 0.886, evidence recall 0.718, 1 must-not-flag string
-  // hit ("Hua Wei Ju", a restaurant), bare listed model numbers 0.691. See /work/notes/accuracy.md for the causes.
-  it.todo('vendor recall is at least 0.98 (measured 0.886 at balanced)');
-  it.todo('evidence recall is at least 0.95 (measured 0.718 at balanced)');
+  it.each(SENSITIVITIES)('vendor recall is at least 0.98 at %s sensitivity', (sensitivity) => {
+    const missed = pages.problems
+      .filter((p) => p.sensitivity === sensitivity && p.type === 'missed-vendor')
+      .map((p) => `${p.file}: ${p.vendor}`);
+    expect(recall(pages.bySensitivity[sensitivity].total), missed.join('\n')).toBeGreaterThanOrEqual(0.98);
+  });
+
+  // Not met on main (names branch, 2026-12-02, balanced): evidence recall 0.913 (model codes flagged in part or not
+  // at all, typos), 1 must-not-flag string hit ("Hua Wei Ju", a restaurant), bare listed model numbers 0.929. See
+  // /work/notes/accuracy.md and /work/notes/names.md for the causes.
+  it.todo('evidence recall is at least 0.95 (measured 0.913 at balanced)');
   it.todo('no must-not-flag string is flagged at any sensitivity (measured: 1 hit)');
-  it.todo("listed makers' bare model numbers are found at least 95% of the time (measured 0.691 at balanced)");
+  it.todo("listed makers' bare model numbers are found at least 95% of the time (measured 0.929 at balanced)");
 });

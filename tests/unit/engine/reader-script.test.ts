@@ -59,6 +59,7 @@ describe('collisions: a reading or a longer word is not the vendor', () => {
     '中国电信业的改革',
     '中國電信業的改革',
     '中国电信市场规模',
+    '论中国电信产业的有效竞争',
     // Short Chinese names that are other entities or people, in either script.
     '大华银行 年报',
     '大華銀行',
