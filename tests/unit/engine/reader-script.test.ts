@@ -86,6 +86,13 @@ describe('collisions: a reading or a longer word is not the vendor', () => {
     expect(found('大华 (UOB)')).toEqual([]);
   });
 
+  it('takes 大疆 as DJI only with a product word or beside its Latin name', () => {
+    expect(found('大疆 Mavic 3 无人机')).toEqual(['dji:大疆']);
+    expect(found('大疆无人机 Mini 4 Pro')).toEqual(['dji:大疆']);
+    expect(found('大疆(DJI)')).toEqual(['dji:大疆', 'dji:DJI']);
+    expect(found('守卫祖国广大疆域')).toEqual([]);
+  });
+
   it('takes 海康 as Hikvision only with a product word', () => {
     expect(found('海康网络高清监控方案')).toEqual(['hikvision:海康']);
     expect(found('海康 4MP 网络摄像机')).toEqual(['hikvision:海康']);
