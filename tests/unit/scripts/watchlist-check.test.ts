@@ -50,6 +50,8 @@ describe('npm run watchlist:check on the committed extracts', () => {
     const { status, stdout } = check(DOD);
     expect(status).toBe(0);
     expect(stdout).toMatch(/in agreement: .*hikvision.*tp-link.*zpmc/);
+    // The lidar and robot makers the June 2026 edition names, with Hesai listed since January 2024.
+    expect(stdout).toMatch(/in agreement: .*hesai.*robosense.*unitree/);
     expect(stdout).toMatch(/no drift/);
   });
 
@@ -67,7 +69,7 @@ describe('npm run watchlist:check on the committed extracts', () => {
     const { stdout } = check('--all', FCC, DOD);
     expect(stdout).toMatch(/FCC Covered List/);
     expect(stdout).toMatch(/DoD section 1260H list/);
-    expect(stdout).toMatch(/- Hangzhou Yushu Technology Co\., Ltd\./);
+    expect(stdout).toMatch(/- Zhongjie Communications Co\., Ltd\./);
   });
 
   it('says in one line why it cannot read a file, and exits 2', () => {
