@@ -320,6 +320,11 @@ function Card({
   return (
     <section class="card" id={id} ref={card} popover="manual" aria-label={`VendorWatch: ${view.vendorName}`}>
       <p class="verdict-line">{headline}</p>
+      {view.ownReason ? (
+        <p class="own-reason">
+          <strong>{t('warningOwnReason')}</strong> {view.ownReason}
+        </p>
+      ) : null}
       <dl class="facts">
         <dt>{t('warningVerdict')}</dt>
         <dd>{verdictLabel}</dd>

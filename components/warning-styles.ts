@@ -33,6 +33,7 @@ export const WARNING_CSS = `
   border-left: 5px solid #b3261e; border-radius: 6px; box-shadow: 0 2px 8px rgba(0,0,0,.25); }
 .review .card { border-left-color: #1d3f8f; }
 .verdict-line { margin: 0 0 6px; font-weight: 600; }
+.own-reason { margin: 0 0 6px; }
 .facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 8px; margin: 0 0 6px; }
 .facts dt { font-weight: 600; color: #444; }
 .facts dd { margin: 0; overflow-wrap: anywhere; }

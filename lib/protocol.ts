@@ -292,6 +292,8 @@ export const PROTOCOL = {
     request: z.object({ index: z.number().int().nonnegative() }).strict(),
     reply: z.boolean(),
   },
+  /** Background -> content script: the user's own entries changed, read the page again with the new list. */
+  rescan: { from: 'extension', to: 'content', request: empty, reply: z.null() },
 } as const satisfies Record<
   string,
   { from: SenderKind; to: 'background' | 'content'; request: z.ZodType; reply: z.ZodType }

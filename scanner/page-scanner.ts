@@ -189,6 +189,14 @@ export class PageScanner {
     return this.queue;
   }
 
+  /** Reads the whole page again (the user's own entries changed, so the same text may now match differently). */
+  rescan(): Promise<void> {
+    this.queue = this.queue.then(() => {
+      for (const state of [...this.live]) this.clearBlock(state.block.element, state);
+    });
+    return this.scanAll([this.options.doc.body ?? this.options.doc.documentElement]);
+  }
+
   /** Which of a block's findings show, given the dismissals: one warning per vendor per block, as when scanned. */
   private decide(state: BlockState): Decision {
     const dismissals = this.options.dismissals();

@@ -6,8 +6,10 @@ import { useEffect, useState } from 'preact/hooks';
 import type { WatchlistStatus } from '../../lib/protocol';
 import { exportSettings, parseSettingsImport, type Settings, settingsSchema } from '../../lib/settings/index';
 import { formatDay, freshness } from '../../lib/watchlist/freshness';
+import type { Vendor } from '../../lib/watchlist/schema';
 import { CountrySelect } from '../CountrySelect';
 import { type MessageKey, t, tx } from '../i18n';
+import { OwnEntries } from './OwnEntries';
 
 export interface OptionsApi {
   /** Calls `listener` when settings or the organisation's policy change elsewhere. */
@@ -59,7 +61,6 @@ export function Options({ api }: { api: OptionsApi }) {
   const [checking, setChecking] = useState(false);
   const [saved, setSaved] = useState('');
   const [problem, setProblem] = useState('');
-  const [entriesText, setEntriesText] = useState<string | null>(null);
 
   useEffect(() => {
     const refresh = () => {
@@ -97,23 +98,12 @@ export function Options({ api }: { api: OptionsApi }) {
       .split(/\s+/)
       .map((line) => line.trim().toLowerCase())
       .filter(Boolean);
-  const entries = entriesText ?? (shown.userEntries.length > 0 ? JSON.stringify(shown.userEntries, null, 2) : '[]');
-  const saveEntries = async () => {
-    let json: unknown;
-    try {
-      json = JSON.parse(entries);
-    } catch {
-      setProblem(t('optionsEntriesNotJson'));
-      return;
-    }
-    const parsed = settingsSchema.shape.userEntries.safeParse(json);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      setProblem(t('optionsEntriesInvalid', issue.path.join('.'), issue.message));
-      return;
-    }
-    setEntriesText(null);
+  /** The own entries from the form (components/options/OwnEntries.tsx), already checked field by field. */
+  const saveEntries = async (entries: Vendor[]) => {
+    const parsed = settingsSchema.shape.userEntries.safeParse(entries);
+    if (!parsed.success) return false;
     await update({ userEntries: parsed.data });
+    return true;
   };
 
   return (
@@ -371,27 +361,14 @@ export function Options({ api }: { api: OptionsApi }) {
 
       <section aria-labelledby="entries-heading">
         <h2 id="entries-heading">{t('optionsEntries')}</h2>
-        <label>
-          {t('optionsEntriesHelp')}
-          <br />
-          <textarea
-            name="userEntries"
-            rows={8}
-            value={entries}
-            disabled={locked.has('userEntries')}
-            aria-describedby={describedBy('userEntries')}
-            onInput={(event) => setEntriesText((event.target as HTMLTextAreaElement).value)}
-          />
-        </label>
+        <OwnEntries
+          entries={shown.userEntries}
+          locked={locked.has('userEntries')}
+          describedBy={describedBy('userEntries')}
+          onSave={saveEntries}
+          download={api.download}
+        />
         {lockedNote('userEntries')}
-        <button
-          type="button"
-          disabled={locked.has('userEntries')}
-          aria-describedby={describedBy('userEntries')}
-          onClick={() => void saveEntries()}
-        >
-          {t('optionsSaveEntries')}
-        </button>
       </section>
 
       <section aria-labelledby="import-heading">

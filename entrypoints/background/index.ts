@@ -4,8 +4,8 @@
  * script was sent and shows (tab-records.ts); keeps the toolbar badge in step; and keeps the watchlist up to date.
  * No `externally_connectable`, so a web page cannot message it; its content script can, and is held to its own tab.
  */
-import { SUPPRESSIONS_PREFIX } from '../../lib/storage';
-import { listen } from '../../platform/messaging';
+import { STORAGE, SUPPRESSIONS_PREFIX } from '../../lib/storage';
+import { listen, sendToTab } from '../../platform/messaging';
 import {
   evidenceReport,
   forgetPageMakers,
@@ -50,6 +50,9 @@ export default defineBackground(() => {
       (area === 'local' && Object.keys(changes).some((key) => !key.startsWith(SUPPRESSIONS_PREFIX)))
     )
       invalidateMatcher();
+    // Own entries are what a person adds to see them flagged now: open tabs read their pages again.
+    const settings = area === 'local' ? changes[STORAGE.settings.key] : undefined;
+    if (settings && ownEntriesChanged(settings.oldValue, settings.newValue)) void rescanOpenTabs();
   });
   browser.tabs.onRemoved.addListener((tabId) => {
     forgetPageMakers(tabId);
@@ -64,6 +67,21 @@ export default defineBackground(() => {
   // Alarms may not survive a browser restart: re-create ours from the persisted due time at every start.
   void scheduleNextCheck();
 });
+
+/** Whether the stored settings' own entries differ (compared as JSON: both come from the same writer). */
+function ownEntriesChanged(before: unknown, after: unknown): boolean {
+  const entries = (value: unknown) =>
+    JSON.stringify(value && typeof value === 'object' ? ((value as { userEntries?: unknown }).userEntries ?? []) : []);
+  return entries(before) !== entries(after);
+}
+
+/** Asks every tab's content script to read its page again; tabs without one (browser pages) do not answer. */
+async function rescanOpenTabs(): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  await Promise.all(
+    tabs.map((tab) => (tab.id === undefined ? undefined : sendToTab(tab.id)('rescan', {}).catch(() => undefined))),
+  );
+}
 
 /** Same scheme, host and port. A pushState address stays on its document's origin, so this is what it may claim. */
 function sameOrigin(claimed: string, actual: string): boolean {

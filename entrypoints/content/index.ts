@@ -72,6 +72,10 @@ export default defineContentScript({
     browser.storage.onChanged.addListener(onStorage);
     ctx.signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onStorage), { once: true });
     listen('content', {
+      rescan: () => {
+        void scanner.rescan();
+        return null;
+      },
       'reveal-finding': ({ index }) => {
         const target = scanner.findings()[index];
         target?.host.scrollIntoView({ behavior: 'smooth', block: 'center' });

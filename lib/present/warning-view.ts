@@ -75,6 +75,8 @@ export interface WarningView {
   measures: MeasureView[];
   /** False when none of the measures is in a jurisdiction the user chose: the warning is shown quietly. */
   relevant: boolean;
+  /** For the user's or organisation's own entry: why it is on their list, as they wrote it. */
+  ownReason?: string;
   listVersion: number;
 }
 
@@ -255,6 +257,7 @@ export function buildWarningView(
     verdictLineText,
     measures,
     relevant,
+    ...(vendor?.userEntry && vendor.ownReason ? { ownReason: vendor.ownReason } : {}),
     listVersion: list.meta.version,
   };
 }

@@ -252,6 +252,8 @@ export function withUserEntries(list: Watchlist, settings: Settings): Watchlist 
     ...vendor,
     id: `user-${vendor.id}`,
     name: `${vendor.name} (your entry)`,
+    // The shown name says whose entry it is; the entry's own name is still matched.
+    aliases: [vendor.name, ...vendor.aliases],
     userEntry: true,
   }));
   return { ...list, vendors: [...list.vendors, ...own] };

@@ -53,6 +53,8 @@ export function mergeOrganisationLists(base: Watchlist, extras: Array<{ label: s
         ...vendor,
         id: `${prefix}${vendor.id}`,
         name: `${vendor.name} (${label})`,
+        // The shown name says whose list it is; the vendor's own name is still matched.
+        aliases: [vendor.name, ...vendor.aliases],
         // The organisation asked for these: they show even without a measure, like a user's own entries.
         userEntry: true,
         // Listings may point at the organisation's own measures or at the main list's.

@@ -56,6 +56,8 @@ function measuresById(measures: readonly Measure[]): Map<string, Measure> {
 function appliesByCategory(measure: Measure, vendor: Vendor): boolean {
   const rule = measure.appliesTo;
   if (rule.kind !== 'category') return false;
+  // An own entry whose maker's country the person did not give (ZZ): no measure is inferred from a guess.
+  if (vendor.country === 'ZZ') return false;
   const home = rule.foreignTo ? vendor.country !== rule.foreignTo : rule.homeJurisdictions.includes(vendor.country);
   if (!home) return false;
   return (

@@ -225,6 +225,8 @@ export const vendorSchema = z.object({
   listings: z.array(listingSchema).default([]),
   /** Added by the user or their organisation in the options page, not by the VendorWatch list. */
   userEntry: z.boolean().optional(),
+  /** An own entry's reason, shown on its card ("Not on our approved list: procurement policy 2026/3"). */
+  ownReason: z.string().max(300).optional(),
   /** Things the record shows that must NOT be shown as a restriction (considered, withdrawn, vacated). */
   notes: z.array(z.object({ text: z.string().min(10), sources: z.array(sourceSchema).min(1) })).default([]),
 });

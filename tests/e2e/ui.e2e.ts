@@ -317,7 +317,7 @@ describe.each(BROWSERS)('%s: popup and options', (name) => {
 
     const broken = join(tmp, `broken-${name}.json`);
     await writeFile(broken, '{"format": "vendorwatch-settings", "version": 1, "settings": {"sensitivity": "extreme"}}');
-    const input = (await options.$('input[type="file"]')) as ElementHandle<HTMLInputElement>;
+    const input = (await options.$('input[name="import"]')) as ElementHandle<HTMLInputElement>;
     await input.uploadFile(broken);
     await options.waitForSelector('[role="alert"]');
     expect(await options.$eval('[role="alert"]', (el) => el.textContent)).toMatch(
@@ -336,7 +336,7 @@ describe.each(BROWSERS)('%s: popup and options', (name) => {
         settings: { ...exported.settings, profile: 'au-government', sensitivity: 'strict' },
       }),
     );
-    await ((await options.$('input[type="file"]')) as ElementHandle<HTMLInputElement>).uploadFile(good);
+    await ((await options.$('input[name="import"]')) as ElementHandle<HTMLInputElement>).uploadFile(good);
     await options.waitForFunction(() => document.querySelector('[role="status"]')?.textContent?.includes('imported'));
     expect(await options.$eval('select[name="profile"]', (s) => (s as HTMLSelectElement).value)).toBe('au-government');
     expect(await options.$eval('input[value="strict"]', (i) => (i as HTMLInputElement).checked)).toBe(true);
@@ -346,42 +346,71 @@ describe.each(BROWSERS)('%s: popup and options', (name) => {
     await options.close();
   });
 
-  it("flags the user's own entries, marked as theirs, and refuses invalid ones", async () => {
-    const options = await run.openExtensionPage('options.html');
-    await options.waitForSelector('textarea[name="userEntries"]');
-    const setEntries = async (text: string) => {
-      await options.$eval(
-        'textarea[name="userEntries"]',
-        (el, value) => {
-          (el as HTMLTextAreaElement).value = value;
-          el.dispatchEvent(new Event('input', { bubbles: true }));
-        },
-        text,
-      );
-      await clickText(options, 'Save my entries');
-    };
-    await setEntries('[{"id": "Bad Id"}]');
-    await options.waitForSelector('[role="alert"]');
-    expect(await options.$eval('[role="alert"]', (el) => el.textContent)).toMatch(/My entries: entry 0\.id is invalid/);
-    await setEntries(
-      JSON.stringify([
-        {
-          id: 'examplecam',
-          name: 'ExampleCam',
-          legalNames: [{ name: 'ExampleCam Ltd', script: 'Latn' }],
-          country: 'CN',
-          description: 'A maker our organisation does not buy from.',
-          listings: [],
-        },
-      ]),
-    );
-    await options.waitForFunction(() => document.querySelector('[role="status"]')?.textContent?.includes('Saved'));
-    await options.close();
+  it("adds an own entry through the form: an open tab flags it by its name with the entry's reason", async () => {
+    const reason = 'Not on our approved list: procurement policy 2026/3';
+    // The tab is open before the entry exists: it must pick the entry up without a reload.
     const page = await run.open(server.url('/fixtures/update-target.html'));
-    const warnings = await run.warnings(page);
-    expect(warnings.map((w) => w.vendor)).toEqual(['user-examplecam']);
-    const state = await run.tabState(page);
-    expect(state?.findings[0]?.vendorName).toBe('ExampleCam (your entry)');
+    expect(await run.warnings(page)).toEqual([]);
+    const options = await run.openExtensionPage('options.html');
+    await options.waitForSelector('button.add-entry');
+    await domClick(options, 'button.add-entry');
+    await options.waitForSelector('input[name="own-name"]');
+    // A name too short is refused in plain words, next to the field.
+    await setField(options, 'input[name="own-name"]', 'E');
+    await domClick(options, 'button.save-entry');
+    await options.waitForSelector('#own-name-problem');
+    expect(await options.$eval('#own-name-problem', (el) => el.textContent)).toBe(
+      'Give the entry a name of at least 2 characters.',
+    );
+    expect(await options.$eval('.entry-form [role="alert"]', (el) => el.textContent)).toBe(
+      'The entry was not saved. Please correct the fields marked below.',
+    );
+    await setField(options, 'input[name="own-name"]', 'ExampleCam');
+    await setField(options, 'input[name="own-reason"]', reason);
+    await domClick(options, 'button.save-entry');
+    await options.waitForSelector('li[data-entry="examplecam"]');
+
+    // The open tab reads its page again and flags the entry by its name, with the reason on the card.
+    await page.waitForSelector('vendorwatch-warning[data-vendorwatch-vendor="user-examplecam"]', { timeout: 15_000 });
+    expect((await run.warnings(page)).map((w) => [w.vendor, w.evidence])).toEqual([['user-examplecam', 'ExampleCam']]);
+    await page.$eval('vendorwatch-warning', (host) =>
+      (host.shadowRoot!.querySelector('button.pill') as HTMLElement).click(),
+    );
+    await page.waitForFunction(() =>
+      Boolean(document.querySelector('vendorwatch-warning')?.shadowRoot?.querySelector('.own-reason')),
+    );
+    expect(
+      await page.$eval('vendorwatch-warning', (host) => host.shadowRoot!.querySelector('.own-reason')!.textContent),
+    ).toBe(`Your list: ${reason}`);
+    const state = await run.waitForTabState(page, (s) => s.findings.length === 1);
+    expect(state.findings[0]?.vendorName).toBe('ExampleCam (your entry)');
+
+    // The entries as a file an IT team can share: exported, removed, imported again.
+    await domClick(options, 'button.export-entries');
+    const file = JSON.parse(await downloaded(options));
+    expect(file).toMatchObject({
+      format: 'vendorwatch-entries',
+      version: 1,
+      entries: [{ name: 'ExampleCam', ownReason: reason }],
+    });
+    await options.$eval('li[data-entry="examplecam"] button:last-of-type', (b) => (b as HTMLElement).click());
+    await options.waitForSelector('[data-testid="no-entries"]');
+    await page.waitForFunction(() => !document.querySelector('vendorwatch-warning'), { polling: 100, timeout: 15_000 });
+    const shared = join(tmp, `entries-${name}.json`);
+    await writeFile(shared, JSON.stringify(file));
+    await ((await options.$('input[name="import-entries"]')) as ElementHandle<HTMLInputElement>).uploadFile(shared);
+    await options.waitForSelector('[data-testid="entries-imported"]');
+    await options.waitForSelector('li[data-entry="examplecam"]');
+    await page.waitForSelector('vendorwatch-warning[data-vendorwatch-vendor="user-examplecam"]', { timeout: 15_000 });
+    // A broken file is refused in plain words.
+    const broken = join(tmp, `entries-broken-${name}.json`);
+    await writeFile(broken, JSON.stringify({ ...file, entries: [{ name: 'No Legal Names', id: 'no-legal-names' }] }));
+    await ((await options.$('input[name="import-entries"]')) as ElementHandle<HTMLInputElement>).uploadFile(broken);
+    await options.waitForSelector('[data-testid="entries-file-problem"]');
+    expect(await options.$eval('[data-testid="entries-file-problem"]', (el) => el.textContent)).toMatch(
+      /^Entry 1 \(“No Legal Names”\) in the file has no /,
+    );
+    await options.close();
     await page.close();
   });
 

@@ -57,7 +57,7 @@ const CONTROLS: Array<[SettingKey, string]> = [
   ['siteMode', 'input[name="siteMode"]'],
   ['allowedSites', 'textarea[name="allowedSites"]'],
   ['pausedSites', 'textarea[name="pausedSites"]'],
-  ['userEntries', 'textarea[name="userEntries"]'],
+  ['userEntries', 'button.add-entry, input[name="import-entries"]'],
 ];
 
 describe('locked settings', () => {
@@ -85,8 +85,8 @@ describe('locked settings', () => {
     expect([...root.querySelectorAll('.locked')].map((note) => note.textContent)).toEqual([
       'Set by your organisation; you cannot change it.',
     ]);
-    const saveEntries = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Save my entries')!;
-    expect(saveEntries.hasAttribute('disabled')).toBe(key === 'userEntries');
+    const addEntry = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Add an entry')!;
+    expect(addEntry.hasAttribute('disabled')).toBe(key === 'userEntries');
     root.remove();
   });
 

@@ -40,6 +40,7 @@ const VALID: { [T in MessageType]: Request<T> } = {
   'get-watchlist-status': {},
   'check-updates-now': {},
   'reveal-finding': { index: 0 },
+  rescan: {},
 };
 
 /** Bodies each message must refuse. */
@@ -58,6 +59,7 @@ const MALFORMED: { [T in MessageType]: unknown[] } = {
   'match-documents': [{}, { packed: 7 }, { packed: 'a', tabId: 3 }],
   'get-watchlist-status': [{ all: true }],
   'check-updates-now': [{ url: 'https://evil.example/' }],
+  rescan: [{ site: 'shop.example' }],
   'reveal-finding': [{}, { index: -1 }, { index: '0' }],
 };
 
