@@ -26,7 +26,7 @@ export interface OwnEntriesProps {
   locked: boolean;
   describedBy?: string;
   /** Saves the whole list; resolves false when the page refused it (and said why). */
-  onSave(entries: Vendor[]): Promise<boolean | undefined | void>;
+  onSave(entries: Vendor[]): Promise<boolean>;
   download(text: string, name: string): void;
 }
 
@@ -70,6 +70,7 @@ export function OwnEntries({ entries, locked, describedBy, onSave, download }: O
   const problemsOf = (field: OwnEntryField) => problems.filter((p) => p.field === field);
   const input = (field: OwnEntryField, rows?: number) => {
     const common = {
+      id: `own-${field}`,
       name: `own-${field}`,
       value: fields[field],
       'aria-invalid': problemsOf(field).length > 0 ? ('true' as const) : undefined,
@@ -140,11 +141,9 @@ export function OwnEntries({ entries, locked, describedBy, onSave, download }: O
           ) : null}
           {FIELDS.map(({ field, label, rows }) => (
             <div key={field} class="field">
-              <label>
-                {t(label)}
-                <br />
-                {input(field, rows)}
-              </label>
+              <label htmlFor={`own-${field}`}>{t(label)}</label>
+              <br />
+              {input(field, rows)}
               {fieldProblem(field)}
             </div>
           ))}
