@@ -18,7 +18,10 @@ export interface OwnEntryFields {
   aliases: string;
   /** Model prefixes ("XC-", "EXC"), one per line: any code starting so is this maker's. */
   prefixes: string;
-  /** Model patterns (regular expressions over the whole code), one per line. */
+  /**
+   * Model patterns, one per line: a regular expression over the whole code, a space, and an example code it must
+   * flag ("EXC[0-9]{3} EXC123"); the example proves the pattern and tells the engine where to look it up.
+   */
   patterns: string;
   /** Product categories, separated by commas ("video-surveillance, routers"). */
   categories: string;
@@ -60,9 +63,6 @@ const slug = (text: string) =>
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The fixed start of a pattern (letters and digits before any special character), for the engine's lookup. */
-const literalStart = (pattern: string) => /^[A-Za-z0-9]*/.exec(pattern)![0];
-
 /** The form's fields for an entry (a new one: empty). */
 export function fieldsFromVendor(vendor: Vendor): OwnEntryFields {
   const prefixes = vendor.models.filter((rule) => rule.id.startsWith('prefix-'));
@@ -71,7 +71,7 @@ export function fieldsFromVendor(vendor: Vendor): OwnEntryFields {
     name: vendor.name,
     aliases: vendor.aliases.filter((alias) => alias !== vendor.name).join('\n'),
     prefixes: prefixes.map((rule) => rule.examples[0] ?? '').join('\n'),
-    patterns: patterns.map((rule) => rule.pattern).join('\n'),
+    patterns: patterns.map((rule) => `${rule.pattern} ${rule.examples[0] ?? ''}`.trim()).join('\n'),
     categories: vendor.productCategories.join(', '),
     country: vendor.country === UNKNOWN_COUNTRY ? '' : vendor.country,
     reason: vendor.ownReason ?? '',
@@ -106,16 +106,23 @@ export function vendorFromFields(
     else if (prefix.replace(/[^A-Za-z0-9]/g, '').length < 3) problem('prefixes', 'ownEntryPrefixShort', prefix);
   }
 
-  const patterns = [...new Set(items(fields.patterns, /\n/))];
-  for (const pattern of patterns) {
+  const patterns = [...new Set(items(fields.patterns, /\n/))].map((line) => {
+    const split = /^(.*\S)\s+(\S+)$/.exec(line);
+    return split ? { pattern: split[1]!, example: split[2]! } : { pattern: line, example: '' };
+  });
+  for (const { pattern, example } of patterns) {
+    let regex: RegExp;
     try {
-      new RegExp(`^(?:${pattern})$`, 'i');
+      regex = new RegExp(`^(?:${pattern})$`, 'i');
       new RegExp(pattern, 'i');
     } catch {
       problem('patterns', 'ownEntryPatternInvalid', pattern);
       continue;
     }
-    if (literalStart(pattern).length < 2) problem('patterns', 'ownEntryPatternStart', pattern);
+    if (!example) problem('patterns', 'ownEntryPatternExample', pattern);
+    // The engine tests codes lower-cased, with dashes folded (lib/engine/normalise).
+    else if (!regex.test(example) && !regex.test(example.toLowerCase()))
+      problem('patterns', 'ownEntryPatternMisses', example, pattern);
   }
 
   const categories = [...new Set(items(fields.categories, /[\n,;]/).map((c) => c.toLowerCase()))];
@@ -144,12 +151,12 @@ export function vendorFromFields(
       requiresContext: false,
       sources: [],
     })),
-    ...patterns.map((pattern, i) => ({
+    ...patterns.map(({ pattern, example }, i) => ({
       id: `pattern-${i + 1}`,
       pattern,
       description: `Codes matching ${pattern}`,
       // The engine looks rules up by the first two characters of an example code.
-      examples: [literalStart(pattern)],
+      examples: [example],
       collisions: [],
       requiresContext: false,
       sources: [],

@@ -40,7 +40,7 @@ describe('the own-entry form', () => {
       name: 'Examplecam Vision',
       aliases: 'ExCam\nExample Cam',
       prefixes: 'XCV-',
-      patterns: 'EXC[0-9]{3}',
+      patterns: 'EXC[0-9]{3} EXC123',
       categories: 'video-surveillance, Routers',
       country: 'CN',
       reason: REASON,
@@ -63,8 +63,13 @@ describe('the own-entry form', () => {
     expect(problems({ name: 'Acme', prefixes: 'XC' })).toEqual([
       'prefixes: A model prefix needs at least 3 letters or digits, or it would flag too many codes (“XC”).',
     ]);
-    expect(problems({ name: 'Acme', patterns: 'AC[0-9' })[0]).toMatch(/^patterns: “AC\[0-9” is not a valid pattern/);
-    expect(problems({ name: 'Acme', patterns: '[0-9]+AC' })[0]).toMatch(/must start with at least two fixed/);
+    expect(problems({ name: 'Acme', patterns: 'AC[0-9 AC1' })[0]).toMatch(
+      /^patterns: “AC\[0-9” is not a valid pattern/,
+    );
+    expect(problems({ name: 'Acme', patterns: 'AC[0-9]{3}' })[0]).toMatch(/^patterns: Give an example code after/);
+    expect(problems({ name: 'Acme', patterns: 'AC[0-9]{3} AC12' })).toEqual([
+      'patterns: The example “AC12” does not match the pattern “AC[0-9]{3}”; give a real code the pattern should flag.',
+    ]);
     expect(problems({ name: 'Acme', categories: 'video surveillance' })[0]).toMatch(/^categories: Categories are/);
     expect(problems({ name: 'Acme', reason: 'x'.repeat(301) })).toEqual([
       'reason: Keep the reason under 300 characters.',
@@ -80,7 +85,7 @@ describe('the own-entry form', () => {
 });
 
 describe('an own entry on a page', () => {
-  const vendor = build({ name: 'Examplecam', prefixes: 'XCV-', reason: REASON });
+  const vendor = build({ name: 'Examplecam', prefixes: 'XCV-', patterns: 'EXC[0-9]{3} EXC123', reason: REASON });
   const withEntry = withUserEntries(list, { ...DEFAULT_SETTINGS, userEntries: [vendor] });
   const engine = createEngine(withEntry);
 
@@ -91,6 +96,8 @@ describe('an own entry on a page', () => {
     expect(view.vendorName).toBe('Examplecam (your entry)');
     expect(view.ownReason).toBe(REASON);
     expect(engine.scanText('Bullet camera XCV-2040 in stock').map((f) => f.evidence)).toEqual(['XCV-2040']);
+    expect(engine.scanText('Recorder EXC480, 8 channels').map((f) => f.evidence)).toEqual(['EXC480']);
+    expect(engine.scanText('Recorder EXC48, 8 channels')).toEqual([]);
   });
 
   it('gets no category measure when the maker’s country is not given, and does when it is', () => {
