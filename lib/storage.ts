@@ -127,6 +127,15 @@ export const activePointerSchema = z.object({
 });
 export type ActivePointer = z.infer<typeof activePointerSchema>;
 
+/** The update check that holds the lock (lib/update/lease.ts): who, for which address, since when, until when. */
+export const checkLeaseSchema = z.object({
+  owner: z.string(),
+  url: z.string(),
+  startedAt: z.string(),
+  expiresAt: z.string(),
+});
+export type CheckLease = z.infer<typeof checkLeaseSchema>;
+
 /**
  * What the background recorded for a tab's page: every finding it sent the content script, by reference, so the
  * popup, badge and evidence report use the background's own record, never findings the page side supplies.
@@ -160,6 +169,7 @@ export const STORAGE = {
   watchlistSlot: (slot: 'a' | 'b') => item('local', `watchlist:slot:${slot}`, watchlistSchema.nullable(), null),
   etags: item('local', 'watchlist:etag', z.record(z.string(), z.string()), {}),
   lastCheck: item('local', 'watchlist:lastCheck', checkRecordSchema.nullable(), null),
+  checkLease: item('local', 'watchlist:checkLease', checkLeaseSchema.nullable(), null),
   nextCheckAt: item('local', 'watchlist:nextCheckAt', z.string().nullable(), null),
   /** Scheduled checks that failed in a row (network, server error): the next one waits longer (update/defaults). */
   failedChecks: item('local', 'watchlist:failedChecks', z.number().int().nonnegative(), 0),

@@ -226,8 +226,14 @@ export function Options({ api }: { api: OptionsApi }) {
           disabled={checking}
           onClick={async () => {
             setChecking(true);
-            setStatus(await api.checkNow());
-            setChecking(false);
+            try {
+              setStatus(await api.checkNow());
+            } catch {
+              // The background stopped mid-check (its next start records the check as interrupted): show that.
+              setStatus(await api.status().catch(() => status));
+            } finally {
+              setChecking(false);
+            }
           }}
         >
           {checking ? t('optionsChecking') : t('optionsCheckNow')}

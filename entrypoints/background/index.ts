@@ -16,7 +16,13 @@ import {
 } from './matching';
 import { listenForSelections } from './selection';
 import { forgetTab, readTabState, recordMatches, recordShown, startPage } from './tab-records';
-import { checkNowAndReport, onUpdateAlarm, scheduleNextCheck, watchlistStatus } from './updates';
+import {
+  checkNowAndReport,
+  onUpdateAlarm,
+  recoverInterruptedChecks,
+  scheduleNextCheck,
+  watchlistStatus,
+} from './updates';
 
 export default defineBackground(() => {
   listen('background', {
@@ -66,6 +72,8 @@ export default defineBackground(() => {
   listenForSelections();
   // Alarms may not survive a browser restart: re-create ours from the persisted due time at every start.
   void scheduleNextCheck();
+  // A check the browser stopped along with the previous worker is recorded as interrupted.
+  void recoverInterruptedChecks();
 });
 
 /** Whether the stored settings' own entries differ (compared as JSON: both come from the same writer). */

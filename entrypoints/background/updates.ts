@@ -1,12 +1,13 @@
 /**
  * Browser glue for watchlist updates: storage, alarms and policy around the pure updater in lib/update.
  * Alarms can be cleared when the browser restarts, so the next due time is persisted and the alarm re-created at
- * every background start.
+ * every background start. A check the browser stopped is recorded as interrupted before anything else runs.
  */
 
 import type { WatchlistStatus } from '../../lib/protocol';
 import type { Settings } from '../../lib/settings/index';
 import { namespacedStore, STORAGE, writeItem } from '../../lib/storage';
+import { DEFAULT_LIMITS, type FetchLimits } from '../../lib/update/fetch';
 import { trustedKeys } from '../../lib/update/keys';
 import {
   EMPTY_LIST,
@@ -15,7 +16,7 @@ import {
   organisationNamespace,
 } from '../../lib/update/organisation';
 import { createScheduler } from '../../lib/update/schedule';
-import { checkWords, createUpdater } from '../../lib/update/updater';
+import { checkWords, createUpdater, type Updater } from '../../lib/update/updater';
 import { loadWatchlist } from '../../lib/watchlist/index';
 import { effectiveSettings, getItem, localStore } from '../../platform/storage';
 import bundledJson from '../../public/watchlist.json';
@@ -23,6 +24,8 @@ import bundledJson from '../../public/watchlist.json';
 const ALARM = 'watchlist-update';
 /** Test builds (`wxt build --mode e2e`) trust the test key and a loopback http update server; releases never do. */
 const TEST_BUILD = import.meta.env.MODE === 'e2e';
+/** Test builds wait seconds, not minutes, for a server that never answers, so the end-to-end tests can show it. */
+const LIMITS: FetchLimits = TEST_BUILD ? { headersMs: 5_000, bodyMs: 8_000 } : DEFAULT_LIMITS;
 
 const bundled = loadWatchlist(bundledJson);
 
@@ -33,22 +36,49 @@ export const updater = createUpdater({
   keys: trustedKeys({ includeTestKey: TEST_BUILD }),
   bundled,
   allowLoopbackHttp: TEST_BUILD,
+  limits: LIMITS,
 });
 
+/** One updater per organisation list, kept, so its checks queue behind each other like the main list's. */
+const organisationUpdaters = new Map<string, Updater>();
+
 /** The updater for one organisation list: same checks, the organisation's key, its own storage namespace. */
-export function organisationUpdater(list: OrganisationList) {
-  return createUpdater({
-    fetch: (url, init) => fetch(url, init),
-    store: namespacedStore(localStore, organisationNamespace(list)),
-    now: () => new Date(),
-    keys: [organisationKey(list)],
-    bundled: EMPTY_LIST,
-    allowLoopbackHttp: TEST_BUILD,
-  });
+export function organisationUpdater(list: OrganisationList): Updater {
+  const namespace = organisationNamespace(list);
+  const key = `${namespace} ${list.publicKey}`;
+  let org = organisationUpdaters.get(key);
+  if (!org) {
+    org = createUpdater({
+      fetch: (url, init) => fetch(url, init),
+      store: namespacedStore(localStore, namespace),
+      now: () => new Date(),
+      keys: [organisationKey(list)],
+      bundled: EMPTY_LIST,
+      allowLoopbackHttp: TEST_BUILD,
+      limits: LIMITS,
+    });
+    organisationUpdaters.set(key, org);
+  }
+  return org;
+}
+
+let recovery: Promise<void> | null = null;
+
+/**
+ * Once per background start, before any check or status: checks a stopped worker left unfinished are recorded as
+ * interrupted (lib/update/lease.ts), so the options page shows what happened instead of waiting for ever.
+ */
+export function recoverInterruptedChecks(): Promise<void> {
+  recovery ??= (async () => {
+    const { extraLists } = await effectiveSettings();
+    await Promise.all([updater, ...extraLists.map(organisationUpdater)].map((u) => u.recoverInterrupted()));
+  })().catch((error) => console.error('VendorWatch: could not record interrupted update checks', error));
+  return recovery;
 }
 
 /** Checks every list; true when a check failed (unreachable, server error), so the scheduler retries sooner. */
 async function checkAll(): Promise<boolean> {
+  await recoverInterruptedChecks();
   const { settings, extraLists } = await effectiveSettings();
   const records = await Promise.all([
     settings.updateUrl ? updater.checkNow(settings.updateUrl) : recordNoAddress(),
@@ -90,6 +120,7 @@ export function onUpdateAlarm(alarm: { name: string }): void {
 }
 
 export async function watchlistStatus(): Promise<WatchlistStatus> {
+  await recoverInterruptedChecks();
   const [{ list, source }, lastCheck, { settings, locked, extraLists, problems }, nextCheckAt, failedChecks] =
     await Promise.all([
       updater.activeList(),

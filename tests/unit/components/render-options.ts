@@ -10,6 +10,8 @@ export async function renderOptions(
   status: () => WatchlistStatus,
   ready: string,
   now?: Date,
+  /** Replaces parts of the stub API (e.g. a check that fails). */
+  overrides: Partial<OptionsApi> = {},
 ): Promise<HTMLElement> {
   const root = document.createElement('div');
   document.body.append(root);
@@ -21,6 +23,7 @@ export async function renderOptions(
     saveSettings: async () => undefined,
     download: () => undefined,
     ...(now ? { now: () => now } : {}),
+    ...overrides,
   };
   render(h(Options, { api }), root);
   for (let i = 0; i < 100 && !root.querySelector(ready); i++) {

@@ -476,7 +476,7 @@ describe('size cap while downloading', () => {
     const { readCappedBody } = await import('../../../lib/update/body');
     const noStream = (size: number) =>
       ({ body: null, arrayBuffer: async () => new ArrayBuffer(size) }) as unknown as Response;
-    expect(await readCappedBody(noStream(3000), 2500)).toEqual({ ok: false, bytesRead: 3000 });
+    expect(await readCappedBody(noStream(3000), 2500)).toEqual({ ok: false, why: 'too-large', bytesRead: 3000 });
     const small = await readCappedBody(noStream(2000), 2500);
     expect(small.ok && small.body.byteLength).toBe(2000);
     // Exactly at the cap is allowed; an empty body is fine.
