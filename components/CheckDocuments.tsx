@@ -59,7 +59,14 @@ function Card({ view, onDismiss }: { view: WarningView; onDismiss(): void }) {
       sheet.replaceSync(WARNING_CSS);
       shadow.adoptedStyleSheets = [sheet];
     }
-    render(<Warning view={view} onDismiss={onDismiss} />, shadow);
+    render(
+      <Warning
+        view={view}
+        onDismiss={onDismiss}
+        onWhy={() => window.open(`/watchlist.html#vendor-${view.vendorId}`, '_blank', 'noopener')}
+      />,
+      shadow,
+    );
   }, [view, onDismiss]);
   return (
     <span

@@ -27,6 +27,8 @@ export interface PopupProps {
   extensionVersion: string;
   onReveal(index: number): void;
   onOpenOptions(): void;
+  /** Opens the watchlist page, at a part of it (`about`: what is and is not flagged). */
+  onOpenWatchlist(part?: 'about'): void;
   onTogglePause(paused: boolean): void;
   onExport(format: ExportFormat): void;
   onOpenReport(url: string): void;
@@ -132,7 +134,12 @@ export function Popup(props: PopupProps) {
         {!state ? (
           <p class="muted">{t('popupNotScanned')}</p>
         ) : findings.length === 0 ? (
-          <p data-testid="no-findings">{t('popupNoFindings')}</p>
+          <p data-testid="no-findings">
+            {t('popupNoFindings')}{' '}
+            <button type="button" class="link" data-testid="why-nothing" onClick={() => props.onOpenWatchlist('about')}>
+              {t('popupWhyNothing')}
+            </button>
+          </p>
         ) : (
           <>
             <p role="status">{t('popupFindings', findings.length)}</p>
@@ -218,6 +225,9 @@ export function Popup(props: PopupProps) {
               ? t('popupWatchlist', state.listVersion, props.listAgeDays)
               : ''}
         </span>
+        <button type="button" class="link" data-testid="open-watchlist" onClick={() => props.onOpenWatchlist()}>
+          {t('popupWhatIsListed')}
+        </button>
         <button type="button" class="link" onClick={props.onOpenOptions}>
           {t('popupOptions')}
         </button>

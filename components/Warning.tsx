@@ -32,6 +32,8 @@ export interface WarningProps {
   offerVendorScope?: boolean;
   /** Shown in its dismissed state from the start (the page was re-read while it was). */
   dismissed?: DismissChoice;
+  /** "Why is this flagged?": opens the watchlist page at this vendor. */
+  onWhy?: () => void;
   initiallyExpanded?: boolean;
 }
 
@@ -128,6 +130,7 @@ export function Warning({
   onUndo,
   offerVendorScope,
   dismissed: initiallyDismissed,
+  onWhy,
   initiallyExpanded = false,
 }: WarningProps) {
   const [expanded, setExpanded] = useState(initiallyExpanded);
@@ -213,6 +216,7 @@ export function Warning({
           onDismiss={dismiss}
           withChoices={Boolean(onUndo)}
           offerVendorScope={offerVendorScope}
+          onWhy={onWhy}
         />
       ) : null}
     </span>
@@ -225,6 +229,7 @@ interface CardProps {
   /** Dismissing asks which scope, with an optional reason; otherwise one button dismisses the item. */
   withChoices: boolean;
   offerVendorScope?: boolean;
+  onWhy?: () => void;
   id: string;
   headline: string;
   verdictLabel: string;
@@ -293,6 +298,7 @@ function Card({
   onDismiss,
   withChoices,
   offerVendorScope,
+  onWhy,
 }: CardProps) {
   const [allMeasures, setAllMeasures] = useState(false);
   const [choosing, setChoosing] = useState(false);
@@ -391,6 +397,11 @@ function Card({
             onClick={() => onDismiss({ scope: 'evidence', decision: 'not-this-vendor' })}
           >
             {t('warningNotThisVendor')}
+          </button>
+        ) : null}
+        {onWhy ? (
+          <button type="button" class="why" onClick={onWhy}>
+            {t('warningWhyFlagged')}
           </button>
         ) : null}
         <span class="version">{t('warningListVersion', view.listVersion)}</span>

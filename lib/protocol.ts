@@ -16,7 +16,7 @@ import { z } from 'zod';
 import type { BlockMatch } from './matching/index';
 import type { WarningView } from './present/warning-view';
 import { settingsSchema } from './settings/index';
-import { reviewSchema } from './watchlist/schema';
+import { reviewSchema, watchlistSchema } from './watchlist/schema';
 import { isMessageKey, type LocalText } from './watchlist/wording';
 
 export type SenderKind = 'content' | 'extension';
@@ -285,6 +285,20 @@ export const PROTOCOL = {
   'get-watchlist-status': { from: 'extension', to: 'background', request: empty, reply: watchlistStatusSchema },
   /** Check for a watchlist update now (network). */
   'check-updates-now': { from: 'extension', to: 'background', request: empty, reply: watchlistStatusSchema },
+  /** The watchlist page: the list the matcher uses (the list in force with the organisation's and the user's entries). */
+  'get-watchlist': {
+    from: 'extension',
+    to: 'background',
+    request: empty,
+    reply: z.object({ list: watchlistSchema, source: z.enum(['bundled', 'update']) }),
+  },
+  /** A warning card's "Why is this flagged?": opens the watchlist page at that vendor (a page cannot open it itself). */
+  'open-watchlist': {
+    from: 'content',
+    to: 'background',
+    request: z.object({ vendorId: z.string().regex(/^[a-z0-9-]{1,80}$/) }).strict(),
+    reply: z.null(),
+  },
   /** Popup -> content script: scroll to and open the n-th warning. */
   'reveal-finding': {
     from: 'extension',

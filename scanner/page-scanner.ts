@@ -53,6 +53,8 @@ export interface PageScannerOptions {
   onDismiss(target: DismissTarget, choice: DismissChoice): Promise<Dismissal>;
   /** Removes a dismissal (the card's "Undo"). */
   onUndo(id: string): Promise<void>;
+  /** "Why is this flagged?" on a warning's card. */
+  onWhy(finding: Finding): void;
   /**
    * Called after each scan batch with every finding currently shown, and the findings hidden by a dismissal (by
    * reference, with the dismissal's id), so the evidence record keeps them, marked.
@@ -436,6 +438,7 @@ export class PageScanner {
         view,
         onDismiss: (choice) => void this.dismiss(state, match, choice),
         onUndo: () => void this.undo(state, match),
+        onWhy: () => this.options.onWhy(finding),
         offerVendorScope: true,
         ...(undo ? { dismissed: { scope: undo.scope, decision: undo.decision, reason: undo.reason } } : {}),
       });

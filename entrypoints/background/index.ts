@@ -10,6 +10,7 @@ import {
   evidenceReport,
   forgetPageMakers,
   invalidateMatcher,
+  listInUse,
   matchBlocks,
   matchDocuments,
   scanConfig,
@@ -47,6 +48,11 @@ export default defineBackground(() => {
     'match-documents': ({ packed, contexts }) => matchDocuments(packed, contexts),
     'get-watchlist-status': () => watchlistStatus(),
     'check-updates-now': () => checkNowAndReport(),
+    'get-watchlist': () => listInUse(),
+    'open-watchlist': async ({ vendorId }) => {
+      await browser.tabs.create({ url: browser.runtime.getURL(`/watchlist.html#vendor-${vendorId}`) });
+      return null;
+    },
   });
   // Settings, the list in force, organisation lists and policy all shape the matcher: rebuild it on any change.
   // Suppressions are applied by the content script, and tab state lives in session storage.

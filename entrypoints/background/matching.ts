@@ -18,6 +18,8 @@ interface MatchingState {
   matcher: Matcher;
   /** The VendorWatch list in force, for evidence records (without the organisation's or user's additions). */
   active: { list: Watchlist; source: 'bundled' | 'update' };
+  /** The list the matcher was built from: the list in force with the organisation's lists and the user's entries. */
+  matched: Watchlist;
 }
 
 let state: Promise<MatchingState> | null = null;
@@ -38,7 +40,13 @@ function current(): Promise<MatchingState> {
 async function build(): Promise<MatchingState> {
   const [active, { settings, extraLists }] = await Promise.all([updater.activeList(), effectiveSettings()]);
   const list = withUserEntries(mergeOrganisationLists(active.list, await organisationLists(extraLists)), settings);
-  return { matcher: createMatcher(list, settings), active };
+  return { matcher: createMatcher(list, settings), active, matched: list };
+}
+
+/** The list the matcher uses, for the watchlist page: what is flagged is exactly what it shows. */
+export async function listInUse(): Promise<{ list: Watchlist; source: 'bundled' | 'update' }> {
+  const { matched, active } = await current();
+  return { list: matched, source: active.source };
 }
 
 /** The organisation lists from policy that have been fetched and verified. */

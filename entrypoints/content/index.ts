@@ -57,6 +57,9 @@ export default defineContentScript({
       dismissals: () => dismissals.all(),
       onDismiss: (target, choice) => dismissals.add(target, choice),
       onUndo: (id) => dismissals.remove(id),
+      onWhy: (finding) => {
+        void send('open-watchlist', { vendorId: finding.vendorId }).catch(() => undefined);
+      },
       onFindingsChanged: (findings, dismissed) =>
         report(
           findings.map(({ ref }) => ref),

@@ -61,6 +61,9 @@ async function start() {
           void sendToTab(tabId)('reveal-finding', { index }).then(() => window.close());
         }}
         onOpenOptions={() => void browser.runtime.openOptionsPage()}
+        onOpenWatchlist={(part) =>
+          void browser.tabs.create({ url: browser.runtime.getURL(`/watchlist.html${part ? `#${part}` : ''}`) })
+        }
         onTogglePause={async (pause) => {
           if (!site || pauseLocked) return;
           const current = await readUserSettings();

@@ -100,6 +100,7 @@ describe('popup: when the list was reviewed', () => {
     extensionVersion: '0.1.0',
     onReveal: () => undefined,
     onOpenOptions: () => undefined,
+    onOpenWatchlist: () => undefined,
     onTogglePause: () => undefined,
     onExport: () => undefined,
     onOpenReport: () => undefined,

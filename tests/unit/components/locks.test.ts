@@ -120,6 +120,7 @@ describe('locked settings', () => {
       extensionVersion: '0.1.0',
       onReveal: () => undefined,
       onOpenOptions: () => undefined,
+      onOpenWatchlist: () => undefined,
       onTogglePause: () => undefined,
       onExport: () => undefined,
       onOpenReport: () => undefined,

@@ -39,6 +39,8 @@ const VALID: { [T in MessageType]: Request<T> } = {
   'match-documents': { packed: 'spec.pdf: Hikvision DS-2CD2143G2-I\u0000Dahua NVR' },
   'get-watchlist-status': {},
   'check-updates-now': {},
+  'get-watchlist': {},
+  'open-watchlist': { vendorId: 'hikvision' },
   'reveal-finding': { index: 0 },
   rescan: {},
 };
@@ -60,6 +62,8 @@ const MALFORMED: { [T in MessageType]: unknown[] } = {
   'get-watchlist-status': [{ all: true }],
   'check-updates-now': [{ url: 'https://evil.example/' }],
   rescan: [{ site: 'shop.example' }],
+  'get-watchlist': [{ vendorId: 'hikvision' }],
+  'open-watchlist': [{}, { vendorId: '../options.html' }, { vendorId: 'x', url: 'https://evil.example/' }],
   'reveal-finding': [{}, { index: -1 }, { index: '0' }],
 };
 
@@ -169,6 +173,8 @@ describe('the router', () => {
         'match-documents': () => Promise.reject(new Error('unused')),
         'get-watchlist-status': () => Promise.reject(new Error('unused')),
         'check-updates-now': () => Promise.reject(new Error('unused')),
+        'get-watchlist': () => Promise.reject(new Error('unused')),
+        'open-watchlist': () => null,
       },
     });
     expect(
