@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { layoutPdf, makeDocx, makeXlsx, makeZip } from '../support/documents';
-import { BROWSERS, type ExtensionRun, launchWithExtension } from './harness';
+import { BROWSERS, E2E_EXTENSION_DIRS, type ExtensionRun, launchWithExtension } from './harness';
+import { type StaticServer, startServer } from './server';
 
 interface FileView {
   file: string;
@@ -223,5 +224,37 @@ describe.each(BROWSERS)('%s: Check documents', (name) => {
     expect(csv).toContain("'Price schedule'!C2");
     expect(csv).toContain('pack.zip/Lot 1/notice.docx');
     expect(csv).toContain('page 1');
+  });
+});
+
+describe.each(BROWSERS)('%s: Check this PDF', (name) => {
+  let run: ExtensionRun;
+  let server: StaticServer;
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'vendorwatch-pdf-'));
+    await writeFile(join(dir, 'tender spec.pdf'), layoutPdf(['Lot 3: recorder DS-7608NI-K2 or equivalent']));
+    server = await startServer({ '/docs/': dir });
+    // The test build may read the loopback server without the site-access prompt, which automation cannot answer.
+    run = await launchWithExtension(name, { extensionDir: E2E_EXTENSION_DIRS[name] });
+  });
+  afterAll(async () => {
+    await run?.close();
+    await server?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('fetches the PDF the tab shows, from the extension, and reads it locally', async () => {
+    const url = server.url('/docs/tender%20spec.pdf');
+    const page = await run.openExtensionPage(`check-documents.html?url=${encodeURIComponent(url)}`);
+    await page.waitForSelector('[data-testid="check-url"]');
+    await page.$eval('[data-testid="check-url"]', (button) => (button as HTMLButtonElement).click());
+    await waitForFiles(page, 1);
+    const [pdf] = await readSections(page);
+    expect(pdf!.file).toBe('tender spec.pdf');
+    expect(pdf!.findings.map((f) => [f.location, f.vendor, f.evidence])).toEqual([
+      ['page 1', 'hikvision', 'DS-7608NI-K2'],
+    ]);
   });
 });
