@@ -225,11 +225,11 @@ export function Popup(props: PopupProps) {
               ? t('popupWatchlist', state.listVersion, props.listAgeDays)
               : ''}
         </span>
-        <button type="button" class="link" data-testid="open-watchlist" onClick={() => props.onOpenWatchlist()}>
-          {t('popupWhatIsListed')}
-        </button>
         <button type="button" class="link" onClick={props.onOpenOptions}>
           {t('popupOptions')}
+        </button>
+        <button type="button" class="link" data-testid="open-watchlist" onClick={() => props.onOpenWatchlist()}>
+          {t('popupWhatIsListed')}
         </button>
       </footer>
     </>

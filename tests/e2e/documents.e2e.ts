@@ -38,13 +38,30 @@ const readSections = (page: Page): Promise<FileView[]> =>
     })),
   );
 
+/** What each page logged, so a wait that times out says what the page was doing. */
+const logs = new WeakMap<Page, string[]>();
+function recordLogs(page: Page): Page {
+  const lines: string[] = [];
+  logs.set(page, lines);
+  page.on('console', (message) => lines.push(`${message.type()}: ${message.text()}`));
+  page.on('pageerror', (error) => lines.push(`error: ${String(error)}`));
+  return page;
+}
+
 /** Waits until `count` files have results and no reading is in progress. */
-const waitForFiles = (page: Page, count: number) =>
-  page.waitForFunction(
-    (n) => document.querySelectorAll('section.file').length >= n && !document.querySelector('[data-testid="progress"]'),
-    { timeout: 30_000 },
-    count,
-  );
+async function waitForFiles(page: Page, count: number) {
+  try {
+    await page.waitForFunction(
+      (n) =>
+        document.querySelectorAll('section.file').length >= n && !document.querySelector('[data-testid="progress"]'),
+      { timeout: 30_000 },
+      count,
+    );
+  } catch (error) {
+    const shown = await page.evaluate(() => document.querySelector('main')?.textContent?.slice(0, 800));
+    throw new Error(`${String(error)}\npage shows: ${shown}\npage logged: ${(logs.get(page) ?? []).join('\n')}`);
+  }
+}
 
 /** Drops files on the drop zone as a person dragging them from the desktop would (a real DataTransfer of Files). */
 async function dropFiles(page: Page, files: Array<{ name: string; bytes: Uint8Array }>) {
@@ -82,7 +99,7 @@ describe.each(BROWSERS)('%s: Check documents', (name) => {
       ]),
     );
     run = await launchWithExtension(name);
-    page = await run.openExtensionPage('check-documents.html');
+    page = recordLogs(await run.openExtensionPage('check-documents.html'));
   });
   afterAll(async () => {
     await run?.close();
@@ -247,7 +264,7 @@ describe.each(BROWSERS)('%s: Check this PDF', (name) => {
 
   it('fetches the PDF the tab shows, from the extension, and reads it locally', async () => {
     const url = server.url('/docs/tender%20spec.pdf');
-    const page = await run.openExtensionPage(`check-documents.html?url=${encodeURIComponent(url)}`);
+    const page = recordLogs(await run.openExtensionPage(`check-documents.html?url=${encodeURIComponent(url)}`));
     await page.waitForSelector('[data-testid="check-url"]');
     await page.$eval('[data-testid="check-url"]', (button) => (button as HTMLButtonElement).click());
     await waitForFiles(page, 1);
