@@ -6,7 +6,9 @@
  */
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { pluralKey } from '../lib/present/plural';
 import type { WarningView } from '../lib/present/warning-view';
+import { t } from './i18n';
 import { Warning } from './Warning';
 import { WARNING_CSS } from './warning-styles';
 
@@ -95,14 +97,14 @@ function FileSection({
       <h2>{result.file}</h2>
       {result.skipped !== undefined ? (
         <p class="skipped" data-testid="skipped">
-          Not read: {result.skipped}
+          {t('docsNotRead', result.skipped)}
         </p>
       ) : (
         <p class="summary muted" data-testid="summary">
           {shown.length === 0
-            ? 'No findings'
-            : `${shown.length} finding${shown.length === 1 ? '' : 's'} (${vendors.join(', ')})`}
-          {result.extent ? ` · ${result.type === 'ZIP pack' ? '' : 'read '}${result.extent}` : ''}
+            ? t('docsNoFindings')
+            : t(pluralKey('docsFindings', shown.length, t('localeCode')), shown.length, vendors.join(', '))}
+          {result.extent ? ` · ${result.type === 'ZIP pack' ? result.extent : t('docsRead', result.extent)}` : ''}
         </p>
       )}
       {result.notes.map((note) => (
@@ -131,15 +133,12 @@ export function CheckDocuments(props: CheckDocumentsProps) {
   const total = props.results.reduce((n, r) => n + r.findings.filter((f) => !props.dismissed.has(f.id)).length, 0);
   return (
     <main class="check-documents">
-      <h1>Check documents</h1>
-      <p class="muted">
-        PDF, Word, Excel, PowerPoint, OpenDocument, ZIP tender packs, HTML, text, CSV and JSON. Files are read on this
-        computer, in this page, and are never uploaded.
-      </p>
+      <h1>{t('docsTitle')}</h1>
+      <p class="muted">{t('docsIntro')}</p>
       {props.pendingUrl ? (
         <p class="pending">
           <button type="button" data-testid="check-url" onClick={() => props.onUrl(props.pendingUrl!)}>
-            Check this PDF
+            {t('docsCheckPdf')}
           </button>{' '}
           <span class="muted">{props.pendingUrl}</span>
         </p>
@@ -160,9 +159,9 @@ export function CheckDocuments(props: CheckDocumentsProps) {
           if (files.length > 0) props.onFiles(files);
         }}
       >
-        <p>Drop files or a zipped tender pack here, or</p>
+        <p>{t('docsDrop')}</p>
         <button type="button" onClick={() => input.current?.click()}>
-          Choose files…
+          {t('docsChoose')}
         </button>
         <input
           ref={input}
@@ -179,7 +178,7 @@ export function CheckDocuments(props: CheckDocumentsProps) {
         />
       </div>
       <label class="paste">
-        Or paste a list of products or model numbers, one per line:
+        {t('docsPaste')}
         <textarea
           rows={5}
           value={text}
@@ -188,7 +187,7 @@ export function CheckDocuments(props: CheckDocumentsProps) {
         />
       </label>
       <button type="button" data-testid="check-text" disabled={!text.trim()} onClick={() => props.onText(text)}>
-        Check the list
+        {t('docsCheckList')}
       </button>
       {props.progress ? (
         <div class="progress" role="status" data-testid="progress">
@@ -200,10 +199,9 @@ export function CheckDocuments(props: CheckDocumentsProps) {
         <>
           <div class="toolbar">
             <p role="status" data-testid="total">
-              {total} finding{total === 1 ? '' : 's'} in {props.results.length} file
-              {props.results.length === 1 ? '' : 's'}
+              {t('docsTotal', total, props.results.length)}
             </p>
-            <span>Export:</span>
+            <span>{t('docsExport')}</span>
             <button type="button" onClick={() => props.onExport('csv')}>
               CSV
             </button>
@@ -211,10 +209,10 @@ export function CheckDocuments(props: CheckDocumentsProps) {
               JSON
             </button>
             <button type="button" onClick={() => props.onExport('report')}>
-              Printable report
+              {t('docsPrintable')}
             </button>
             <button type="button" class="link" onClick={props.onClear}>
-              Clear
+              {t('docsClear')}
             </button>
           </div>
           {props.results.map((result) => (

@@ -7,7 +7,11 @@ export const SELECTION_MENU_ID = 'vendorwatch-check-selection';
 export function listenForSelections(): void {
   // Menu items persist across background restarts, but must be created once per install or update.
   browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({ id: SELECTION_MENU_ID, title: 'Check with VendorWatch', contexts: ['selection'] });
+    browser.contextMenus.create({
+      id: SELECTION_MENU_ID,
+      title: browser.i18n.getMessage('contextCheckSelection') || 'Check with VendorWatch',
+      contexts: ['selection'],
+    });
   });
   browser.contextMenus.onClicked.addListener(async (info) => {
     if (info.menuItemId !== SELECTION_MENU_ID || !info.selectionText) return;

@@ -11,6 +11,7 @@ import {
   type DocumentResult,
   type Progress,
 } from '../../components/CheckDocuments';
+import { t } from '../../components/i18n';
 import { setPageLanguage } from '../../components/page-language';
 import { type DocumentBlock, locationAt } from '../../lib/documents/blocks';
 import { documentBlocks } from '../../lib/documents/index';
@@ -149,7 +150,7 @@ async function checkFile(name: string, bytes: () => Promise<ArrayBuffer>, size: 
     });
     return;
   }
-  state.progress = { label: `Reading ${name}…`, done: 0, total: 1 };
+  state.progress = { label: t('docsReading', name), done: 0, total: 1 };
   draw();
   const buffer = await bytes();
   const pending: Array<Promise<void>> = [];
@@ -160,7 +161,7 @@ async function checkFile(name: string, bytes: () => Promise<ArrayBuffer>, size: 
       const data = message.data;
       if (data.kind === 'progress') {
         state.progress = {
-          label: `Reading ${data.file}: ${data.unit} ${Math.min(data.done + 1, data.total)} of ${data.total}`,
+          label: t('docsReadingPart', data.file, Math.min(data.done + 1, data.total), data.total),
           done: data.done,
           total: data.total,
         };
@@ -204,7 +205,7 @@ async function match(file: string, blocks: DocumentBlock[]): Promise<DocumentFin
     const slice = blocks.slice(start, start + BATCH);
     if (blocks.length > BATCH) {
       state.progress = {
-        label: `Checking ${file}: block ${start + slice.length} of ${blocks.length}`,
+        label: t('docsChecking', file, start + slice.length, blocks.length),
         done: start,
         total: blocks.length,
       };
@@ -241,7 +242,7 @@ async function checkUrl(url: string) {
     addResult({
       file: name,
       type: 'PDF',
-      skipped: `VendorWatch was not allowed to read ${address.origin}`,
+      skipped: t('docsNotAllowed', address.origin),
       notes: [],
       findings: [],
     });
