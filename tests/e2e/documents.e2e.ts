@@ -54,7 +54,7 @@ async function waitForFiles(page: Page, count: number) {
     await page.waitForFunction(
       (n) =>
         document.querySelectorAll('section.file').length >= n && !document.querySelector('[data-testid="progress"]'),
-      { timeout: 30_000 },
+      { timeout: 45_000 },
       count,
     );
   } catch (error) {

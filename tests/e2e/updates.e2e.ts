@@ -47,7 +47,10 @@ describe('chromium: signed watchlist updates', () => {
     );
     await options.waitForFunction(() => document.querySelector('[role="status"]')?.textContent?.includes('Saved'));
     await options.click('button::-p-text(Check now)');
-    await options.waitForFunction(() => !document.querySelector('button[disabled]'));
+    // Check now again, enabled (the page has other buttons that are disabled until used, like the entries form's).
+    await options.waitForFunction(() =>
+      [...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === 'Check now' && !b.disabled),
+    );
     await options.waitForFunction(
       (previous) => document.querySelector('[data-testid="last-check"]')?.textContent !== previous,
       {},
