@@ -3,7 +3,7 @@
  * items lib/storage defines, and the settings in effect (the user's, with the organisation's policy from managed
  * storage applied).
  */
-import { applyPolicy, type EffectiveSettings, type Settings } from '../lib/settings/index';
+import { applyPolicy, type EffectiveSettings, keepLocked, type SettingKey, type Settings } from '../lib/settings/index';
 import {
   type Dismissal,
   decodeItem,
@@ -44,8 +44,16 @@ export function readUserSettings(): Promise<Settings> {
   return getItem(STORAGE.settings);
 }
 
-export function saveUserSettings(settings: Settings): Promise<void> {
-  return setItem(STORAGE.settings, settings);
+/**
+ * Saves the user's settings, except those the organisation locks, which keep their stored value (keepLocked).
+ * Resolves to the locked settings the caller asked to change and that were left unchanged. A failed write (the
+ * storage quota) rejects and leaves the stored settings as they were.
+ */
+export async function saveUserSettings(settings: Settings): Promise<SettingKey[]> {
+  const [stored, policy] = await Promise.all([readUserSettings(), readPolicy()]);
+  const { settings: allowed, unchanged } = keepLocked(stored, settings, applyPolicy(stored, policy));
+  await setItem(STORAGE.settings, allowed);
+  return unchanged;
 }
 
 /** Managed storage exists only where an administrator set a policy; elsewhere reading it may throw. */

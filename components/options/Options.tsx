@@ -4,7 +4,14 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { WatchlistStatus } from '../../lib/protocol';
-import { exportSettings, parseSettingsImport, type Settings, settingsSchema } from '../../lib/settings/index';
+import {
+  exportSettings,
+  parseSettingsImport,
+  SETTINGS_IMPORT_MAX_BYTES,
+  type SettingKey,
+  type Settings,
+  settingsSchema,
+} from '../../lib/settings/index';
 import { formatDay, freshness } from '../../lib/watchlist/freshness';
 import type { Vendor } from '../../lib/watchlist/schema';
 import { CountrySelect } from '../CountrySelect';
@@ -17,7 +24,11 @@ export interface OptionsApi {
   status(): Promise<WatchlistStatus>;
   checkNow(): Promise<WatchlistStatus>;
   loadSettings(): Promise<Settings>;
-  saveSettings(settings: Settings): Promise<void>;
+  /**
+   * Saves what the user may change; resolves to the locked settings `settings` asked to change, which were left
+   * unchanged. Rejects (the storage quota) having changed nothing.
+   */
+  saveSettings(settings: Settings): Promise<SettingKey[]>;
   download(text: string, name: string): void;
   /** The time now (tests pass a fixed one); the browser's clock otherwise. */
   now?(): Date;
@@ -77,14 +88,27 @@ export function Options({ api }: { api: OptionsApi }) {
   const locked = new Set(status.locked);
   // What the page shows and saves is the organisation's value wherever the policy sets one.
   const shown: Settings = { ...settings, ...status.effective };
-  const update = async (change: Partial<Settings>) => {
-    const next = { ...settings, ...change };
-    setSettings(next);
-    await api.saveSettings(next);
+  /** Saves `next`; the page then shows what storage really holds, so a refused or locked change never shows. */
+  const save = async (next: Settings, done: (unchanged: SettingKey[]) => string): Promise<boolean> => {
+    let unchanged: SettingKey[];
+    try {
+      unchanged = await api.saveSettings(next);
+    } catch (error) {
+      setSaved('');
+      setProblem(t('optionsSaveFailed', error instanceof Error ? error.message : String(error)));
+      return false;
+    } finally {
+      setSettings(await api.loadSettings());
+      setStatus(await api.status());
+    }
     setProblem('');
-    setSaved(t('optionsSaved'));
-    setStatus(await api.status());
+    setSaved(done(unchanged));
+    return true;
   };
+  const lockedMessage = (unchanged: SettingKey[]) =>
+    unchanged.length > 0 ? ` ${t('optionsLockedUnchanged', unchanged.join(', '))}` : '';
+  const update = (change: Partial<Settings>) =>
+    save({ ...settings, ...change }, (unchanged) => `${t('optionsSaved')}${lockedMessage(unchanged)}`);
   const lockedNote = (key: keyof Settings) =>
     locked.has(key) ? (
       <p class="locked" id={`locked-${key}`}>
@@ -102,8 +126,7 @@ export function Options({ api }: { api: OptionsApi }) {
   const saveEntries = async (entries: Vendor[]) => {
     const parsed = settingsSchema.shape.userEntries.safeParse(entries);
     if (!parsed.success) return false;
-    await update({ userEntries: parsed.data });
-    return true;
+    return update({ userEntries: parsed.data });
   };
 
   return (
@@ -390,19 +413,21 @@ export function Options({ api }: { api: OptionsApi }) {
             name="import"
             accept="application/json,.json"
             onChange={async (event) => {
-              const file = (event.target as HTMLInputElement).files?.[0];
+              const input = event.target as HTMLInputElement;
+              const file = input.files?.[0];
               if (!file) return;
-              const result = parseSettingsImport(await file.text());
+              // Refused before reading: a huge file would only be parsed to fail the storage quota.
+              const result =
+                file.size > SETTINGS_IMPORT_MAX_BYTES
+                  ? parseSettingsImport('', file.size)
+                  : parseSettingsImport(await file.text());
+              input.value = '';
               if (!result.ok) {
                 setSaved('');
                 setProblem(tx(result.text));
                 return;
               }
-              setSettings(result.settings);
-              await api.saveSettings(result.settings);
-              setProblem('');
-              setSaved(t('optionsImported'));
-              setStatus(await api.status());
+              await save(result.settings, (unchanged) => `${t('optionsImported')}${lockedMessage(unchanged)}`);
             }}
           />
         </label>

@@ -238,6 +238,42 @@ export function applyPolicy(user: Settings, rawPolicy: unknown): EffectiveSettin
   return { settings, locked, extraLists, problems };
 }
 
+/** Deep equality for settings values (plain JSON data from zod), independent of object key order. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
+  }
+  if (!a || !b || typeof a !== 'object' || typeof b !== 'object') return false;
+  const aKeys = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const bKeys = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  return (
+    aKeys.length === bKeys.length &&
+    aKeys.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+  );
+}
+
+/**
+ * What a save may write: `incoming` for every setting the user may change, the stored value for every locked one.
+ * Every write of the user's settings (controls, own entries, import, popup, first run) goes through this, so an
+ * import obeys the organisation's locks exactly as the disabled controls do. `unchanged` names the locked
+ * settings where `incoming` asked for something other than what is in effect, so the page can say so.
+ */
+export function keepLocked(
+  stored: Settings,
+  incoming: Settings,
+  effective: Pick<EffectiveSettings, 'settings' | 'locked'>,
+): { settings: Settings; unchanged: SettingKey[] } {
+  const settings = { ...incoming };
+  const unchanged: SettingKey[] = [];
+  for (const key of Object.keys(settingsSchema.shape) as SettingKey[]) {
+    if (!effective.locked.has(key)) continue;
+    (settings as Record<string, unknown>)[key] = stored[key];
+    if (!sameValue(incoming[key], effective.settings[key])) unchanged.push(key);
+  }
+  return { settings, unchanged };
+}
+
 /** Whether VendorWatch should scan pages of `host` with these settings. */
 export function runsOn(settings: Settings, host: string): boolean {
   const matches = (site: string) => host === site || host.endsWith(`.${site}`);
@@ -266,12 +302,24 @@ export function exportSettings(settings: Settings): string {
   return `${JSON.stringify({ format: SETTINGS_FILE_FORMAT, version: 1, settings }, null, 2)}\n`;
 }
 
-/** Reads an exported settings file. A broken file gives a clear error and nothing else happens. */
+/**
+ * The largest settings file an import reads. Exports are a few kilobytes (a long own-entry list tens of them); the
+ * cap keeps a huge file from being parsed only to fail the browser's storage quota (10 MB in Chromium).
+ */
+export const SETTINGS_IMPORT_MAX_BYTES = 1024 * 1024;
+
+/**
+ * Reads an exported settings file. A broken or too large file gives a clear error and nothing else happens.
+ * `size` is the file's size in bytes where known (the page checks it before reading the file).
+ */
 export function parseSettingsImport(
   text: string,
+  size = text.length,
 ): { ok: true; settings: Settings } | { ok: false; error: string; text: LocalText } {
   /** `error` in English (logs, tests); `text` the same, for the options page in the reader's language. */
   const refuse = (words: LocalText) => ({ ok: false as const, error: renderText(words), text: words });
+  if (size > SETTINGS_IMPORT_MAX_BYTES || text.length > SETTINGS_IMPORT_MAX_BYTES)
+    return refuse({ key: 'settingsImportTooLarge', subs: [String(SETTINGS_IMPORT_MAX_BYTES / 1024 / 1024)] });
   let json: unknown;
   try {
     json = JSON.parse(text);

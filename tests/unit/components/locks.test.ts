@@ -133,3 +133,78 @@ describe('locked settings', () => {
     }
   });
 });
+
+describe('saving and importing on the options page', () => {
+  const importFile = async (root: HTMLElement, file: { size?: number; text: () => Promise<string> }) => {
+    const input = root.querySelector('input[name="import"]')!;
+    Object.defineProperty(input, 'files', { value: [file], configurable: true });
+    input.dispatchEvent(new window.Event('change'));
+    for (
+      let i = 0;
+      i < 100 && !root.querySelector('.problem') && !root.querySelector('[role="status"]')?.textContent;
+      i++
+    )
+      await new Promise((resolve) => setTimeout(resolve, 10));
+  };
+  const settingsFile = (settings: object) =>
+    JSON.stringify({ format: 'vendorwatch-settings', version: 1, settings: { ...DEFAULT_SETTINGS, ...settings } });
+
+  it('says which locked settings an import left unchanged', async () => {
+    const saved: unknown[] = [];
+    const root = await renderWith(
+      Options,
+      () => status(['pausedSites', 'sensitivity']),
+      'select[name="profile"]',
+      undefined,
+      {
+        saveSettings: async (settings) => {
+          saved.push(settings);
+          return ['sensitivity', 'pausedSites'];
+        },
+      },
+    );
+    await importFile(root, { text: async () => settingsFile({ sensitivity: 'broad', pausedSites: ['shop.example'] }) });
+    expect(saved).toHaveLength(1);
+    expect(root.querySelector('[role="status"]')?.textContent).toBe(
+      'Settings imported. Left unchanged because your organisation locks them: sensitivity, pausedSites.',
+    );
+    root.remove();
+  });
+
+  it('refuses a file over 1 MiB without reading or saving it', async () => {
+    let saves = 0;
+    let reads = 0;
+    const root = await renderWith(Options, () => status([]), 'select[name="profile"]', undefined, {
+      saveSettings: async () => {
+        saves++;
+        return [];
+      },
+    });
+    await importFile(root, {
+      size: 10 * 1024 * 1024,
+      text: async () => {
+        reads++;
+        return settingsFile({});
+      },
+    });
+    expect(root.querySelector('.problem')?.textContent).toBe(
+      'This file is larger than 1 MB, more than any settings file, so nothing was changed.',
+    );
+    expect({ saves, reads }).toEqual({ saves: 0, reads: 0 });
+    root.remove();
+  });
+
+  it('says so when the browser refuses to store the settings (its quota), and claims no success', async () => {
+    const root = await renderWith(Options, () => status([]), 'select[name="profile"]', undefined, {
+      saveSettings: async () => {
+        throw new Error('Resource::kQuotaBytes quota exceeded');
+      },
+    });
+    await importFile(root, { text: async () => settingsFile({ sensitivity: 'broad' }) });
+    expect(root.querySelector('.problem')?.textContent).toBe(
+      'Could not save the settings (Resource::kQuotaBytes quota exceeded), so nothing was changed.',
+    );
+    expect(root.querySelector('[role="status"]')?.textContent).toBe('');
+    root.remove();
+  });
+});

@@ -20,7 +20,7 @@ export async function renderOptions(
     status: async () => status(),
     checkNow: async () => status(),
     loadSettings: async () => DEFAULT_SETTINGS,
-    saveSettings: async () => undefined,
+    saveSettings: async () => [],
     download: () => undefined,
     ...(now ? { now: () => now } : {}),
     ...overrides,

@@ -8,6 +8,7 @@ import {
   readSettings,
   runsOn,
 } from '../../../lib/settings/index';
+import { vendorSchema } from '../../../lib/watchlist/schema';
 
 describe('settings', () => {
   it('falls back field by field: one bad value does not lose the others', () => {
@@ -296,5 +297,84 @@ describe('import, export, sites and own entries', () => {
     expect(withUserEntries(list, settings).vendors).toEqual([
       expect.objectContaining({ id: 'user-acme', name: 'Acme Cameras (your entry)', userEntry: true }),
     ]);
+  });
+});
+
+describe('saving and importing obey the organisation’s locks', () => {
+  const acme = vendorSchema.parse({
+    id: 'acme',
+    name: 'Acme Cameras',
+    legalNames: [{ name: 'Acme Cameras Ltd', script: 'Latn' }],
+    country: 'CN',
+    description: 'Our own do-not-buy entry.',
+  });
+
+  it('keeps every locked setting at its stored value and names those the file asked to change', async () => {
+    const { keepLocked, parseSettingsImport, exportSettings } = await import('../../../lib/settings/index');
+    // The probe's policy: sensitivity set to strict, own entries and paused sites locked.
+    const policy = { sensitivity: 'strict', lockedSettings: ['userEntries', 'pausedSites'] };
+    const stored = { ...DEFAULT_SETTINGS, pausedSites: ['intranet.example.org'] };
+    const effective = applyPolicy(stored, policy);
+    const file = exportSettings({
+      ...DEFAULT_SETTINGS,
+      sensitivity: 'broad',
+      pausedSites: ['shop.example'],
+      userEntries: [acme],
+      profile: 'uk-public',
+    });
+    const parsed = parseSettingsImport(file);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const { settings, unchanged } = keepLocked(stored, parsed.settings, effective);
+    expect(settings).toEqual({ ...stored, profile: 'uk-public' });
+    expect(unchanged.sort()).toEqual(['pausedSites', 'sensitivity', 'userEntries']);
+    // What the organisation's values then make of it: nothing the file asked for in a locked setting.
+    const after = applyPolicy(settings, policy).settings;
+    expect(after).toMatchObject({ sensitivity: 'strict', pausedSites: ['intranet.example.org'], userEntries: [] });
+  });
+
+  it('does not name a locked setting the file leaves as it is in effect', async () => {
+    const { keepLocked } = await import('../../../lib/settings/index');
+    const stored = { ...DEFAULT_SETTINGS, userEntries: [acme] };
+    const effective = applyPolicy(stored, { sensitivity: 'strict', lockedSettings: ['userEntries'] });
+    // Same entry, keys in another order; sensitivity as the policy sets it.
+    const incoming = {
+      ...DEFAULT_SETTINGS,
+      sensitivity: 'strict' as const,
+      userEntries: [Object.fromEntries(Object.entries(acme).reverse()) as typeof acme],
+    };
+    expect(keepLocked(stored, incoming, effective).unchanged).toEqual([]);
+    expect(keepLocked(stored, { ...incoming, userEntries: [] }, effective).unchanged).toEqual(['userEntries']);
+  });
+
+  it('changes everything when nothing is locked', async () => {
+    const { keepLocked } = await import('../../../lib/settings/index');
+    const incoming = { ...DEFAULT_SETTINGS, sensitivity: 'broad' as const, userEntries: [acme] };
+    expect(keepLocked(DEFAULT_SETTINGS, incoming, applyPolicy(DEFAULT_SETTINGS, {}))).toEqual({
+      settings: incoming,
+      unchanged: [],
+    });
+  });
+
+  it('refuses a file larger than 1 MiB before parsing it, with a clear reason', async () => {
+    const { parseSettingsImport, exportSettings, SETTINGS_IMPORT_MAX_BYTES } = await import(
+      '../../../lib/settings/index'
+    );
+    // Valid own entries, about 10 MB: the probe's file.
+    const entries = Array.from({ length: 40_000 }, (_, i) => ({
+      ...acme,
+      id: `acme-${i}`,
+      description: 'x'.repeat(200),
+    }));
+    const huge = exportSettings({ ...DEFAULT_SETTINGS, userEntries: entries });
+    expect(huge.length).toBeGreaterThan(10 * SETTINGS_IMPORT_MAX_BYTES);
+    const refusal = {
+      ok: false,
+      error: 'This file is larger than 1 MB, more than any settings file, so nothing was changed.',
+    };
+    expect(parseSettingsImport(huge)).toMatchObject(refusal);
+    expect(parseSettingsImport('', 10 * SETTINGS_IMPORT_MAX_BYTES)).toMatchObject(refusal);
+    // Just under the cap is still read.
+    const small = exportSettings({ ...DEFAULT_SETTINGS, userEntries: entries.slice(0, 2) });
+    expect(parseSettingsImport(small, small.length).ok).toBe(true);
   });
 });
