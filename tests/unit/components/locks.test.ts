@@ -141,7 +141,7 @@ describe('saving and importing on the options page', () => {
     input.dispatchEvent(new window.Event('change'));
     for (
       let i = 0;
-      i < 100 && !root.querySelector('.problem') && !root.querySelector('[role="status"]')?.textContent;
+      i < 100 && !root.querySelector('[role="alert"]') && !root.querySelector('[role="status"]')?.textContent;
       i++
     )
       await new Promise((resolve) => setTimeout(resolve, 10));
@@ -187,7 +187,7 @@ describe('saving and importing on the options page', () => {
         return settingsFile({});
       },
     });
-    expect(root.querySelector('.problem')?.textContent).toBe(
+    expect(root.querySelector('[role="alert"]')?.textContent).toBe(
       'This file is larger than 1 MB, more than any settings file, so nothing was changed.',
     );
     expect({ saves, reads }).toEqual({ saves: 0, reads: 0 });
@@ -201,7 +201,7 @@ describe('saving and importing on the options page', () => {
       },
     });
     await importFile(root, { text: async () => settingsFile({ sensitivity: 'broad' }) });
-    expect(root.querySelector('.problem')?.textContent).toBe(
+    expect(root.querySelector('[role="alert"]')?.textContent).toBe(
       'Could not save the settings (Resource::kQuotaBytes quota exceeded), so nothing was changed.',
     );
     expect(root.querySelector('[role="status"]')?.textContent).toBe('');
