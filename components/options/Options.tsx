@@ -13,6 +13,7 @@ import {
   settingsSchema,
 } from '../../lib/settings/index';
 import { formatDay, freshness } from '../../lib/watchlist/freshness';
+import { ownModelProblems, type SafetyCheck } from '../../lib/watchlist/own-patterns';
 import type { Vendor } from '../../lib/watchlist/schema';
 import { CountrySelect } from '../CountrySelect';
 import { type MessageKey, t, tx } from '../i18n';
@@ -30,6 +31,8 @@ export interface OptionsApi {
    */
   saveSettings(settings: Settings): Promise<SettingKey[]>;
   download(text: string, name: string): void;
+  /** recheck's proof that a model pattern cannot backtrack catastrophically (the bundled list's check). */
+  checkPattern: SafetyCheck;
   /** The time now (tests pass a fixed one); the browser's clock otherwise. */
   now?(): Date;
 }
@@ -107,6 +110,14 @@ export function Options({ api }: { api: OptionsApi }) {
   };
   const lockedMessage = (unchanged: SettingKey[]) =>
     unchanged.length > 0 ? ` ${t('optionsLockedUnchanged', unchanged.join(', '))}` : '';
+  /** Own entries' model patterns get the bundled list's checks; each bad one is named with its reason. */
+  const patternsRefused = async (entries: Vendor[]): Promise<boolean> => {
+    const problems = await ownModelProblems(entries, api.checkPattern);
+    if (problems.length === 0) return false;
+    setSaved('');
+    setProblem(problems.map((p) => t('ownPatternRefused', p.vendor, p.rule, p.reason)).join(' '));
+    return true;
+  };
   const update = (change: Partial<Settings>) =>
     save({ ...settings, ...change }, (unchanged) => `${t('optionsSaved')}${lockedMessage(unchanged)}`);
   const lockedNote = (key: keyof Settings) =>
@@ -126,6 +137,7 @@ export function Options({ api }: { api: OptionsApi }) {
   const saveEntries = async (entries: Vendor[]) => {
     const parsed = settingsSchema.shape.userEntries.safeParse(entries);
     if (!parsed.success) return false;
+    if (await patternsRefused(parsed.data)) return false;
     return update({ userEntries: parsed.data });
   };
 
@@ -427,6 +439,8 @@ export function Options({ api }: { api: OptionsApi }) {
                 setProblem(tx(result.text));
                 return;
               }
+              // Entries the organisation locks are not imported at all, so only others need the check.
+              if (!locked.has('userEntries') && (await patternsRefused(result.settings.userEntries))) return;
               await save(result.settings, (unchanged) => `${t('optionsImported')}${lockedMessage(unchanged)}`);
             }}
           />

@@ -4,7 +4,13 @@
  * changes in storage. Content scripts send block text here; it is matched and dropped, never stored.
  */
 import { buildEvidenceReport, dismissedFindings, type EvidenceReport } from '../../lib/evidence/report';
-import { type BlockMatch, createMatcher, type Matcher, type MatchOptions, matchPacked } from '../../lib/matching/index';
+import {
+  type BlockMatch,
+  createMatcher,
+  type Matcher,
+  type MatchOptions,
+  matchPackedPaced,
+} from '../../lib/matching/index';
 import type { SparseMatches } from '../../lib/matching/wire';
 import { withUserEntries } from '../../lib/settings/index';
 import { STORAGE } from '../../lib/storage';
@@ -39,7 +45,12 @@ function current(): Promise<MatchingState> {
 
 async function build(): Promise<MatchingState> {
   const [active, { settings, extraLists }] = await Promise.all([updater.activeList(), effectiveSettings()]);
-  const list = withUserEntries(mergeOrganisationLists(active.list, await organisationLists(extraLists)), settings);
+  const list = withUserEntries(
+    mergeOrganisationLists(active.list, await organisationLists(extraLists)),
+    settings,
+    ({ vendor, rule, reason }) =>
+      console.warn(`VendorWatch: own entry ${vendor}, model rule ${rule} not used: ${reason}`),
+  );
   return { matcher: createMatcher(list, settings), active, matched: list };
 }
 
@@ -82,7 +93,7 @@ export async function matchBlocks(
   const { matcher } = await current();
   const page = pageMakers.get(tabId) ?? new Set<string>();
   pageMakers.set(tabId, page);
-  return { listVersion: matcher.listVersion, hits: matchPacked(matcher, packed, { contexts, page }) };
+  return { listVersion: matcher.listVersion, hits: await matchPackedPaced(matcher, packed, { contexts, page }) };
 }
 
 /** The evidence record of what the tab shows, from the background's own record, against the list in force. */
@@ -103,7 +114,7 @@ export async function evidenceReport(tabId: number): Promise<EvidenceReport | nu
 /** The "Check documents" page's blocks, matched like a page's, and the identity of the list for its evidence record. */
 export async function matchDocuments(packed: string, contexts?: MatchOptions['contexts']) {
   const { matcher, active } = await current();
-  const hits = matchPacked(matcher, packed, { contexts });
+  const hits = await matchPackedPaced(matcher, packed, { contexts });
   const { watchlist } = buildEvidenceReport({
     pageUrl: '',
     pageTitle: '',

@@ -25,6 +25,8 @@ const api: OptionsApi = {
   checkNow: () => send('check-updates-now', {}),
   loadSettings: readUserSettings,
   saveSettings: saveUserSettings,
+  // recheck is 2.9 MB: loaded only when someone saves or imports own entries with model patterns.
+  checkPattern: async (source, flags) => (await import('recheck')).check(source, flags, { timeout: 10_000 }),
   download: (text, name) => {
     const link = document.createElement('a');
     link.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));

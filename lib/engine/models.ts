@@ -10,8 +10,8 @@ import { normaliseTerm } from './normalise';
 export interface CompiledRule {
   rule: ModelRule;
   vendorIndex: number;
-  /** Compiled on first use: most rules never meet a token in their bucket on a given page. */
-  regex?: RegExp;
+  /** Compiled on first use: most rules never meet a token in their bucket on a given page; null: does not compile. */
+  regex?: RegExp | null;
 }
 
 /** A code-like token found by the candidate pass (candidates.ts). */
@@ -23,6 +23,18 @@ export interface CodeToken {
 }
 
 export const bucketKey = (code: string) => code.slice(0, 2);
+
+/**
+ * A rule's anchored RegExp, or null when its pattern does not compile (an own entry stored without the options
+ * page's checks): that rule never matches, and every other rule and the rest of the block still do.
+ */
+function compile(pattern: string): RegExp | null {
+  try {
+    return new RegExp(`^(?:${pattern})$`, 'i');
+  } catch {
+    return null;
+  }
+}
 
 export class ModelIndex {
   private readonly buckets = new Map<string, CompiledRule[]>();
@@ -91,8 +103,8 @@ export class ModelIndex {
     for (let offset = 0; offset < text.length; ) {
       const tail = text.slice(offset);
       for (const compiled of this.buckets.get(bucketKey(tail)) ?? []) {
-        compiled.regex ??= new RegExp(`^(?:${compiled.rule.pattern})$`, 'i');
-        if (compiled.regex.test(tail)) return { compiled, offset };
+        compiled.regex ??= compile(compiled.rule.pattern);
+        if (compiled.regex?.test(tail)) return { compiled, offset };
       }
       const next = tail.search(/[-/]/);
       if (next < 0) break;

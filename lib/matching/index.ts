@@ -26,6 +26,8 @@ export interface Matcher {
    * any is scanned, so a caller that keeps it (one per tab) lets a code meet a maker named in an earlier batch.
    */
   match(texts: readonly string[], options?: MatchOptions): BlockMatch[][];
+  /** `match`, one text at a time (the page's names are all collected first), so a caller can pause between texts. */
+  matchEach(texts: readonly string[], options?: MatchOptions): Generator<BlockMatch[]>;
 }
 
 export interface MatchOptions {
@@ -38,17 +40,21 @@ export function createMatcher(list: Watchlist, settings: Settings): Matcher {
   // A vendor's view differs only by the finding, but building one is cheap next to matching; no cache needed.
   const view = (finding: Finding) =>
     buildWarningView(list, finding, settings.profile, settings.jurisdictions, undefined, settings.country);
+  function* matchEach(texts: readonly string[], options: MatchOptions = {}): Generator<BlockMatch[]> {
+    const page = options.page ?? new Set<string>();
+    for (const text of texts) for (const id of engine.namedIn(text)) page.add(id);
+    const contexts = new Map(options.contexts ?? []);
+    for (let index = 0; index < texts.length; index++) {
+      yield engine
+        .scanText(texts[index]!, { ...contexts.get(index), page })
+        .map((finding) => ({ finding, view: view(finding) }));
+    }
+  }
   return {
     listVersion: list.meta.version,
     runsOn: (host) => runsOn(settings, host),
-    match: (texts, options = {}) => {
-      const page = options.page ?? new Set<string>();
-      for (const text of texts) for (const id of engine.namedIn(text)) page.add(id);
-      const contexts = new Map(options.contexts ?? []);
-      return texts.map((text, index) =>
-        engine.scanText(text, { ...contexts.get(index), page }).map((finding) => ({ finding, view: view(finding) })),
-      );
-    },
+    match: (texts, options) => [...matchEach(texts, options)],
+    matchEach,
   };
 }
 
@@ -58,5 +64,37 @@ export function matchPacked(matcher: Matcher, packed: string, options?: MatchOpt
   matcher.match(unpackTexts(packed), options).forEach((matches, index) => {
     if (matches.length > 0) hits.push([index, matches]);
   });
+  return hits;
+}
+
+/** How long matching runs before it lets the background answer other messages (other tabs, the popup). */
+export const MATCH_SLICE_MS = 8;
+
+/**
+ * `matchPacked`, block by block, yielding to the event loop whenever a slice of `sliceMs` has run, so one page's
+ * long message (or a slow own-entry rule) never holds up another tab's. `now` and `pause` are the clock and the
+ * yield (tests pass their own).
+ */
+export async function matchPackedPaced(
+  matcher: Matcher,
+  packed: string,
+  options?: MatchOptions,
+  {
+    sliceMs = MATCH_SLICE_MS,
+    now = () => performance.now(),
+    pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0)),
+  }: { sliceMs?: number; now?: () => number; pause?: () => Promise<void> } = {},
+): Promise<SparseMatches<BlockMatch>> {
+  const hits: SparseMatches<BlockMatch> = [];
+  let sliceStart = now();
+  let index = 0;
+  for (const matches of matcher.matchEach(unpackTexts(packed), options)) {
+    if (matches.length > 0) hits.push([index, matches]);
+    index++;
+    if (now() - sliceStart >= sliceMs) {
+      await pause();
+      sliceStart = now();
+    }
+  }
   return hits;
 }

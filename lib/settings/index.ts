@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { DEFAULT_UPDATE_URL } from '../update/defaults';
+import { type PatternProblem, withoutUnsafeRules } from '../watchlist/own-patterns';
 import { jurisdictionCode, vendorSchema, type Watchlist } from '../watchlist/schema';
 import { type LocalText, renderText } from '../watchlist/wording';
 
@@ -281,10 +282,20 @@ export function runsOn(settings: Settings, host: string): boolean {
   return settings.siteMode === 'everywhere' || settings.allowedSites.some(matches);
 }
 
-/** The list with the user's own entries added; their ids are prefixed so they never collide with the list's. */
-export function withUserEntries(list: Watchlist, settings: Settings): Watchlist {
+/**
+ * The list with the user's own entries added; their ids are prefixed so they never collide with the list's. A model
+ * rule whose pattern fails the quick checks (stored before the options page checked patterns) is left out, so it
+ * costs only itself; `report` hears about each.
+ */
+export function withUserEntries(
+  list: Watchlist,
+  settings: Settings,
+  report: (problem: PatternProblem) => void = () => undefined,
+): Watchlist {
   if (settings.userEntries.length === 0) return list;
-  const own = settings.userEntries.map((vendor) => ({
+  const { vendors, dropped } = withoutUnsafeRules(settings.userEntries);
+  dropped.forEach(report);
+  const own = vendors.map((vendor) => ({
     ...vendor,
     id: `user-${vendor.id}`,
     name: `${vendor.name} (your entry)`,

@@ -4,19 +4,13 @@
  * code token as a whole ("^(?:pattern)$", on normalised text), and so does this.
  */
 import { normaliseTerm } from '../../lib/engine/normalise';
+import { examplesProblem } from '../../lib/watchlist/own-patterns';
 import type { ModelRule, Vendor } from '../../lib/watchlist/schema';
 
 const anchored = (rule: ModelRule) => new RegExp(`^(?:${rule.pattern})$`, 'i');
 
-/** What is wrong with a rule on its own examples and collisions, or undefined. */
-export function ruleProblem(rule: ModelRule): string | undefined {
-  const regex = anchored(rule);
-  const missed = rule.examples.find((example) => !regex.test(normaliseTerm(example)));
-  if (missed !== undefined) return `does not match its own example "${missed}"`;
-  const hit = rule.collisions.find((collision) => regex.test(normaliseTerm(collision)));
-  if (hit !== undefined) return `matches "${hit}", a collision it lists (another maker's code)`;
-  return undefined;
-}
+/** What is wrong with a rule on its own examples and collisions, or undefined (shared with own entries' check). */
+export const ruleProblem = (rule: ModelRule): string | undefined => examplesProblem(rule);
 
 /** The first rule that takes another vendor's example, as a build error, or undefined. */
 export function crossVendorMatch(vendors: readonly Vendor[]): { file: string; message: string } | undefined {

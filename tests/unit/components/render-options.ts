@@ -1,5 +1,6 @@
 /** The options page rendered into the test's (linkedom) document with a stub API, once `ready` has appeared. */
 import { h, render } from 'preact';
+import { check } from 'recheck';
 import type { OptionsApi, Options as OptionsComponent } from '../../../components/options/Options';
 import type { WatchlistStatus } from '../../../lib/protocol';
 import { DEFAULT_SETTINGS } from '../../../lib/settings/index';
@@ -22,6 +23,7 @@ export async function renderOptions(
     loadSettings: async () => DEFAULT_SETTINGS,
     saveSettings: async () => [],
     download: () => undefined,
+    checkPattern: (source, flags) => check(source, flags, { timeout: 60_000 }),
     ...(now ? { now: () => now } : {}),
     ...overrides,
   };
