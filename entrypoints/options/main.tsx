@@ -10,6 +10,26 @@ import { allDismissals, getItem, readUserSettings, saveUserSettings, setItem } f
 import '../../components/extension-page.css';
 import './options.css';
 
+/** recheck (2.9 MB) runs in a worker started the first time own entries with model patterns are saved. */
+let recheckWorker: Worker | null = null;
+let nextCheck = 0;
+const checkPattern: OptionsApi['checkPattern'] = (source, flags) => {
+  recheckWorker ??= new Worker(new URL('./recheck-worker.ts', import.meta.url), { type: 'module' });
+  const worker = recheckWorker;
+  const id = nextCheck++;
+  return new Promise((resolve) => {
+    const answer = (event: MessageEvent<{ id: number; status: 'safe' | 'vulnerable' | 'unknown' }>) => {
+      if (event.data.id !== id) return;
+      worker.removeEventListener('message', answer);
+      resolve({ status: event.data.status });
+    };
+    worker.addEventListener('message', answer);
+    // A worker that cannot start or dies answers "unknown": the pattern is refused as not proved, never hangs the page.
+    worker.addEventListener('error', () => resolve({ status: 'unknown' }), { once: true });
+    worker.postMessage({ id, source, flags });
+  });
+};
+
 const api: OptionsApi = {
   onExternalChange: (listener) => {
     browser.storage.onChanged.addListener((_changes, area) => {
@@ -25,8 +45,7 @@ const api: OptionsApi = {
   checkNow: () => send('check-updates-now', {}),
   loadSettings: readUserSettings,
   saveSettings: saveUserSettings,
-  // recheck is 2.9 MB: loaded only when someone saves or imports own entries with model patterns.
-  checkPattern: async (source, flags) => (await import('recheck')).check(source, flags, { timeout: 10_000 }),
+  checkPattern,
   download: (text, name) => {
     const link = document.createElement('a');
     link.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));

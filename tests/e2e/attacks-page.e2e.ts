@@ -107,6 +107,57 @@ for (const name of BROWSERS) {
       await options.close();
     });
 
+    it('contains an own entry whose pattern does not compile (stored behind the options page) to its own rule', async () => {
+      // As an older version (or the probe) could have stored it: one rule that does not compile, one sound rule.
+      await suite.run.setSettings({
+        userEntries: [
+          {
+            ...entry(1),
+            id: 'acme',
+            models: [
+              { id: 'broken', pattern: '(((x', description: 'broken', examples: ['X1-500'], requiresContext: false },
+              {
+                id: 'sound',
+                pattern: 'acm-[0-9]{3}',
+                description: 'Acme',
+                examples: ['ACM-123'],
+                requiresContext: false,
+              },
+            ],
+          },
+        ],
+      });
+      try {
+        const page = await suite.run.open(suite.server.url('/attacks/own-entries.html'));
+        await suite.run.waitForTabState(page, (state) => state.findings.length >= 2);
+        const vendors = [...new Set((await suite.run.warnings(page)).map((warning) => warning.vendor))].sort();
+        expect(vendors).toEqual(['hikvision', 'user-acme']);
+        await page.close();
+      } finally {
+        await suite.run.setSettings({ userEntries: [] });
+      }
+    });
+
+    it('refuses to import own entries whose patterns are broken or catastrophic, naming each', async () => {
+      const options = await suite.run.openExtensionPage('options.html');
+      await options.waitForSelector('input[name="import"]');
+      const before = await storedSettings(options);
+      const path = join(tmp, `patterns-${name}.json`);
+      const models = [
+        { id: 'broken', pattern: '(((x', description: 'broken', examples: ['X1-500'], requiresContext: false },
+        { id: 'slow', pattern: '(a+)+b', description: 'slow', examples: ['aab'], requiresContext: false },
+      ];
+      await writeFile(path, settingsFile({ userEntries: [{ ...entry(1), id: 'acme', models }] }));
+      await importFile(options, path);
+      const text = await outcome(options, '[role="alert"]', 'rule “slow”');
+      expect(text).toMatch(/^Entry “acme”, model rule “broken”: the pattern is not a valid regular expression/);
+      expect(text).toContain(
+        'Entry “acme”, model rule “slow”: the pattern can take exponential or polynomial time on some codes (catastrophic backtracking, found by recheck).',
+      );
+      expect(await storedSettings(options)).toEqual(before);
+      await options.close();
+    });
+
     // Firefox limits storage.local only as it limits IndexedDB (a share of the disk, per MDN), not at 10 MB: no test can fill it.
     it.skipIf(name === 'firefox')(
       'says so when a save goes over the storage quota, and keeps the last good settings',
