@@ -51,10 +51,13 @@ export function readUserSettings(): Promise<Settings> {
  */
 export async function saveUserSettings(settings: Settings): Promise<SettingKey[]> {
   const [stored, policy] = await Promise.all([readUserSettings(), readPolicy()]);
-  const { settings: allowed, unchanged } = keepLocked(stored, settings, applyPolicy(stored, policy));
+  const { settings: allowed, unchanged } = keepLocked(stored, settings, applyPolicy(stored, policy, POLICY_OPTIONS));
   await setItem(STORAGE.settings, allowed);
   return unchanged;
 }
+
+/** The end-to-end build's test servers are http on 127.0.0.1 (as the updater allows there); release builds never. */
+const POLICY_OPTIONS = { allowLoopbackHttp: import.meta.env.MODE === 'e2e' };
 
 /** Managed storage exists only where an administrator set a policy; elsewhere reading it may throw. */
 async function readPolicy(): Promise<unknown> {
@@ -67,7 +70,7 @@ async function readPolicy(): Promise<unknown> {
 
 export async function effectiveSettings(): Promise<EffectiveSettings> {
   const [user, policy] = await Promise.all([readUserSettings(), readPolicy()]);
-  return applyPolicy(user, policy);
+  return applyPolicy(user, policy, POLICY_OPTIONS);
 }
 
 /** Every site's dismissals (the keys `suppressions:<site>`), each list validated like any stored item. */

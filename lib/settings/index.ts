@@ -2,6 +2,7 @@
  * User settings and the organisation policy that can override and lock them (browser enterprise policy through
  * managed storage). One schema validates storage, imports and policy, so a broken file never half-applies.
  */
+import * as ed from '@noble/ed25519';
 import { z } from 'zod';
 import { DEFAULT_UPDATE_URL } from '../update/defaults';
 import { type PatternProblem, withoutUnsafeRules } from '../watchlist/own-patterns';
@@ -84,6 +85,52 @@ export const extraListSchema = z.object({
   label: z.string().min(1),
 });
 
+/**
+ * What is wrong with an organisation's public key, or undefined: standard base64 of 32 bytes that decode to a point
+ * of the Ed25519 curve (RFC 8032 5.1.3). Checked when the policy is read, so a mistyped key is listed as a policy
+ * problem instead of surfacing later as "signature does not match".
+ */
+export function ed25519KeyProblem(text: string): string | undefined {
+  const trimmed = text.trim();
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(trimmed) || trimmed.length % 4 !== 0) return 'is not base64';
+  const bytes = Uint8Array.from(atob(trimmed), (char) => char.charCodeAt(0));
+  if (bytes.length !== 32) return `is ${bytes.length} bytes, not the 32 of an Ed25519 public key`;
+  try {
+    ed.Point.fromBytes(bytes);
+  } catch {
+    return 'is not an Ed25519 public key (not a point on the curve)';
+  }
+  return undefined;
+}
+
+/** An address the policy may give: https, or http on this machine in the end-to-end test build only. */
+function addressProblem(url: string, allowLoopbackHttp: boolean): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return 'is not a web address';
+  }
+  if (parsed.protocol === 'https:') return undefined;
+  const loopback = parsed.hostname === '127.0.0.1' || parsed.hostname === 'localhost';
+  if (parsed.protocol === 'http:' && loopback && allowLoopbackHttp) return undefined;
+  return 'must be an https:// address';
+}
+
+/** extraListSchema with the address and the key checked as applyPolicy reads them. */
+const organisationListSchema = (allowLoopbackHttp: boolean) =>
+  extraListSchema.superRefine((list, context) => {
+    const url = addressProblem(list.url, allowLoopbackHttp);
+    if (url) context.addIssue({ code: 'custom', path: ['url'], message: url });
+    const key = ed25519KeyProblem(list.publicKey);
+    if (key) context.addIssue({ code: 'custom', path: ['publicKey'], message: key });
+  });
+
+export interface PolicyOptions {
+  /** Test builds only: accept http:// addresses on 127.0.0.1 / localhost (the updater allows the same). */
+  allowLoopbackHttp?: boolean;
+}
+
 /** The whole policy, every field optional. applyPolicy reads it field by field with these same rules. */
 export const policySchema = z
   .object({
@@ -162,7 +209,11 @@ function whyInvalid(error: z.ZodError): string {
  * control it) but keeps its current value, since there is no value from the policy to trust. An invalid entry of a
  * list (a site, a jurisdiction, an organisation list) drops that entry only.
  */
-export function applyPolicy(user: Settings, rawPolicy: unknown): EffectiveSettings {
+export function applyPolicy(
+  user: Settings,
+  rawPolicy: unknown,
+  { allowLoopbackHttp = false }: PolicyOptions = {},
+): EffectiveSettings {
   const policy: Record<string, unknown> =
     rawPolicy && typeof rawPolicy === 'object' && !Array.isArray(rawPolicy)
       ? (rawPolicy as Record<string, unknown>)
@@ -192,7 +243,17 @@ export function applyPolicy(user: Settings, rawPolicy: unknown): EffectiveSettin
       continue;
     }
     const parsed = settingsSchema.shape[key].safeParse(value);
-    if (parsed.success) {
+    // An update address that is set must be https: the updater would refuse it anyway, unexplained.
+    const address =
+      key === 'updateUrl' && parsed.success && parsed.data !== ''
+        ? addressProblem(parsed.data as string, allowLoopbackHttp)
+        : undefined;
+    if (address) {
+      locked.add(key);
+      problems.push(
+        `policy field ${key}: ${shown(value)} ${address}; ignored (${key} stays locked at its current value)`,
+      );
+    } else if (parsed.success) {
       set(key, parsed.data);
     } else {
       locked.add(key);
@@ -216,7 +277,7 @@ export function applyPolicy(user: Settings, rawPolicy: unknown): EffectiveSettin
   const rawLists = policy.extraLists;
   if (Array.isArray(rawLists)) {
     rawLists.forEach((entry, index) => {
-      const parsed = extraListSchema.safeParse(entry);
+      const parsed = organisationListSchema(allowLoopbackHttp).safeParse(entry);
       if (!parsed.success) {
         problems.push(`policy field extraLists[${index}]: ${whyInvalid(parsed.error)}; this list ignored`);
       } else if (extraLists.some((other) => other.keyId === parsed.data.keyId)) {

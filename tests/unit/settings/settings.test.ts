@@ -59,7 +59,8 @@ describe('policy with mistakes', () => {
   const extra = {
     url: 'https://it.example.org/our-list.json',
     keyId: 'example-council-2026',
-    publicKey: 'A'.repeat(44),
+    // An Ed25519 public key (the tests' signing key): the policy checks keys are curve points.
+    publicKey: 'Ahsk80RGQwvqzWFWcaYmZefgvJoBV6RrUtsNUhSUcxo=',
     label: 'Example County Council',
   };
   const user = { ...DEFAULT_SETTINGS, sensitivity: 'broad' as const, profile: 'us-federal' as const };
@@ -218,18 +219,26 @@ describe('policy can set every setting an organisation needs', () => {
     };
     walk(schema, '(schema)');
     expect(schema.type).toBe('object');
-    // Types match what applyPolicy accepts, so Chrome does not drop a value VendorWatch would take.
-    expect(schema.properties.updateIntervalHours.type).toBe('integer');
+    // Types as loose as Chrome's one-type-per-field schema allows, so Chrome drops as little as it can and
+    // VendorWatch's own validation sees (and lists) the rest: a number, not an integer; no enums, patterns or ranges.
+    expect(schema.properties.updateIntervalHours.type).toBe('number');
+    const constraints = JSON.stringify(schema).match(/"(enum|pattern|minimum|maximum|required)"/g);
+    expect(constraints).toBeNull();
     for (const key of ['jurisdictions', 'allowedSites', 'pausedSites', 'lockedSettings', 'extraLists'])
       expect(schema.properties[key].type, key).toBe('array');
   });
 
-  it('reads the documented example policies for both browsers without a problem', () => {
+  it('reads the documented example policies for both browsers without a problem once the key is filled in', () => {
     const read = (file: string) =>
       JSON.parse(readFileSync(new URL(`../../../docs/policy/${file}`, import.meta.url), 'utf8'));
     const chromium = read('chromium-policy.json')['3rdparty'].extensions['<vendorwatch extension id>'];
     const firefox = read('firefox-policies.json').policies['3rdparty'].Extensions['vendorwatch@vendorwatch.dev'];
     expect(firefox).toEqual(chromium);
+    // As shipped, the key is a placeholder, and an administrator who leaves it in is told so.
+    expect(applyPolicy(DEFAULT_SETTINGS, chromium).problems).toEqual([
+      'policy field extraLists[0]: publicKey is not base64; this list ignored',
+    ]);
+    chromium.extraLists[0].publicKey = 'Ahsk80RGQwvqzWFWcaYmZefgvJoBV6RrUtsNUhSUcxo=';
     const { settings, locked, extraLists, problems } = applyPolicy(DEFAULT_SETTINGS, chromium);
     expect(problems).toEqual([]);
     expect(settings).toMatchObject({
@@ -376,5 +385,61 @@ describe('saving and importing obey the organisation’s locks', () => {
     // Just under the cap is still read.
     const small = exportSettings({ ...DEFAULT_SETTINGS, userEntries: entries.slice(0, 2) });
     expect(parseSettingsImport(small, small.length).ok).toBe(true);
+  });
+});
+
+describe('policy problems VendorWatch can see are listed, never dropped in silence', () => {
+  const list = (publicKey: string, url = 'https://lists.example.org/org.json') => ({
+    url,
+    keyId: 'example-council',
+    publicKey,
+    label: 'Example Council',
+  });
+  const goodKey = 'Ahsk80RGQwvqzWFWcaYmZefgvJoBV6RrUtsNUhSUcxo=';
+
+  it('lists an http update address as a problem and keeps updateUrl locked at its current value', () => {
+    const user = { ...DEFAULT_SETTINGS, updateUrl: 'https://mine.example/list.json' };
+    const { settings, locked, problems } = applyPolicy(user, { updateUrl: 'http://lists.example.org/list.json' });
+    expect(settings.updateUrl).toBe('https://mine.example/list.json');
+    expect(locked.has('updateUrl')).toBe(true);
+    expect(problems).toEqual([
+      "policy field updateUrl: 'http://lists.example.org/list.json' must be an https:// address; ignored (updateUrl stays locked at its current value)",
+    ]);
+    // Only the test build takes plain http, and only on this machine.
+    expect(
+      applyPolicy(user, { updateUrl: 'http://127.0.0.1:8080/l.json' }, { allowLoopbackHttp: true }).problems,
+    ).toEqual([]);
+    expect(applyPolicy(user, { updateUrl: 'http://127.0.0.1:8080/l.json' }).problems).toHaveLength(1);
+    expect(applyPolicy(user, { updateUrl: '' }).problems).toEqual([]);
+  });
+
+  it('checks organisation keys as Ed25519 public keys when the policy is read', async () => {
+    const { ed25519KeyProblem } = await import('../../../lib/settings/index');
+    expect(ed25519KeyProblem(goodKey)).toBeUndefined();
+    expect(ed25519KeyProblem('not base64 at all!!')).toBe('is not base64');
+    const bytes33 = btoa(String.fromCharCode(...new Uint8Array(33).fill(7)));
+    expect(ed25519KeyProblem(bytes33)).toBe('is 33 bytes, not the 32 of an Ed25519 public key');
+    // y = 2 has no x on the curve (y^2 - 1 over d*y^2 + 1 is not a square mod p).
+    const offCurve = new Uint8Array(32);
+    offCurve[0] = 2;
+    expect(ed25519KeyProblem(btoa(String.fromCharCode(...offCurve)))).toBe(
+      'is not an Ed25519 public key (not a point on the curve)',
+    );
+    const { extraLists, problems } = applyPolicy(DEFAULT_SETTINGS, {
+      extraLists: [list(bytes33), list(goodKey), list(goodKey, 'http://lists.example.org/x.json')],
+    });
+    expect(extraLists.map((l) => l.publicKey)).toEqual([goodKey]);
+    expect(problems).toEqual([
+      'policy field extraLists[0]: publicKey is 33 bytes, not the 32 of an Ed25519 public key; this list ignored',
+      'policy field extraLists[2]: url must be an https:// address; this list ignored',
+    ]);
+  });
+
+  it('lists keys it does not know and values of the wrong type', () => {
+    const { problems } = applyPolicy(DEFAULT_SETTINGS, { updateIntervalHours: 1.5, sensitivty: 'strict' });
+    expect(problems).toEqual([
+      'policy field updateIntervalHours: 1.5 must be a whole number; ignored (updateIntervalHours stays locked at its current value)',
+      'policy field sensitivty is not a VendorWatch policy setting; ignored',
+    ]);
   });
 });
