@@ -93,20 +93,20 @@ export function Options({ api }: { api: OptionsApi }) {
   const shown: Settings = { ...settings, ...status.effective };
   /** Saves `next`; the page then shows what storage really holds, so a refused or locked change never shows. */
   const save = async (next: Settings, done: (unchanged: SettingKey[]) => string): Promise<boolean> => {
-    let unchanged: SettingKey[];
+    let unchanged: SettingKey[] | null = null;
     try {
       unchanged = await api.saveSettings(next);
+      setProblem('');
+      setSaved(done(unchanged));
     } catch (error) {
       setSaved('');
       setProblem(t('optionsSaveFailed', error instanceof Error ? error.message : String(error)));
-      return false;
-    } finally {
-      setSettings(await api.loadSettings());
-      setStatus(await api.status());
     }
-    setProblem('');
-    setSaved(done(unchanged));
-    return true;
+    // Then what storage really holds, so a refused or locked change never shows (the outcome is already said:
+    // the status may wait on an update check).
+    setSettings(await api.loadSettings());
+    setStatus(await api.status());
+    return unchanged !== null;
   };
   const lockedMessage = (unchanged: SettingKey[]) =>
     unchanged.length > 0 ? ` ${t('optionsLockedUnchanged', unchanged.join(', '))}` : '';
