@@ -163,21 +163,16 @@ for (const name of BROWSERS) {
       'says so when a save goes over the storage quota, and keeps the last good settings',
       async () => {
         const options = await suite.run.openExtensionPage('options.html');
-        await options.waitForSelector('textarea[name="userEntries"]');
+        await options.waitForSelector('input[name="import"]');
         const before = await storedSettings(options);
         // Fill local storage to just under Chromium's 10 MB quota, so a few hundred kilobytes of entries overflow it.
         await localStorageCall(options, 'set', { 'attack-filler': 'x'.repeat(10_200_000) });
         try {
-          const entries = JSON.stringify(Array.from({ length: 2_000 }, (_, i) => entry(i, 'y'.repeat(200))));
-          await options.$eval(
-            'textarea[name="userEntries"]',
-            (element, value) => {
-              (element as HTMLTextAreaElement).value = value;
-              element.dispatchEvent(new Event('input', { bubbles: true }));
-            },
-            entries,
-          );
-          await options.locator('button::-p-text(Save my entries)').click();
+          // A sound file, under the 1 MiB cap, that no longer fits.
+          const path = join(tmp, `quota-${name}.json`);
+          const entries = Array.from({ length: 2_000 }, (_, i) => entry(i, 'y'.repeat(200)));
+          await writeFile(path, settingsFile({ userEntries: entries }));
+          await importFile(options, path);
           expect(await outcome(options, '[role="alert"]', 'Could not save')).toMatch(
             /^Could not save the settings \(.*quota.*\), so nothing was changed\.$/i,
           );
