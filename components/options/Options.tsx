@@ -92,20 +92,28 @@ export function Options({ api }: { api: OptionsApi }) {
   // What the page shows and saves is the organisation's value wherever the policy sets one.
   const shown: Settings = { ...settings, ...status.effective };
   /** Saves `next`; the page then shows what storage really holds, so a refused or locked change never shows. */
-  const save = async (next: Settings, done: (unchanged: SettingKey[]) => string): Promise<boolean> => {
+  const save = async (
+    next: Settings,
+    done: (unchanged: SettingKey[]) => string,
+    optimistic = false,
+  ): Promise<boolean> => {
     let unchanged: SettingKey[] | null = null;
+    const before = settings;
+    // A control's change is shown at once, so one moved twice quickly (arrow keys) starts from where it is.
+    if (optimistic) setSettings(next);
     try {
       unchanged = await api.saveSettings(next);
       setProblem('');
       setSaved(done(unchanged));
     } catch (error) {
+      if (optimistic) setSettings(before);
       setSaved('');
       setProblem(t('optionsSaveFailed', error instanceof Error ? error.message : String(error)));
     }
-    // Then what storage really holds, so a refused or locked change never shows (the outcome is already said:
-    // the status may wait on an update check).
-    setSettings(await api.loadSettings());
+    // Then what is in effect and what storage really holds, so a refused or locked change never stays on screen
+    // (the outcome is already said: the status may wait on an update check).
     setStatus(await api.status());
+    if (!optimistic || unchanged?.length) setSettings(await api.loadSettings());
     return unchanged !== null;
   };
   const lockedMessage = (unchanged: SettingKey[]) =>
@@ -119,7 +127,7 @@ export function Options({ api }: { api: OptionsApi }) {
     return true;
   };
   const update = (change: Partial<Settings>) =>
-    save({ ...settings, ...change }, (unchanged) => `${t('optionsSaved')}${lockedMessage(unchanged)}`);
+    save({ ...settings, ...change }, (unchanged) => `${t('optionsSaved')}${lockedMessage(unchanged)}`, true);
   const lockedNote = (key: keyof Settings) =>
     locked.has(key) ? (
       <p class="locked" id={`locked-${key}`}>

