@@ -209,6 +209,30 @@ describe.each(BROWSERS)('%s: Check documents', (name) => {
     expect(pasted.findings.map((f) => f.evidence)).not.toContain('Axis');
   });
 
+  it('checks text selected on a page and sent with "Check with VendorWatch"', async () => {
+    // What the menu item's click does (entrypoints/background/selection.ts, unit-tested): the text goes into session
+    // storage under an id, and the page opens on that id.
+    const probe = await run.openExtensionPage('popup.html');
+    await probe.evaluate(async () => {
+      type Api = { storage: { session: { set(items: object): Promise<void> } } };
+      const scope = globalThis as unknown as { browser?: Api; chrome?: Api };
+      await (scope.browser ?? scope.chrome)!.storage.session.set({
+        'selection:e2e': 'Radios: Hytera PD785 (6 units)\nSwitch: Cisco C9200L-24P-4G',
+      });
+    });
+    await probe.close();
+    const selected = recordLogs(await run.openExtensionPage('check-documents.html?selection=e2e'));
+    await waitForFiles(selected, 1);
+    const [section] = await readSections(selected);
+    expect(section!.file).toBe('selected text');
+    expect(section!.findings.map((f) => `${f.vendor}: ${f.evidence}`)).toEqual(['hytera: Hytera', 'hytera: PD785']);
+    // The selection is used once and not kept.
+    expect(await selected.$eval('[data-testid="paste"]', (area) => (area as HTMLTextAreaElement).value)).toMatch(
+      /PD785/,
+    );
+    await selected.close();
+  });
+
   it('exports the findings with file names and locations, and leaves out a dismissed one', async () => {
     const before = await page.$eval('[data-testid="total"]', (total) => total.textContent ?? '');
     const shownBefore = Number(/\d+/.exec(before)![0]);
