@@ -48,13 +48,16 @@ function recordLogs(page: Page): Page {
   return page;
 }
 
-/** Waits until `count` files have results and no reading is in progress. */
+/**
+ * Waits until `count` files have results and no reading is in progress. Polls on a timer: the first-run tab the
+ * extension opens on install can come to the front and hide this page, and a hidden page runs no animation frames.
+ */
 async function waitForFiles(page: Page, count: number) {
   try {
     await page.waitForFunction(
       (n) =>
         document.querySelectorAll('section.file').length >= n && !document.querySelector('[data-testid="progress"]'),
-      { timeout: 45_000 },
+      { timeout: 45_000, polling: 100 },
       count,
     );
   } catch (error) {
@@ -200,7 +203,7 @@ describe.each(BROWSERS)('%s: Check documents', (name) => {
         [...document.querySelectorAll('section.file')].some((section) =>
           section.querySelector('[data-vendorwatch-vendor="hytera"]'),
         ) && !document.querySelector('[data-testid="progress"]'),
-      { timeout: 30_000 },
+      { timeout: 30_000, polling: 100 },
     );
     const pasted = (await readSections(page)).find((section) =>
       section.findings.some((f) => f.evidence === 'PD785' || f.evidence === 'Hytera'),
@@ -248,7 +251,7 @@ describe.each(BROWSERS)('%s: Check documents', (name) => {
     });
     await page.waitForFunction(
       (n) => Number(/\d+/.exec(document.querySelector('[data-testid="total"]')?.textContent ?? '')?.[0]) === n - 1,
-      { timeout: 10_000 },
+      { timeout: 10_000, polling: 100 },
       shownBefore,
     );
     await page.$$eval('.toolbar button', (buttons) =>

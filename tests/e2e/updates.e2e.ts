@@ -35,6 +35,9 @@ describe('chromium: signed watchlist updates', () => {
 
   /** Sets the update address in the options page, presses Check now, returns the last-check text. */
   async function checkFrom(url: string): Promise<string> {
+    // The options tab may be behind a fixture page or the first-run tab: bring it forward, and poll on a timer
+    // (a hidden tab runs no animation frames, which waitForFunction polls on by default).
+    await options.bringToFront();
     await options.reload();
     await options.waitForSelector('input[name="updateUrl"]');
     await options.$eval(
@@ -45,15 +48,22 @@ describe('chromium: signed watchlist updates', () => {
       },
       url,
     );
-    await options.waitForFunction(() => document.querySelector('[role="status"]')?.textContent?.includes('Saved'));
-    await options.click('button::-p-text(Check now)');
+    await options.waitForFunction(() => document.querySelector('[role="status"]')?.textContent?.includes('Saved'), {
+      polling: 100,
+    });
+    // Through the DOM, not at screen coordinates: the options tab is in the background after a fixture page opened,
+    // and a hidden tab draws no frames, which a coordinate click waits for.
+    await options.$$eval('button', (buttons) =>
+      (buttons.find((button) => button.textContent?.trim() === 'Check now') as HTMLButtonElement).click(),
+    );
     // Check now again, enabled (the page has other buttons that are disabled until used, like the entries form's).
-    await options.waitForFunction(() =>
-      [...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === 'Check now' && !b.disabled),
+    await options.waitForFunction(
+      () => [...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === 'Check now' && !b.disabled),
+      { polling: 100 },
     );
     await options.waitForFunction(
       (previous) => document.querySelector('[data-testid="last-check"]')?.textContent !== previous,
-      {},
+      { polling: 100 },
       'never',
     );
     return (await options.$eval('[data-testid="last-check"]', (el) => el.textContent ?? '')).trim();
