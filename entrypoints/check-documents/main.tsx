@@ -22,6 +22,7 @@ import { toCsv, toJson, toPrintableHtml } from '../../lib/evidence/format';
 import type { EvidenceReport } from '../../lib/evidence/report';
 import { packTexts } from '../../lib/matching/wire';
 import type { Reply } from '../../lib/protocol';
+import { offerDownload } from '../../platform/download';
 import { send } from '../../platform/messaging';
 import '../../components/extension-page.css';
 import './check-documents.css';
@@ -282,13 +283,7 @@ async function exportFindings(format: 'csv' | 'json' | 'report') {
   }
   const [text, type, extension] =
     format === 'csv' ? [toCsv(report), 'text/csv', 'csv'] : [toJson(report), 'application/json', 'json'];
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(new Blob([text], { type }));
-  link.download = `vendorwatch-documents-${stamp}.${extension}`;
-  link.dataset.testid = 'export-link';
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
+  offerDownload(text, type, `vendorwatch-documents-${stamp}.${extension}`);
 }
 
 async function start() {

@@ -5,6 +5,7 @@ import { Options, type OptionsApi } from '../../components/options/Options';
 import { setPageLanguage } from '../../components/page-language';
 import { withoutDismissal } from '../../lib/dismissals';
 import { STORAGE, SUPPRESSIONS_PREFIX } from '../../lib/storage';
+import { offerDownload } from '../../platform/download';
 import { send } from '../../platform/messaging';
 import { allDismissals, getItem, readUserSettings, saveUserSettings, setItem } from '../../platform/storage';
 import '../../components/extension-page.css';
@@ -46,15 +47,7 @@ const api: OptionsApi = {
   loadSettings: readUserSettings,
   saveSettings: saveUserSettings,
   checkPattern,
-  download: (text, name) => {
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-    link.download = name;
-    link.dataset.testid = 'export-link';
-    link.hidden = true;
-    document.body.append(link);
-    link.click();
-  },
+  download: (text, name) => offerDownload(text, 'application/json', name),
 };
 
 const dismissalsApi: DismissalsApi = {

@@ -6,6 +6,7 @@ import { withoutDismissal } from '../../lib/dismissals';
 import { toCsv, toJson, toPrintableHtml } from '../../lib/evidence/format';
 import { STORAGE } from '../../lib/storage';
 import { freshness } from '../../lib/watchlist/freshness';
+import { offerDownload } from '../../platform/download';
 import { send, sendToTab } from '../../platform/messaging';
 import { getItem, readUserSettings, saveUserSettings, setItem } from '../../platform/storage';
 import '../../components/extension-page.css';
@@ -17,17 +18,6 @@ async function targetTabId(): Promise<number | undefined> {
   if (Number.isInteger(fromQuery) && fromQuery > 0) return fromQuery;
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id;
-}
-
-/** Offers `text` as a file download (no downloads permission needed). */
-function download(text: string, type: string, name: string) {
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(new Blob([text], { type }));
-  link.download = name;
-  link.dataset.testid = 'export-link';
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
 }
 
 async function start() {
@@ -78,8 +68,8 @@ async function start() {
           const report = await send('build-evidence', { tabId });
           if (!report) return;
           const stamp = report.capturedAt.slice(0, 19).replace(/[:T]/g, '-');
-          if (format === 'csv') download(toCsv(report), 'text/csv', `vendorwatch-${stamp}.csv`);
-          else if (format === 'json') download(toJson(report), 'application/json', `vendorwatch-${stamp}.json`);
+          if (format === 'csv') offerDownload(toCsv(report), 'text/csv', `vendorwatch-${stamp}.csv`);
+          else if (format === 'json') offerDownload(toJson(report), 'application/json', `vendorwatch-${stamp}.json`);
           else {
             const id = crypto.randomUUID();
             await setItem(STORAGE.report(id), toPrintableHtml(report));
