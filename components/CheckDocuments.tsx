@@ -6,7 +6,7 @@
  */
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { pluralKey } from '../lib/present/plural';
+import { pluralKey } from '../lib/i18n/plural';
 import type { WarningView } from '../lib/present/warning-view';
 import { t } from './i18n';
 import { Warning } from './Warning';

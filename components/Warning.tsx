@@ -5,7 +5,7 @@
 import type { RefObject } from 'preact';
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { type DismissChoice, REASON_MAX } from '../lib/dismissals';
-import { pluralKey } from '../lib/present/plural';
+import { pluralKey } from '../lib/i18n/plural';
 import { type MeasureView, STATUS_KEYS, VERDICT_KEYS, type WarningView } from '../lib/present/warning-view';
 import { t, tx } from './i18n';
 import { claimOpen, followAndDismiss, placeCard, showFloating } from './popover';

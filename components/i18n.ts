@@ -2,9 +2,9 @@
  * Interface text from the browser's i18n (`public/_locales`), with the English text as the fallback where the
  * API is missing (unit tests, a page outside the extension). Vendor and measure data stay in their own words.
  */
-import { englishMessage, type LocalText, type MessageKey, renderText, type Translate } from '../lib/watchlist/wording';
+import { englishMessage, type LocalText, type MessageKey, renderText, type Translate } from '../lib/i18n/index';
 
-export type { MessageKey } from '../lib/watchlist/wording';
+export type { MessageKey } from '../lib/i18n/index';
 
 interface I18nApi {
   getMessage(key: string, substitutions?: string[]): string;

@@ -13,11 +13,11 @@
  * enforces before any handler runs, and the same table drives the refusal tests.
  */
 import { z } from 'zod';
+import { isMessageKey, type LocalText } from './i18n/index';
 import type { BlockMatch } from './matching/index';
 import type { WarningView } from './present/warning-view';
 import { settingsSchema } from './settings/index';
 import { reviewSchema, watchlistSchema } from './watchlist/schema';
-import { isMessageKey, type LocalText } from './watchlist/wording';
 
 export type SenderKind = 'content' | 'extension';
 

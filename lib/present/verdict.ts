@@ -5,9 +5,9 @@
  * careful buyer checks. Every sentence follows from the measures in the list (and their own scope texts), never
  * from opinion. Pure: returns localisable text.
  */
+import type { LocalText, MessageKey } from '../i18n/index';
 import type { Profile } from '../settings/index';
 import type { MeasureScope } from '../watchlist/schema';
-import type { LocalText, MessageKey } from '../watchlist/wording';
 import { countryLocative } from '../watchlist/wording';
 
 /** What the verdict needs of a measure (a MeasureView has it all). */

@@ -8,20 +8,12 @@
  * function is passed, so the CLI and the exports read the same as before.
  */
 import type { Finding } from '../engine/index';
+import { type LocalText, type MessageKey, renderText, type Translate } from '../i18n/index';
 import type { Profile } from '../settings/index';
 import { type AppliedMeasure, applicableMeasures, SEVERITY_RANK } from '../watchlist/measures';
 import type { MeasureScope, MeasureStatus, Watchlist } from '../watchlist/schema';
-import {
-  categoryBasis,
-  type LocalText,
-  type MessageKey,
-  relationshipText,
-  renderText,
-  type Translate,
-} from '../watchlist/wording';
+import { categoryBasis, relationshipText } from '../watchlist/wording';
 import { PROFILE_JURISDICTION, profileVerdict } from './verdict';
-
-export type { LocalText, Translate } from '../watchlist/wording';
 
 export interface MeasureView {
   id: string;

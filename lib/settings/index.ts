@@ -4,10 +4,10 @@
  */
 import * as ed from '@noble/ed25519';
 import { z } from 'zod';
+import { type LocalText, renderText } from '../i18n/index';
 import { DEFAULT_UPDATE_URL } from '../update/defaults';
 import { type PatternProblem, withoutUnsafeRules } from '../watchlist/own-patterns';
 import { jurisdictionCode, vendorSchema, type Watchlist } from '../watchlist/schema';
-import { type LocalText, renderText } from '../watchlist/wording';
 
 export const SETTINGS_KEY = 'settings';
 

@@ -5,8 +5,8 @@
  * Pure: the options page renders it, the unit tests check it.
  */
 import { z } from 'zod';
+import type { LocalText } from '../i18n/index';
 import { jurisdictionCode, type Vendor, vendorSchema } from '../watchlist/schema';
-import type { LocalText } from '../watchlist/wording';
 
 /** The maker's country when the person does not say: no category measure applies to it (lib/watchlist/measures). */
 export const UNKNOWN_COUNTRY = 'ZZ';

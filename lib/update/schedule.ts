@@ -93,7 +93,7 @@ export function createScheduler(deps: SchedulerDeps) {
    * row (update/defaults.ts); any other outcome starts a regular interval and clears the count. Quietly: a failure
    * is recorded for the options page, never shown on the page the user is reading.
    */
-  async function runCheck(check: () => Promise<boolean | undefined | void>): Promise<Date> {
+  async function runCheck(check: () => Promise<unknown>): Promise<Date> {
     let failed: boolean;
     try {
       failed = (await check()) === true;

@@ -10,10 +10,10 @@
  * writing, so overlapping checks can never roll the list back.
  */
 import type { z } from 'zod';
+import { type LocalText, renderText } from '../i18n/index';
 import type { checkRecordSchema } from '../protocol';
 import { type ActivePointer, type KeyValueStore, readItem, STORAGE, writeItem } from '../storage';
 import type { Watchlist } from '../watchlist/schema';
-import { type LocalText, renderText } from '../watchlist/wording';
 import { discardBody, readCappedBody } from './body';
 import { DEFAULT_LIMITS, type FetchLimits, type FetchProblem, MAX_REDIRECTS, openBounded } from './fetch';
 import type { TrustedKey } from './keys';

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fillMessage, renderText, type Translate } from '../../../lib/i18n/index';
 import type { WatchlistStatus } from '../../../lib/protocol';
 import { DEFAULT_SETTINGS, parseSettingsImport } from '../../../lib/settings/index';
 import type { KeyValueStore } from '../../../lib/storage';
@@ -13,7 +14,6 @@ import { TEST_KEY } from '../../../lib/update/keys';
 import { signList } from '../../../lib/update/sign';
 import { type CheckRecord, createUpdater } from '../../../lib/update/updater';
 import { loadWatchlist, type Watchlist } from '../../../lib/watchlist/index';
-import { fillMessage, renderText, type Translate } from '../../../lib/watchlist/wording';
 import { renderOptions as renderWith } from './render-options';
 
 type Messages = Record<string, { message: string }>;

@@ -82,7 +82,7 @@ describe('locales', () => {
 
   it('no locale has keys the code does not use', () => {
     const all = code.map((file) => file.text).join('\n');
-    // Plural forms (`<base>_one`, `<base>_other`, ...) are asked for by their base (lib/present/plural.ts).
+    // Plural forms (`<base>_one`, `<base>_other`, ...) are asked for by their base (lib/i18n/plural.ts).
     const used = (key: string) =>
       all.includes(`'${key}'`) || all.includes(`"${key}"`) || all.includes(`__MSG_${key}__`);
     const unused = Object.keys(english).filter(

@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../lib/engine/index';
+import { fillMessage, type Translate } from '../../../lib/i18n/index';
 import { buildWarningView } from '../../../lib/present/warning-view';
 import { loadWatchlist } from '../../../lib/watchlist/index';
-import { fillMessage, type Translate } from '../../../lib/watchlist/wording';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const german = JSON.parse(readFileSync(join(ROOT, 'public/_locales/de/messages.json'), 'utf8')) as Record<

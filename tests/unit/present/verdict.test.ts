@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../lib/engine/index';
-import { pluralKey } from '../../../lib/present/plural';
+import { pluralKey } from '../../../lib/i18n/plural';
 import { buildWarningView } from '../../../lib/present/warning-view';
 import type { Profile } from '../../../lib/settings/index';
 import { loadWatchlist } from '../../../lib/watchlist/index';

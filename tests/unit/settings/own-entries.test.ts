@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../lib/engine/index';
+import { renderText } from '../../../lib/i18n/index';
 import { buildWarningView } from '../../../lib/present/warning-view';
 import { DEFAULT_SETTINGS, withUserEntries } from '../../../lib/settings/index';
 import {
@@ -17,7 +18,6 @@ import {
   vendorFromFields,
 } from '../../../lib/settings/own-entries';
 import { loadWatchlist, type Watchlist } from '../../../lib/watchlist/index';
-import { renderText } from '../../../lib/watchlist/wording';
 
 const list = loadWatchlist(
   JSON.parse(readFileSync(new URL('../../../public/watchlist.json', import.meta.url), 'utf8')) as Watchlist,

@@ -4,7 +4,7 @@
  * falls back to `_other`, so Chinese (one form) and English (two) share the same keys.
  */
 import english from '../../public/_locales/en/messages.json';
-import type { LocalText, MessageKey } from '../watchlist/wording';
+import type { LocalText, MessageKey } from './index';
 
 /** Message keys that have plural forms, by their base name. */
 type PluralBase = MessageKey extends infer K ? (K extends `${infer B}_other` ? B : never) : never;
