@@ -15,6 +15,8 @@ import { WARNING_CSS } from './warning-styles';
 export interface DocumentFinding {
   id: number;
   location: string;
+  /** The start of the block's text (the row, paragraph or cell the finding is in): its product or lot. */
+  item: string;
   view: WarningView;
 }
 

@@ -156,6 +156,9 @@ export const evidenceReportSchema = z.object({
     z.intersection(
       warningViewSchema,
       z.object({
+        /** The product or lot the finding is in (the start of its text) and where it is on the page. */
+        item: z.string().max(300).optional(),
+        location: z.string().max(300).optional(),
         /** Dismissed by the person: kept in the record, marked with the decision, when and why. */
         dismissal: z
           .object({

@@ -144,6 +144,8 @@ export const tabFindingsSchema = z.object({
   pageUrl: z.string(),
   nextRef: z.number().int().nonnegative(),
   views: z.record(z.string(), warningViewSchema),
+  /** The start of each finding's block text (its product or lot), by reference, for the evidence record. */
+  items: z.record(z.string(), z.string().max(300)).optional(),
   /** The references the content script reports as shown, in page order. */
   shown: z.array(z.number().int().nonnegative()),
   /** The references a dismissal hides, with the dismissal's id (kept for the evidence record). */

@@ -4,6 +4,7 @@
  * script was sent and shows (tab-records.ts); keeps the toolbar badge in step; and keeps the watchlist up to date.
  * No `externally_connectable`, so a web page cannot message it; its content script can, and is held to its own tab.
  */
+import { unpackTexts } from '../../lib/matching/wire';
 import { STORAGE, SUPPRESSIONS_PREFIX } from '../../lib/storage';
 import { listen, sendToTab } from '../../platform/messaging';
 import {
@@ -34,7 +35,7 @@ export default defineBackground(() => {
     },
     'match-blocks': async ({ packed, contexts }, sender) => {
       const { listVersion, hits } = await matchBlocks(sender.tabId, packed, contexts);
-      return { listVersion, hits: await recordMatches(sender.tabId, sender.url, hits) };
+      return { listVersion, hits: await recordMatches(sender.tabId, sender.url, hits, unpackTexts(packed)) };
     },
     'findings-changed': async ({ url, title, findings, dismissed, paused }, sender) => {
       if (!sameOrigin(url, sender.url)) throw new Error('the page address is not on the sender’s origin');

@@ -4,6 +4,8 @@
  * built from this record only, never from findings the page side supplies. Kept in memory and mirrored to session
  * storage, since an MV3 service worker or Firefox event page can be stopped at any time.
  */
+import { itemExcerpt } from '../../lib/dismissals';
+import type { EvidenceFinding } from '../../lib/evidence/report';
 import type { BlockMatch } from '../../lib/matching/index';
 import type { SparseMatches } from '../../lib/matching/wire';
 import { summariseView, type TabState } from '../../lib/protocol';
@@ -44,22 +46,31 @@ export function startPage(tabId: number, pageUrl: string): Promise<void> {
   });
 }
 
-/** Records the findings of a match reply under fresh references and returns them with their references. */
+/**
+ * Records the findings of a match reply under fresh references and returns them with their references. `texts`
+ * are the blocks matched (by the reply's indexes): the start of each flagged block is kept as the finding's product
+ * or lot text for the evidence record; blocks without a finding are not kept.
+ */
 export function recordMatches(
   tabId: number,
   pageUrl: string,
   hits: SparseMatches<BlockMatch>,
+  texts: readonly string[] = [],
 ): Promise<Array<[number, Array<[number, BlockMatch]>]>> {
   return serialised(tabId, async () => {
     const record = (await load(tabId)) ?? { pageUrl, nextRef: 0, views: {}, shown: [] };
+    const items = { ...record.items };
     const referenced = hits.map(([index, matches]): [number, Array<[number, BlockMatch]>] => [
       index,
       matches.map((match): [number, BlockMatch] => {
         const ref = record.nextRef++;
         record.views[ref] = match.view;
+        const text = texts[index];
+        if (text) items[ref] = itemExcerpt(text);
         return [ref, match];
       }),
     ]);
+    if (Object.keys(items).length > 0) record.items = items;
     if (hits.length > 0) await save(tabId, { ...record, pageUrl });
     return referenced;
   });
@@ -89,10 +100,10 @@ export function recordShown(
     if (unknown !== undefined) throw new Error(`finding ${unknown} was never sent to this tab`);
     const newest = all.reduce((max, ref) => Math.max(max, ref), -1);
     const keep = new Set(all);
-    const views = Object.fromEntries(
-      Object.entries(record.views).filter(([ref]) => keep.has(Number(ref)) || Number(ref) > newest),
-    );
-    await save(tabId, { ...record, pageUrl: report.url, views, shown: report.refs, dismissed });
+    const kept = ([ref]: [string, unknown]) => keep.has(Number(ref)) || Number(ref) > newest;
+    const views = Object.fromEntries(Object.entries(record.views).filter(kept));
+    const items = Object.fromEntries(Object.entries(record.items ?? {}).filter(kept));
+    await save(tabId, { ...record, pageUrl: report.url, views, items, shown: report.refs, dismissed });
     const state: TabState = {
       url: report.url,
       title: report.title,
@@ -113,20 +124,29 @@ export function readTabState(tabId: number): Promise<TabState | null> {
   return getItem(STORAGE.tabState(tabId));
 }
 
-/** The shown findings' warning views as the background recorded them, with the page they were found on. */
+/**
+ * The shown findings' warning views as the background recorded them, with the page they were found on; each with
+ * its product or lot text and its place among the page's findings (shown ones in page order, then dismissed ones).
+ */
 export async function shownFindings(tabId: number) {
   const [state, record] = await Promise.all([readTabState(tabId), load(tabId)]);
   if (!state || !record) return null;
+  const dismissedRefs = record.dismissed ?? [];
+  const total = record.shown.filter((ref) => record.views[ref]).length + dismissedRefs.length;
+  let place = 0;
+  const located = (ref: number): EvidenceFinding | null => {
+    const view = record.views[ref];
+    if (!view) return null;
+    const item = record.items?.[ref];
+    return { ...view, ...(item ? { item } : {}), location: `finding ${++place} of ${total} on the page` };
+  };
   return {
     pageUrl: state.url,
     pageTitle: state.title,
-    views: record.shown.flatMap((ref) => {
-      const view = record.views[ref];
-      return view ? [view] : [];
-    }),
+    views: record.shown.flatMap((ref) => located(ref) ?? []),
     /** Findings a dismissal hides, with the dismissal's id (the caller checks it against the stored dismissals). */
-    dismissed: (record.dismissed ?? []).flatMap(([ref, id]) => {
-      const view = record.views[ref];
+    dismissed: dismissedRefs.flatMap(([ref, id]) => {
+      const view = located(ref);
       return view ? [{ view, dismissalId: id }] : [];
     }),
   };

@@ -13,6 +13,7 @@ import {
 } from '../../components/CheckDocuments';
 import { t } from '../../components/i18n';
 import { setPageLanguage } from '../../components/page-language';
+import { itemExcerpt } from '../../lib/dismissals';
 import { type DocumentBlock, locationAt } from '../../lib/documents/blocks';
 import { documentBlocks } from '../../lib/documents/index';
 import { DEFAULT_LIMITS, megabytes } from '../../lib/documents/limits';
@@ -226,7 +227,12 @@ async function match(file: string, blocks: DocumentBlock[]): Promise<DocumentFin
       const block = slice[index];
       if (!block) continue;
       for (const { finding, view } of matches)
-        findings.push({ id: nextId++, location: locationAt(block, finding.start), view });
+        findings.push({
+          id: nextId++,
+          location: locationAt(block, finding.start),
+          item: itemExcerpt(block.text),
+          view,
+        });
     }
     if (blocks.length === 0) break;
   }
@@ -271,7 +277,7 @@ async function exportFindings(format: 'csv' | 'json' | 'report') {
     findings: state.results.flatMap((r) =>
       r.findings
         .filter((f) => !state.dismissed.has(f.id))
-        .map((f) => ({ ...f.view, file: r.file, location: f.location })),
+        .map((f) => ({ ...f.view, item: f.item, file: r.file, location: f.location })),
     ),
   };
   const stamp = report.capturedAt.slice(0, 19).replace(/[:T]/g, '-');

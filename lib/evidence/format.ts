@@ -1,95 +1,54 @@
 /**
  * The evidence record in the formats a procurement file needs: CSV for a spreadsheet, JSON for systems, and a
- * printable HTML report. Everything from the page is escaped; nothing is rendered as markup.
+ * printable HTML report. All three are built from the same rows (./rows.ts): one per finding, measures by id, the
+ * measures' details once per vendor. Everything from the page is escaped; nothing is rendered as markup.
  */
 import { csvField } from '../documents/csv';
-import type { EvidenceFinding, EvidenceReport } from './report';
+import type { EvidenceReport } from './report';
+import {
+  csvCells,
+  csvHeader,
+  DECISION_WORDS,
+  type EvidenceRow,
+  evidenceRows,
+  SCOPE_WORDS,
+  type VendorSummary,
+  vendorSummaries,
+} from './rows';
 
+/** The record for systems: the page and list, a summary per vendor with its measures in full, one row per finding. */
 export function toJson(report: EvidenceReport): string {
-  return `${JSON.stringify(report, null, 2)}\n`;
+  const { findings, ...header } = report;
+  const summary = vendorSummaries(findings).map(({ measures, measureIds: _ids, ...vendor }) => ({
+    ...vendor,
+    measures: measures.map((m) => ({
+      id: m.id,
+      title: m.title,
+      authority: m.authority,
+      instrument: m.instrument,
+      jurisdiction: m.jurisdiction,
+      status: m.status,
+      ...(m.date ? { date: m.date } : {}),
+      scope: m.scopeText,
+      ...(m.qualifier ? { qualifier: m.qualifier } : {}),
+      ...(m.basisText ? { basis: m.basisText } : {}),
+      sourceUrl: m.sourceUrl,
+      sourceTitle: m.sourceTitle,
+    })),
+  }));
+  return `${JSON.stringify({ ...header, summary, findings: evidenceRows(report) }, null, 2)}\n`;
 }
 
-const CSV_HEADER = [
-  'page',
-  'captured_at',
-  'watchlist_version',
-  'watchlist_sha256',
-  'watchlist_reviewed',
-  'vendor',
-  'vendor_name',
-  'evidence',
-  'verdict',
-  'brand_path',
-  'measure',
-  'authority',
-  'jurisdiction',
-  'status',
-  'date',
-  'source',
-  'decision',
-  'decided_at',
-  'decision_scope',
-  'decision_reason',
-];
-
-/** How a dismissal reads in the record, in words a reader of the file understands. */
-const DECISION_WORDS = {
-  dismissed: 'dismissed by the user',
-  'not-this-vendor': 'marked "not this vendor" by the user',
-};
-const SCOPE_WORDS = {
-  item: 'this item',
-  vendor: 'this vendor on this site',
-  evidence: 'this matched text on this site',
-};
-
-/** The decision columns of a finding: empty for one still shown. */
-const decisionFields = (finding: EvidenceFinding) =>
-  finding.dismissal
-    ? [
-        DECISION_WORDS[finding.dismissal.decision],
-        finding.dismissal.at,
-        SCOPE_WORDS[finding.dismissal.scope],
-        finding.dismissal.reason ?? '',
-      ]
-    : ['', '', '', ''];
-
-/** One row per finding and measure, so a spreadsheet can filter by either. Document findings add file and location. */
+/** One row per finding, each carrying page, time and list, so a spreadsheet can filter and pivot as it likes. */
 export function toCsv(report: EvidenceReport): string {
-  const fromDocuments = report.findings.some((finding) => finding.file !== undefined);
-  const rows = [(fromDocuments ? [...CSV_HEADER, 'file', 'location'] : CSV_HEADER).join(',')];
-  for (const finding of report.findings) {
-    const measures = finding.measures.length > 0 ? finding.measures : [null];
-    for (const measure of measures) {
-      rows.push(
-        [
-          report.pageUrl,
-          report.capturedAt,
-          report.watchlist.version,
-          report.watchlist.sha256,
-          report.watchlist.reviewedOn,
-          finding.vendorId,
-          finding.vendorName,
-          finding.evidence,
-          finding.verdictLabel,
-          finding.path
-            ? `${finding.path.brand}: ${finding.path.phrase}${finding.path.caveat ? ` (${finding.path.caveat})` : ''}`
-            : '',
-          measure?.title ?? '',
-          measure?.authority ?? '',
-          measure?.jurisdiction ?? '',
-          measure?.statusLabel ?? '',
-          measure?.date ?? '',
-          measure?.sourceUrl ?? '',
-          ...decisionFields(finding),
-          ...(fromDocuments ? [finding.file ?? '', finding.location ?? ''] : []),
-        ]
-          .map((value) => csvField(value))
-          .join(','),
-      );
-    }
-  }
-  return `${rows.join('\n')}\n`;
+  const header = csvHeader(report);
+  const withFile = header.includes('file');
+  const rows = evidenceRows(report).map((row) =>
+    csvCells(report, row, withFile)
+      .map((value) => csvField(value))
+      .join(','),
+  );
+  return `${[header.join(','), ...rows].join('\n')}\n`;
 }
 
 const escapeHtml = (text: string | number) =>
@@ -109,29 +68,100 @@ const reviewedAgainst = (report: EvidenceReport) =>
         )
         .join('')}</ul>`;
 
-const dismissedCount = (report: EvidenceReport) => report.findings.filter((finding) => finding.dismissal).length;
+const plural = (count: number, one: string, other: string) =>
+  `${count} ${new Intl.PluralRules('en').select(count) === 'one' ? one : other}`;
 
-/** A self-contained HTML report to print or save as PDF. */
-export function toPrintableHtml(report: EvidenceReport): string {
-  const findings = report.findings
-    .map(
-      (finding) => `<section class="finding">
-  <h2>${escapeHtml(finding.vendorName)}: ${escapeHtml(finding.verdictLabel)}${finding.dismissal ? ' (dismissed)' : ''}</h2>
-  ${finding.dismissal ? `<p class="decision"><strong>Decision:</strong> ${escapeHtml(DECISION_WORDS[finding.dismissal.decision])} on ${escapeHtml(finding.dismissal.at)}, for ${escapeHtml(SCOPE_WORDS[finding.dismissal.scope])}${finding.dismissal.reason ? `. <strong>Reason:</strong> ${escapeHtml(finding.dismissal.reason)}` : ''}</p>\n  ` : ''}  ${finding.file !== undefined ? `<p><strong>File:</strong> ${escapeHtml(finding.file)}${finding.location ? `, ${escapeHtml(finding.location)}` : ''}</p>\n  ` : ''}<p><strong>Matched text:</strong> “${escapeHtml(finding.evidence)}”${finding.path ? `<br><strong>Why this vendor:</strong> ${escapeHtml(finding.path.brand)}: ${escapeHtml(finding.path.phrase)}${finding.path.caveat ? ` <em>${escapeHtml(finding.path.caveat)}</em>` : ''}` : ''}</p>
-  <table><thead><tr><th>Measure</th><th>Authority</th><th>Status</th><th>Since</th><th>Scope</th><th>Source</th></tr></thead><tbody>
-${finding.measures
+/** The first page: one line per vendor, so the reader sees the answer before the detail. */
+const summaryTable = (summaries: VendorSummary[]) => `<table class="summary">
+  <colgroup><col class="c-vendor"><col class="c-count"><col><col class="c-measures"></colgroup>
+  <thead><tr><th>Vendor</th><th>Findings</th><th>Verdict</th><th>Measures</th></tr></thead><tbody>
+${summaries
   .map(
-    (m) =>
-      `    <tr><td>${escapeHtml(m.title)} (${escapeHtml(m.jurisdiction)})</td><td>${escapeHtml(m.authority)}</td><td>${escapeHtml(m.statusLabel)}</td><td>${escapeHtml(m.date ?? '')}</td><td>${escapeHtml(m.scopeText)}${m.qualifier ? ` Only ${escapeHtml(m.qualifier)}.` : ''}${m.basisText ? ` ${escapeHtml(m.basisText)}` : ''}</td><td><a href="${escapeHtml(m.sourceUrl)}">${escapeHtml(m.sourceTitle)}</a><br><small>${escapeHtml(m.sourceUrl)}</small></td></tr>`,
+    (s) =>
+      `    <tr><td><a href="#vendor-${escapeHtml(s.vendorId)}">${escapeHtml(s.vendorName)}</a></td><td>${s.count}${s.dismissed > 0 ? ` <small>(${s.dismissed} dismissed)</small>` : ''}</td><td>${escapeHtml(s.verdictLine)}</td><td class="ids">${s.measureIds.map(escapeHtml).join(', ')}</td></tr>`,
+  )
+  .join('\n')}
+  </tbody></table>`;
+
+const decisionText = (row: EvidenceRow) =>
+  row.dismissal
+    ? `<span class="decision">${escapeHtml(DECISION_WORDS[row.dismissal.decision])} on ${escapeHtml(row.dismissal.at)}, for ${escapeHtml(SCOPE_WORDS[row.dismissal.scope])}${row.dismissal.reason ? `. Reason: ${escapeHtml(row.dismissal.reason)}` : ''}</span>`
+    : '';
+
+/** A vendor's findings (one line each) and the measures behind them (once). */
+function vendorSection(summary: VendorSummary, rows: EvidenceRow[]): string {
+  const where = (row: EvidenceRow) =>
+    [row.file, row.location]
+      .filter(Boolean)
+      .map((part) => escapeHtml(part!))
+      .join(', ');
+  return `<section class="vendor" id="vendor-${escapeHtml(summary.vendorId)}">
+  <h2>${escapeHtml(summary.vendorName)}: ${plural(summary.count, 'finding', 'findings')}</h2>
+  <p class="verdict-line">${escapeHtml(summary.verdictLine)}</p>
+  <table class="findings">
+    <colgroup><col class="c-item"><col class="c-evidence"><col class="c-where"><col class="c-kind"></colgroup>
+    <thead><tr><th>Product or lot</th><th>Matched text</th><th>Where</th><th>Verdict</th></tr></thead><tbody>
+${rows
+  .map(
+    (row) =>
+      `    <tr class="finding${row.dismissal ? ' dismissed' : ''}"><td>${escapeHtml(row.item)}</td><td>“${escapeHtml(row.evidence)}”${row.brandPath ? `<br><small>${escapeHtml(row.brandPath)}</small>` : ''}</td><td>${where(row)}</td><td>${escapeHtml(row.verdict)}${row.dismissal ? `<br>${decisionText(row)}` : ''}</td></tr>`,
   )
   .join('\n')}
   </tbody></table>
-</section>`,
+  ${
+    summary.measures.length === 0
+      ? '<p>No measure names this vendor.</p>'
+      : `<table class="measures">
+    <colgroup><col class="c-measure"><col class="c-authority"><col class="c-status"><col><col class="c-source"></colgroup>
+    <thead><tr><th>Measure</th><th>Authority</th><th>Status, since</th><th>Scope</th><th>Source</th></tr></thead><tbody>
+${summary.measures
+  .map(
+    (m) =>
+      `    <tr><td>${escapeHtml(m.title)} (${escapeHtml(m.jurisdiction)})<br><small class="ids">${escapeHtml(m.id)}</small></td><td>${escapeHtml(m.authority)}</td><td>${escapeHtml(m.statusLabel)}${m.date ? `, ${escapeHtml(m.date)}` : ''}</td><td>${escapeHtml(m.scopeText)}${m.qualifier ? ` Only ${escapeHtml(m.qualifier)}.` : ''}${m.basisText ? ` ${escapeHtml(m.basisText)}` : ''}</td><td><a href="${escapeHtml(m.sourceUrl)}">${escapeHtml(m.sourceTitle)}</a><br><small class="url">${escapeHtml(m.sourceUrl)}</small></td></tr>`,
+  )
+  .join('\n')}
+    </tbody></table>`
+  }
+</section>`;
+}
+
+/**
+ * Fits A4 portrait: fixed table layouts with set column widths, long words and addresses broken anywhere, rows kept
+ * whole, header rows repeated on each page; the Print button is not printed.
+ */
+const REPORT_CSS = `@page{size:A4 portrait;margin:14mm 12mm}
+body{font:13px/1.4 system-ui,sans-serif;margin:2em auto;max-width:60rem;padding:0 1em;color:#111}
+table{border-collapse:collapse;width:100%;table-layout:fixed;margin:6px 0 10px}
+th,td{border:1px solid #999;padding:3px 5px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+th{background:#eee}
+small,.url,.ids,dd{overflow-wrap:anywhere}
+h1{font-size:20px;margin:0 0 8px}h2{font-size:15px;margin:16px 0 4px}
+dl{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:2px 12px;margin:0 0 10px}dt{font-weight:600}dd{margin:0}
+dd ul{margin:2px 0;padding-left:1.2em}
+.c-vendor{width:16%}.c-count{width:10%}.c-measures{width:30%}
+.c-item{width:40%}.c-evidence{width:22%}.c-where{width:16%}.c-kind{width:22%}
+.c-measure{width:24%}.c-authority{width:16%}.c-status{width:14%}.c-source{width:22%}
+.ids{font-size:11px}.verdict-line{margin:2px 0 4px}
+tr.dismissed td{color:#555}.decision{font-style:italic}
+@media print{body{margin:0;max-width:none;padding:0;font-size:10pt}.no-print{display:none}a{color:#111}
+thead{display:table-header-group}tr{break-inside:avoid}h2{break-after:avoid}small{font-size:8pt}}`;
+
+/** A self-contained HTML report to print or save as PDF: a summary table first, then each vendor's findings. */
+export function toPrintableHtml(report: EvidenceReport): string {
+  const summaries = vendorSummaries(report.findings);
+  const rows = evidenceRows(report);
+  const dismissed = rows.filter((row) => row.dismissal).length;
+  const sections = summaries
+    .map((summary) =>
+      vendorSection(
+        summary,
+        rows.filter((row) => row.vendorId === summary.vendorId),
+      ),
     )
     .join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>VendorWatch report: ${escapeHtml(report.pageTitle)}</title>
-<style>body{font:14px/1.45 system-ui,sans-serif;margin:2em;color:#111}table{border-collapse:collapse;width:100%}th,td{border:1px solid #999;padding:4px 6px;text-align:left;vertical-align:top}h1{font-size:20px}h2{font-size:16px;margin-top:1.5em}dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px}dt{font-weight:600}@media print{a{color:#111}}</style>
+<style>${REPORT_CSS}</style>
 </head><body>
 <h1>VendorWatch findings report</h1>
 <dl>
@@ -139,9 +169,9 @@ ${finding.measures
   <dt>Captured</dt><dd>${escapeHtml(report.capturedAt)}</dd>
   <dt>Watchlist</dt><dd>version ${escapeHtml(report.watchlist.version)} (${escapeHtml(report.watchlist.source)}), generated ${escapeHtml(report.watchlist.generatedAt)}<br><small>SHA-256 of the list's canonical JSON (the published watchlist.json): ${escapeHtml(report.watchlist.sha256)}</small></dd>
   <dt>Watchlist reviewed</dt><dd>${escapeHtml(report.watchlist.reviewedOn)}${reviewedAgainst(report)}</dd>
-  <dt>Findings</dt><dd>${report.findings.length}${dismissedCount(report) > 0 ? ` (${dismissedCount(report)} dismissed by the user, kept below and marked)` : ''}</dd>
+  <dt>Findings</dt><dd>${rows.length}${dismissed > 0 ? ` (${dismissed} dismissed by the user, kept below and marked)` : ''}</dd>
 </dl>
-${findings || '<p>No restricted vendors were found on this page.</p>'}
+${summaries.length > 0 ? `<h2>Summary</h2>\n${summaryTable(summaries)}\n${sections}` : '<p>No restricted vendors were found on this page.</p>'}
 <p><small>Produced locally by the VendorWatch browser extension; no page content was sent anywhere.</small></p>
 </body></html>
 `;

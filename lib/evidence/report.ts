@@ -18,10 +18,16 @@ export interface EvidenceDismissal {
 }
 
 /**
- * A finding in the record; from a document (the Check documents page) it also says which file and where in it; a
- * dismissed one carries the decision.
+ * A finding in the record, with the product or lot it is in (`item`: the start of its card, row or paragraph) and
+ * where: its place among the page's findings, or in a document (the Check documents page) which file and where in
+ * it; a dismissed one carries the decision.
  */
-export type EvidenceFinding = WarningView & { file?: string; location?: string; dismissal?: EvidenceDismissal };
+export type EvidenceFinding = WarningView & {
+  item?: string;
+  file?: string;
+  location?: string;
+  dismissal?: EvidenceDismissal;
+};
 
 export interface EvidenceReport {
   pageUrl: string;
@@ -55,14 +61,16 @@ export function watchlistHash(list: Watchlist): string {
  * id for that vendor (the page side only names the id; the decision, time and reason come from storage).
  */
 export function dismissedFindings(
-  dismissed: Array<{ view: WarningView; dismissalId: string }>,
+  dismissed: Array<{ view: EvidenceFinding; dismissalId: string }>,
   stored: readonly Dismissal[],
 ): EvidenceFinding[] {
   return dismissed.flatMap(({ view, dismissalId }) => {
     const dismissal = stored.find((d) => d.id === dismissalId && d.vendorId === view.vendorId);
     if (!dismissal) return [];
     const { decision, scope, at, reason } = dismissal;
-    return [{ ...view, dismissal: { decision, scope, at, ...(reason ? { reason } : {}) } }];
+    // The item's text as the dismissal recorded it, when the page's record has none (a legacy record has neither).
+    const item = view.item ?? (dismissal.itemText || undefined);
+    return [{ ...view, ...(item ? { item } : {}), dismissal: { decision, scope, at, ...(reason ? { reason } : {}) } }];
   });
 }
 

@@ -163,20 +163,36 @@ describe.each(BROWSERS)('%s: dismissals', (name) => {
     const report = JSON.parse(await downloaded(popup)) as {
       findings: Array<{
         evidence: string;
+        item: string;
+        measures: string[];
         dismissal?: { decision: string; scope: string; at: string; reason: string };
       }>;
+      summary: Array<{ vendorId: string; count: number; dismissed: number }>;
     };
     expect(report.findings).toHaveLength(4);
+    expect(report.summary.map((s) => [s.vendorId, s.count, s.dismissed]).sort()).toEqual([
+      ['dahua', 1, 0],
+      ['hikvision', 3, 1],
+    ]);
     const hilook = report.findings.find((f) => f.evidence === 'HiLook')!;
     expect(hilook.dismissal).toMatchObject({ decision: 'dismissed', scope: 'item', reason: 'Replaced in order 4471' });
     expect(Date.parse(hilook.dismissal!.at)).not.toBeNaN();
+    expect(hilook.item).toContain('HiLook 4MP IP Dome Camera');
+    expect(hilook.measures.length).toBeGreaterThan(1);
     expect(report.findings.filter((f) => f.dismissal)).toHaveLength(1);
     await popup.locator('button::-p-text(CSV)').click();
     const csv = await downloaded(popup);
-    const hilookRows = csv.split('\n').filter((row) => row.includes(',HiLook,'));
-    expect(hilookRows.length).toBeGreaterThan(0);
-    for (const row of hilookRows) expect(row).toContain('dismissed by the user');
+    // One row per finding (not per finding and measure), with the product's text and the measures by id.
+    const lines = csv.trimEnd().split('\n');
+    const header = lines[0]!.split(',');
+    expect(lines).toHaveLength(1 + 4);
+    const hilookRows = lines.filter((row) => row.includes(',HiLook,'));
+    expect(hilookRows).toHaveLength(1);
+    expect(hilookRows[0]).toContain('HiLook 4MP IP Dome Camera with Night Vision');
+    expect(hilookRows[0]).toContain('dismissed by the user');
     expect(hilookRows[0]).toContain('Replaced in order 4471');
+    expect(header).toEqual(expect.arrayContaining(['item', 'location', 'verdict', 'measures', 'decision']));
+    expect(hilookRows[0]).toMatch(/"[a-z0-9-]+(;[a-z0-9-]+)+"/);
     await popup.close();
 
     // Undo on the card brings the warning back.

@@ -211,8 +211,12 @@ describe.each(BROWSERS)('%s: popup and options', (name) => {
       /^page,captured_at,watchlist_version,watchlist_sha256,watchlist_reviewed,vendor/,
     );
     expect(csv.split('\n')[1]).toContain(`,${bundledFreshness.reviewedOn},`);
-    expect(csv).toContain('NDAA FY2019 section 889');
-    expect(csv).toContain('https://www.acq.osd.mil/dpap/dars/section889.html');
+    // One row per finding, the measures by id; their titles and sources are in the JSON summary, once per vendor.
+    expect(csv.trimEnd().split('\n')).toHaveLength(1 + 4);
+    expect(csv).toContain('us-ndaa-889');
+    const hikvision = report.summary.find((s: { vendorId: string }) => s.vendorId === 'hikvision');
+    expect(JSON.stringify(hikvision.measures)).toContain('NDAA FY2019 section 889');
+    expect(JSON.stringify(hikvision.measures)).toContain('https://www.acq.osd.mil/dpap/dars/section889.html');
 
     await clickText(popup, 'Printable report');
     // The popup stores the report in session storage and opens report.html?id=...; open the same page here.

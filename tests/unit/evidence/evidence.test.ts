@@ -9,7 +9,7 @@ import { toCsv, toJson, toPrintableHtml } from '../../../lib/evidence/format';
 import {
   buildEvidenceReport,
   dismissedFindings,
-  type EvidenceReport,
+  type EvidenceFinding,
   watchlistHash,
 } from '../../../lib/evidence/report';
 import { buildWarningView, type WarningView } from '../../../lib/present/warning-view';
@@ -27,7 +27,7 @@ const views = (text: string): WarningView[] =>
 
 const PAGE_URL = 'https://www.find-tender.service.gov.uk/Notice/012345-2025?token=secret#lot-2';
 
-function report(findings: WarningView[], overrides: Partial<{ pageTitle: string; pageUrl: string }> = {}) {
+function report(findings: EvidenceFinding[], overrides: Partial<{ pageTitle: string; pageUrl: string }> = {}) {
   return buildEvidenceReport({
     pageUrl: overrides.pageUrl ?? PAGE_URL,
     pageTitle: overrides.pageTitle ?? 'CCTV upgrade – Find a Tender',
@@ -90,21 +90,40 @@ describe('evidence report', () => {
     );
   });
 
-  it('JSON: the whole record, page, time, list and each finding with measures and sources', () => {
+  it('JSON: page, time and list, a summary per vendor with its measures in full, one row per finding', () => {
     const built = report(findings);
-    const parsed = JSON.parse(toJson(built)) as EvidenceReport;
-    expect(parsed).toEqual(built);
-    expect(Object.keys(parsed)).toEqual(['pageUrl', 'pageTitle', 'capturedAt', 'watchlist', 'findings']);
+    const parsed = JSON.parse(toJson(built)) as {
+      pageUrl: string;
+      capturedAt: string;
+      watchlist: unknown;
+      summary: Array<{
+        vendorId: string;
+        count: number;
+        verdictLine: string;
+        measures: Array<{ id: string; sourceUrl: string }>;
+      }>;
+      findings: Array<{ vendorId: string; evidence: string; verdict: string; measures: string[] }>;
+    };
+    expect(Object.keys(parsed)).toEqual(['pageUrl', 'pageTitle', 'capturedAt', 'watchlist', 'summary', 'findings']);
+    expect(parsed.watchlist).toEqual(built.watchlist);
     expect(parsed.capturedAt).toBe('2025-03-04T10:20:30.000Z');
     expect(parsed.findings.map((f) => f.vendorId)).toEqual(findings.map((f) => f.vendorId));
     const first = parsed.findings[0]!;
-    expect(first).toMatchObject({ vendorId: 'hikvision', evidence: 'Hikvision', verdictLabel: 'Listed vendor' });
-    expect(first.measures[0]!.sourceUrl).toMatch(/^https:\/\//);
+    expect(first).toMatchObject({ vendorId: 'hikvision', evidence: 'Hikvision', verdict: 'Listed vendor' });
+    expect(first.measures).toEqual(findings[0]!.measures.map((m) => m.id));
+    // Both findings are Hikvision's: one summary line, its measures once each, with their sources.
+    expect(parsed.summary).toHaveLength(1);
+    expect(parsed.summary[0]).toMatchObject({ vendorId: 'hikvision', count: findings.length });
+    expect(parsed.summary[0]!.verdictLine).toBe(findings[0]!.verdictLine);
+    const ids = parsed.summary[0]!.measures.map((m) => m.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual(expect.arrayContaining(findings.flatMap((f) => f.measures.map((m) => m.id))));
+    expect(parsed.summary[0]!.measures.every((m) => m.sourceUrl.startsWith('https://'))).toBe(true);
     expect(toJson(built).endsWith('}\n')).toBe(true);
   });
 
-  it('CSV: one row per finding and measure, every row carrying page, time and list', () => {
-    const built = report(findings);
+  it('CSV: one row per finding, measures by id joined with ";", every row carrying page, time and list', () => {
+    const built = report(findings.map((f) => ({ ...f, item: `${f.evidence} camera, 4 MP`, location: 'finding 1' })));
     const rows = csvRows(toCsv(built).trimEnd());
     expect(rows[0]).toEqual([
       'page',
@@ -114,24 +133,21 @@ describe('evidence report', () => {
       'watchlist_reviewed',
       'vendor',
       'vendor_name',
+      'item',
       'evidence',
+      'location',
       'verdict',
+      'verdict_line',
       'brand_path',
-      'measure',
-      'authority',
-      'jurisdiction',
-      'status',
-      'date',
-      'source',
+      'measures',
       'decision',
       'decided_at',
       'decision_scope',
       'decision_reason',
     ]);
-    const expected = findings.reduce((sum, f) => sum + Math.max(1, f.measures.length), 0);
-    expect(rows.length - 1).toBe(expected);
+    expect(rows.length - 1).toBe(findings.length);
     for (const row of rows.slice(1)) {
-      expect(row.length).toBe(20);
+      expect(row.length).toBe(18);
       expect(row.slice(0, 5)).toEqual([
         PAGE_URL,
         built.capturedAt,
@@ -140,54 +156,86 @@ describe('evidence report', () => {
         '2026-12-02',
       ]);
     }
-    const hilook = rows.find((r) => r[7] === 'HiLook')!;
-    expect(hilook[9]).toBe('HiLook: own brand of Hikvision');
+    // csvRows splits on ";" too, so read the measures cell from the raw line: one quoted cell.
+    const firstLine = toCsv(built).split('\n')[1]!;
+    expect(firstLine).toContain(`"${findings[0]!.measures.map((m) => m.id).join(';')}"`);
+    const hilook = rows.find((r) => r[8] === 'HiLook')!;
+    expect(hilook[7]).toBe('HiLook camera, 4 MP');
+    expect(hilook[9]).toBe('finding 1');
+    expect(hilook[12]).toBe('HiLook: own brand of Hikvision');
   });
 
   it('CSV: page-derived text with commas, quotes, line breaks and formulas survives and is neutralised', () => {
     const nasty = '=cmd|"/C calc"!A0, then\nmore';
-    const built = report([withEvidence(findings[0]!, nasty)], { pageUrl: 'https://shop.example/p?a=1,2' });
+    const built = report([{ ...withEvidence(findings[0]!, nasty), item: '@SUM(1+1), lot 3', measures: [] }], {
+      pageUrl: 'https://shop.example/p?a=1,2',
+    });
     const rows = csvRows(toCsv(built));
-    expect(rows).toHaveLength(1 + findings[0]!.measures.length);
+    expect(rows).toHaveLength(2);
     expect(rows[1]![0]).toBe('https://shop.example/p?a=1,2');
-    expect(rows[1]![7]).toBe(`'${nasty}`);
-    expect(rows[1]!.length).toBe(20);
+    expect(rows[1]![7]).toBe("'@SUM(1+1), lot 3");
+    expect(rows[1]![8]).toBe(`'${nasty}`);
+    expect(rows[1]!.length).toBe(18);
   });
 
-  it('CSV: a finding with no measures still gets a row', () => {
+  it('CSV: a finding with no measures still gets its row', () => {
     const rows = csvRows(toCsv(report([{ ...findings[0]!, measures: [] }])).trimEnd());
     expect(rows).toHaveLength(2);
-    expect(rows[1]!.slice(10)).toEqual(['', '', '', '', '', '', '', '', '', '']);
+    expect(rows[1]![13]).toBe('');
   });
 
   it('printable HTML: page title, address and evidence appear as text, never as markup', () => {
     const title = '<img src=x onerror=alert(1)>';
-    const evil = withEvidence(findings[0]!, '<script>alert("x")</script>');
+    const evil = { ...withEvidence(findings[0]!, '<script>alert("x")</script>'), item: '<b onclick=x>lot</b>' };
     const html = toPrintableHtml(
       report([evil], { pageTitle: title, pageUrl: 'https://shop.example/?q="><svg onload=alert(2)>' }),
     );
     expect(html).not.toContain('<img');
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('<svg');
+    expect(html).not.toContain('<b ');
     const { document } = parseHTML(html);
-    expect(document.querySelectorAll('img, script, svg').length).toBe(0);
+    expect(document.querySelectorAll('img, script, svg, b').length).toBe(0);
     expect(document.querySelector('title')!.textContent).toBe(`VendorWatch report: ${title}`);
     expect(document.querySelector('dd')!.textContent).toContain(title);
     expect(document.querySelector('dd small')!.textContent).toBe('https://shop.example/?q="><svg onload=alert(2)>');
-    expect(document.querySelector('.finding p')!.textContent).toContain('“<script>alert("x")</script>”');
+    const cells = document.querySelectorAll('tr.finding td');
+    expect(cells[0]!.textContent).toBe('<b onclick=x>lot</b>');
+    expect(cells[1]!.textContent).toContain('“<script>alert("x")</script>”');
   });
 
-  it('printable HTML: each finding with its measures, source links and the labelled list hash', () => {
-    const built = report(findings);
+  it('printable HTML: a summary table first, then each vendor once with its findings and its measures once', () => {
+    const dahua = views('Dahua NVR5216-16P-4KS2E recorder');
+    const built = report([...findings, ...dahua]);
     const { document } = parseHTML(toPrintableHtml(built));
-    expect(document.querySelectorAll('section.finding').length).toBe(findings.length);
-    const links = [...document.querySelectorAll('section.finding a')].map((a) => a.getAttribute('href'));
-    expect(links.length).toBe(findings.reduce((sum, f) => sum + f.measures.length, 0));
+    const summary = document.querySelector('table.summary')!;
+    // The summary comes before any vendor's section.
+    expect(document.body.innerHTML.indexOf('class="summary"')).toBeLessThan(
+      document.body.innerHTML.indexOf('class="vendor"'),
+    );
+    const lines = [...summary.querySelectorAll('tbody tr')].map((tr) =>
+      [...tr.querySelectorAll('td')].map((td) => td.textContent),
+    );
+    expect(lines.map((l) => l[0])).toEqual(['Hikvision', 'Dahua Technology']);
+    expect(lines[0]![1]).toBe(String(findings.length));
+    expect(lines[0]![2]).toBe(findings[0]!.verdictLine);
+    expect(lines[0]![3]).toContain(findings[0]!.measures[0]!.id);
+    expect(document.querySelectorAll('section.vendor').length).toBe(2);
+    expect(document.querySelectorAll('tr.finding').length).toBe(findings.length + dahua.length);
+    const hikvisionMeasures = new Set(findings.flatMap((f) => f.measures.map((m) => m.id)));
+    const links = [...document.querySelectorAll('#vendor-hikvision table.measures a')].map((a) =>
+      a.getAttribute('href'),
+    );
+    expect(links).toHaveLength(hikvisionMeasures.size);
     expect(links.every((href) => href?.startsWith('https://'))).toBe(true);
     expect(document.body.textContent).toContain(
       `SHA-256 of the list's canonical JSON (the published watchlist.json): ${built.watchlist.sha256}`,
     );
     expect(document.body.textContent).toContain('HiLook: own brand of Hikvision');
+    expect(document.querySelector('#vendor-hikvision h2')!.textContent).toBe(`Hikvision: ${findings.length} findings`);
+    expect(document.querySelector('#vendor-dahua h2')!.textContent).toBe(
+      `Dahua Technology: ${dahua.length} finding${dahua.length === 1 ? '' : 's'}`,
+    );
     // How current the list was: the review day and each source compared, with its edition.
     const reviewed = [...document.querySelectorAll('dt')].find((dt) => dt.textContent === 'Watchlist reviewed')!;
     const items = [...reviewed.nextElementSibling!.querySelectorAll('li')].map((li) => li.textContent);
@@ -301,28 +349,40 @@ describe('dismissed findings in the record', () => {
 
   it('JSON, CSV and printable report all show the decision; the protocol keeps it', () => {
     const built = report([hilook!, ...dismissedFindings([{ view: hikvision!, dismissalId: 'd-1' }], [dismissal])]);
-    const parsed = evidenceReportSchema.parse(JSON.parse(toJson(built)));
-    expect(parsed.findings.map((f) => f.dismissal?.decision ?? 'shown')).toEqual(['shown', 'dismissed']);
+    // The background's reply keeps the decision and the item through the protocol's check.
+    const checked = evidenceReportSchema.parse(built);
+    expect(checked.findings.map((f) => f.dismissal?.decision ?? 'shown')).toEqual(['shown', 'dismissed']);
+    expect(checked.findings[1]!.item).toBe('Hikvision DS-2CD2143G2-I dome camera');
+    const parsed = JSON.parse(toJson(built)) as { findings: Array<{ evidence: string; dismissal?: unknown }> };
+    expect(parsed.findings.map((f) => f.dismissal ?? 'shown')).toEqual([
+      'shown',
+      {
+        decision: 'dismissed',
+        scope: 'item',
+        at: '2026-12-01T09:00:00.000Z',
+        reason: 'Already replaced, see ticket 42',
+      },
+    ]);
     const rows = csvRows(toCsv(built).trimEnd());
     const header = rows[0]!;
     const column = (name: string) => header.indexOf(name);
     const dismissedRows = rows.slice(1).filter((row) => row[column('evidence')] === 'Hikvision');
-    expect(dismissedRows.length).toBeGreaterThan(0);
-    for (const row of dismissedRows) {
-      expect(row[column('decision')]).toBe('dismissed by the user');
-      expect(row[column('decided_at')]).toBe('2026-12-01T09:00:00.000Z');
-      expect(row[column('decision_scope')]).toBe('this item');
-      expect(row[column('decision_reason')]).toBe('Already replaced, see ticket 42');
-    }
+    expect(dismissedRows).toHaveLength(1);
+    const [row] = dismissedRows;
+    expect(row![column('decision')]).toBe('dismissed by the user');
+    expect(row![column('decided_at')]).toBe('2026-12-01T09:00:00.000Z');
+    expect(row![column('decision_scope')]).toBe('this item');
+    expect(row![column('decision_reason')]).toBe('Already replaced, see ticket 42');
+    // The item's text comes from the dismissal's record when the page's record has none.
+    expect(row![column('item')]).toBe('Hikvision DS-2CD2143G2-I dome camera');
     const shownRows = rows.slice(1).filter((r) => r[column('evidence')] === 'HiLook');
-    expect(shownRows.length).toBeGreaterThan(0);
-    for (const row of shownRows) {
-      expect(row[column('decision')]).toBe('');
-    }
+    expect(shownRows).toHaveLength(1);
+    expect(shownRows[0]![column('decision')]).toBe('');
     const { document } = parseHTML(toPrintableHtml(built));
     const decision = document.querySelector('.decision')!.textContent!;
     expect(decision).toContain('dismissed by the user on 2026-12-01T09:00:00.000Z');
     expect(decision).toContain('Reason: Already replaced, see ticket 42');
     expect(document.body.textContent).toContain('1 dismissed by the user');
+    expect(document.querySelector('table.summary td small')!.textContent).toBe('(1 dismissed)');
   });
 });

@@ -30,7 +30,7 @@ const matcher = createMatcher(list, DEFAULT_SETTINGS);
 const PAGE = 'https://shop.example/cameras?q=poe';
 
 async function matchOn(tabId: number, texts: string[]) {
-  return recordMatches(tabId, PAGE, matchPacked(matcher, packTexts(texts)));
+  return recordMatches(tabId, PAGE, matchPacked(matcher, packTexts(texts)), texts);
 }
 
 describe('tab records', () => {
@@ -73,6 +73,25 @@ describe('tab records', () => {
     await expect(recordShown(1, { url: PAGE, title: '', refs: [first[0]!], listVersion: 1 })).rejects.toThrow();
     const state = await recordShown(1, { url: PAGE, title: '', refs: [first[1]!, ...later], listVersion: 1 });
     expect(state.findings).toHaveLength(1 + later.length);
+  });
+
+  it("keeps the start of each flagged block as its item, and its place among the page's findings", async () => {
+    await startPage(1, PAGE);
+    const long = `Hikvision DS-2CD2143G2-I 4 MP dome camera ${'with a long description '.repeat(10)}`;
+    const refs = (await matchOn(1, ['A kettle', long, 'Dahua IPC-HDW2431T turret'])).flatMap(([, m]) =>
+      m.map(([r]) => r),
+    );
+    await recordShown(1, { url: PAGE, title: '', refs, listVersion: 1 });
+    const evidence = await shownFindings(1);
+    const hikvision = evidence!.views.find((view) => view.vendorId === 'hikvision')!;
+    expect(hikvision.item).toMatch(/^Hikvision DS-2CD2143G2-I 4 MP dome camera with a long/);
+    expect(hikvision.item!.length).toBeLessThanOrEqual(120);
+    expect(evidence!.views.find((view) => view.vendorId === 'dahua')!.item).toBe('Dahua IPC-HDW2431T turret');
+    expect(evidence!.views.map((view) => view.location)).toEqual(
+      refs.map((_, i) => `finding ${i + 1} of ${refs.length} on the page`),
+    );
+    // The unflagged block is kept nowhere.
+    expect(JSON.stringify([...session.values()])).not.toContain('kettle');
   });
 
   it('starts afresh for a new page', async () => {
