@@ -8,11 +8,19 @@ import { amazon } from './amazon';
 import { argos } from './argos';
 import { bestbuy } from './bestbuy';
 import { contractsFinder } from './contracts-finder';
+import { currys } from './currys';
+import { digikey } from './digikey';
 import { ebay } from './ebay';
+import { farnell } from './farnell';
 import { findATender } from './find-a-tender';
+import { mouser } from './mouser';
+import { newegg } from './newegg';
+import { rsOnline } from './rs-online';
 import { samGov } from './sam-gov';
 import { screwfix } from './screwfix';
 import { ted } from './ted';
+import { temu } from './temu';
+import { toolstation } from './toolstation';
 import type { SiteAdapter } from './types';
 import { walmart } from './walmart';
 
@@ -28,6 +36,14 @@ export const ADAPTERS: readonly SiteAdapter[] = [
   contractsFinder,
   ted,
   samGov,
+  mouser,
+  digikey,
+  rsOnline,
+  farnell,
+  toolstation,
+  currys,
+  newegg,
+  temu,
 ];
 
 export function adapterFor(hostname: string): SiteAdapter | undefined {
