@@ -300,48 +300,68 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
     return { item: { vendors: vendorsNamed, brands: brandsNamed }, page, otherMaker };
   };
 
+  /** A block's context, worked out once per block and only when a shared code needs it. */
+  interface Nearby {
+    context: BlockContext | undefined;
+    makers?: MakersNearby;
+  }
+
+  /** One code found in a token, as a hit if its maker is in sight (or, at broad, as a guess); see modelHits. */
+  const modelHit = (
+    text: string,
+    found: ReturnType<ModelIndex['match']>[number],
+    named: ReadonlySet<number>,
+    namedBrands: ReadonlySet<string>,
+    nearby: Nearby,
+  ): Hit | undefined => {
+    const { compiled, start } = found;
+    const { rule } = compiled;
+    const vendorIndex = compiled.vendorIndex;
+    const ruleBrand = rule.brand?.toLowerCase();
+    let basis: ModelBasis | undefined;
+    if (rule.requiresContext && !named.has(vendorIndex) && !(ruleBrand && namedBrands.has(ruleBrand))) {
+      nearby.makers ??= makersNearby(nearby.context);
+      const makers = nearby.makers;
+      if (makers.item.vendors.has(vendorIndex) || (ruleBrand && makers.item.brands.has(ruleBrand))) basis = 'item';
+      else if (makers.otherMaker) return undefined;
+      else if (makers.page.has(vendorIndex)) basis = 'page';
+      else if (
+        sensitivity === 'broad' &&
+        named.size === 0 &&
+        makers.item.vendors.size === 0 &&
+        found.end - start >= GUESS_MIN_LENGTH
+      )
+        basis = 'guess';
+      else return undefined;
+    }
+    const brand = rule.brand ? vendors[vendorIndex]!.vendor.brands.find((b) => b.name === rule.brand) : undefined;
+    const owned = !brand || OWNED.has(brand.relationship);
+    return {
+      vendorIndex,
+      start,
+      end: withRevision(text, found.end),
+      kind: 'model',
+      verdict: basis === 'guess' || !owned ? 'possible-match' : brand ? 'brand-of-listed-vendor' : 'listed-vendor',
+      confidence: basis ? MODEL_CONFIDENCE[basis] : rule.requiresContext ? 0.9 : 0.8,
+      brand,
+      ...(basis ? { basis } : {}),
+    };
+  };
+
   const modelHits = (
+    text: string,
     tokens: readonly CodeToken[],
     named: ReadonlySet<number>,
     namedBrands: ReadonlySet<string>,
     context: BlockContext | undefined,
   ): Hit[] => {
     const hits: Hit[] = [];
-    let nearby: MakersNearby | undefined;
+    const nearby: Nearby = { context };
     for (const token of tokens) {
-      const found = models.match(token);
-      if (!found) continue;
-      const { compiled, start } = found;
-      const { rule } = compiled;
-      const vendorIndex = compiled.vendorIndex;
-      const ruleBrand = rule.brand?.toLowerCase();
-      let basis: ModelBasis | undefined;
-      if (rule.requiresContext && !named.has(vendorIndex) && !(ruleBrand && namedBrands.has(ruleBrand))) {
-        nearby ??= makersNearby(context);
-        if (nearby.item.vendors.has(vendorIndex) || (ruleBrand && nearby.item.brands.has(ruleBrand))) basis = 'item';
-        else if (nearby.otherMaker) continue;
-        else if (nearby.page.has(vendorIndex)) basis = 'page';
-        else if (
-          sensitivity === 'broad' &&
-          named.size === 0 &&
-          nearby.item.vendors.size === 0 &&
-          token.end - start >= GUESS_MIN_LENGTH
-        )
-          basis = 'guess';
-        else continue;
+      for (const found of models.match(token)) {
+        const hit = modelHit(text, found, named, namedBrands, nearby);
+        if (hit) hits.push(hit);
       }
-      const brand = rule.brand ? vendors[vendorIndex]!.vendor.brands.find((b) => b.name === rule.brand) : undefined;
-      const owned = !brand || OWNED.has(brand.relationship);
-      hits.push({
-        vendorIndex,
-        start,
-        end: token.end,
-        kind: 'model',
-        verdict: basis === 'guess' || !owned ? 'possible-match' : brand ? 'brand-of-listed-vendor' : 'listed-vendor',
-        confidence: basis ? MODEL_CONFIDENCE[basis] : rule.requiresContext ? 0.9 : 0.8,
-        brand,
-        ...(basis ? { basis } : {}),
-      });
     }
     return hits;
   };
@@ -374,7 +394,7 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
   /** Whether candidates could become a hit at all: a name, a code some rule takes, a word fuzzy takes for a typo. */
   const mayHit = (text: string, found: Candidates): boolean =>
     found.names.length > 0 ||
-    found.codes.some((token) => models.match(token) !== undefined) ||
+    found.codes.some((token) => models.match(token).length > 0) ||
     (fuzzy !== null && found.words.some(({ start, end }) => fuzzy.confirm(text.slice(start, end)) !== undefined));
 
   const toFinding = (input: string, norm: NormalisedText, hit: Hit): Finding | null => {
@@ -386,6 +406,7 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
     const start = norm.origin[hit.start]!;
     const end = norm.origin[hit.end - 1]! + lengthAt(input, norm.origin[hit.end - 1]!);
     if (hit.kind !== 'model' && personAfterSurname(input, start, end)) return null;
+    if (hit.kind === 'name' && longerPinyinName(input, start, end)) return null;
     if (hit.kind === 'fuzzy' && surnameOfAPerson(input, start, end)) return null;
     const brand = hit.brand;
     return {
@@ -445,7 +466,7 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
       // Names are disjoint and sorted by start, and so are codes (one per token, tokens in order): every overlap
       // check below is a sweep, linear in the number of hits.
       const isName = overlapSweep(names);
-      const codes = modelHits(candidates.codes, named, namedBrands, context).filter(
+      const codes = modelHits(norm.text, candidates.codes, named, namedBrands, context).filter(
         (code) => !isName(code.start, code.end),
       );
       const exact = mergeByStart(names, codes);
@@ -496,6 +517,25 @@ function personAfterSurname(input: string, start: number, end: number): boolean 
   if (!/^\p{Lu}\p{Ll}+$/u.test(input.slice(start, end))) return false;
   const before = input.slice(Math.max(0, start - 8), start).match(/(?:^|[^\p{L}])(\p{Lu}\p{Ll}+) $/u);
   return before !== null && SURNAMES.has(before[1]!);
+}
+
+/** One syllable of Hanyu Pinyin without tones (an initial, then a final): "hua", "wei", "ju", "zhong". */
+const PINYIN_SYLLABLE =
+  /^(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:iang|iong|uang|ang|eng|ing|ong|iao|ian|uai|uan|ai|ei|ui|ao|ou|iu|ie|ue|er|an|en|in|un|ia|ua|uo|a|o|e|i|u|v)$/i;
+const isTitlePinyin = (word: string | undefined) =>
+  word !== undefined && /^\p{Lu}\p{Ll}*$/u.test(word) && PINYIN_SYLLABLE.test(word);
+
+/**
+ * A name spelt as separate title-case pinyin syllables ("Hua Wei") that runs on into another syllable ("Hua Wei
+ * Ju", a restaurant) or follows a Chinese surname ("Li Hua Wei", a person) is part of a longer Chinese name, not
+ * the company. Written as one word ("Huawei") or in capitals it is left alone. Offsets are in the original.
+ */
+function longerPinyinName(input: string, start: number, end: number): boolean {
+  const syllables = input.slice(start, end).split(' ');
+  if (syllables.length < 2 || !syllables.every(isTitlePinyin)) return false;
+  const next = input.slice(end, end + 12).match(/^ (\p{L}+)(?![\p{L}\p{N}])/u)?.[1];
+  const before = input.slice(Math.max(0, start - 12), start).match(/(?:^|[^\p{L}])(\p{L}+) $/u)?.[1];
+  return isTitlePinyin(next) || (before !== undefined && SURNAMES.has(before));
 }
 
 /** Before a person's name: a byline ("By", "Von", "Par") or a credit ("Reporter:", "Photo:"). */
@@ -564,4 +604,14 @@ function precededByHonorific(text: string, start: number): boolean {
 function lengthAt(text: string, index: number): number {
   const code = text.codePointAt(index);
   return code !== undefined && code > 0xffff ? 2 : 1;
+}
+
+/**
+ * Where a code ends once a hardware revision written straight after it in brackets is included: makers mark
+ * revisions of one model that way ("DS-KV6113-WPE1(C)", "DS-2CD2432F-I(W)", "IPC-D140H(C)"), one letter each.
+ */
+function withRevision(text: string, end: number): number {
+  let at = end;
+  while (text.charCodeAt(at) === 40 && /^[a-z]$/.test(text[at + 1] ?? '') && text.charCodeAt(at + 2) === 41) at += 3;
+  return at;
 }

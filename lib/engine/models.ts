@@ -83,29 +83,60 @@ export class ModelIndex {
   }
 
   /**
-   * The first rule matching the token, or one of its tails after a '-' or '/' ("dhi-nvr4208-8p" is tried as
-   * itself and as "nvr4208-8p", "8p"), with the matched span.
+   * The codes in a token: the first rule matching the token, or one of its tails after a '-' or '/' ("dhi-nvr4208-8p"
+   * is tried as itself and as "nvr4208-8p", "8p"), with the matched span. A token that lists two whole codes of one
+   * maker ("e3372h-153/e3372s-153") gives both; a tail that is only a variant ("ds-2cd2387g2p-lsu/sl",
+   * "ds-7608ni-k2/8p") stays part of its code.
    */
-  match(token: CodeToken): { compiled: CompiledRule; start: number } | undefined {
+  match(token: CodeToken): Array<{ compiled: CompiledRule; start: number; end: number }> {
     // Pages repeat the same codes and non-codes ("1080p", "4k", "2mp"): remember each token's answer.
     let known = this.cache.get(token.text);
     if (known === undefined) {
-      known = this.matchText(token.text) ?? null;
+      known = this.codesIn(token.text);
       if (this.cache.size > 10_000) this.cache.clear();
       this.cache.set(token.text, known);
     }
-    return known ? { compiled: known.compiled, start: token.start + known.offset } : undefined;
+    return known.map((code) => ({
+      compiled: code.compiled,
+      start: token.start + code.offset,
+      end: token.start + code.offset + code.length,
+    }));
   }
 
-  private readonly cache = new Map<string, { compiled: CompiledRule; offset: number } | null>();
+  private readonly cache = new Map<string, ReadonlyArray<{ compiled: CompiledRule; offset: number; length: number }>>();
+
+  private codesIn(text: string): Array<{ compiled: CompiledRule; offset: number; length: number }> {
+    const found = this.matchText(text);
+    if (!found) return [];
+    const { compiled, offset } = found;
+    // Split at a '/' when what follows is itself a whole code of the same maker and what precedes it still is one.
+    for (let slash = text.indexOf('/', offset); slash > offset; slash = text.indexOf('/', slash + 1)) {
+      const tail = text.slice(slash + 1);
+      const next = this.wholeCode(tail);
+      if (!next || next.vendorIndex !== compiled.vendorIndex || tail.length < 4) continue;
+      const head = this.wholeCode(text.slice(offset, slash));
+      if (head?.vendorIndex !== compiled.vendorIndex) continue;
+      const rest = this.codesIn(tail).map((code) => ({ ...code, offset: code.offset + slash + 1 }));
+      if (rest[0]?.offset !== slash + 1) continue;
+      return [{ compiled: head, offset, length: slash - offset }, ...rest];
+    }
+    return [{ compiled, offset, length: text.length - offset }];
+  }
+
+  /** The rule taking the whole of `text` as one code, from its first character. */
+  private wholeCode(text: string): CompiledRule | undefined {
+    for (const compiled of this.buckets.get(bucketKey(text)) ?? []) {
+      compiled.regex ??= compile(compiled.rule.pattern);
+      if (compiled.regex?.test(text)) return compiled;
+    }
+    return undefined;
+  }
 
   private matchText(text: string): { compiled: CompiledRule; offset: number } | undefined {
     for (let offset = 0; offset < text.length; ) {
       const tail = text.slice(offset);
-      for (const compiled of this.buckets.get(bucketKey(tail)) ?? []) {
-        compiled.regex ??= compile(compiled.rule.pattern);
-        if (compiled.regex?.test(tail)) return { compiled, offset };
-      }
+      const compiled = this.wholeCode(tail);
+      if (compiled) return { compiled, offset };
       const next = tail.search(/[-/]/);
       if (next < 0) break;
       offset += next + 1;

@@ -1,0 +1,80 @@
+/**
+ * How a model code is cut out of the text: two whole codes of one maker joined by '/' are two findings, a variant
+ * after '/' stays part of its code, and a one-letter hardware revision in brackets belongs to the code. And a
+ * vendor's name spelt as pinyin syllables inside a longer Chinese name (a restaurant, a person) is not the vendor.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createEngine, type Engine } from '../../../lib/engine/index';
+import { compileWatchlist } from '../../../scripts/lib/compile-watchlist';
+import { readDataFiles } from '../../../scripts/watchlist-build';
+
+let engine: Engine;
+let broad: Engine;
+beforeAll(async () => {
+  const list = compileWatchlist(await readDataFiles());
+  engine = createEngine(list);
+  broad = createEngine(list, { sensitivity: 'broad' });
+});
+
+const codes = (text: string, on: Engine = engine) =>
+  on
+    .scanText(text)
+    .filter((f) => f.kind === 'model')
+    .map((f) => [f.vendorId, f.evidence]);
+
+describe('model codes in a token', () => {
+  it('splits two whole codes of one maker joined by a slash', () => {
+    expect(codes('USB modem - Huawei E3372h-153/E3372s-153 (in StickMode)')).toEqual([
+      ['huawei', 'E3372h-153'],
+      ['huawei', 'E3372s-153'],
+    ]);
+    expect(codes('DS-2CD2143G2-I/DS-2CD2347G2-LU')).toEqual([
+      ['hikvision', 'DS-2CD2143G2-I'],
+      ['hikvision', 'DS-2CD2347G2-LU'],
+    ]);
+  });
+
+  it('keeps a variant after the slash as part of the code', () => {
+    expect(codes('DS-2CD2387G2P-LSU/SL, DS-7608NI-K2/8P and DS-7716NXI-I4/16P/S')).toEqual([
+      ['hikvision', 'DS-2CD2387G2P-LSU/SL'],
+      ['hikvision', 'DS-7608NI-K2/8P'],
+      ['hikvision', 'DS-7716NXI-I4/16P/S'],
+    ]);
+  });
+
+  it('takes a one-letter revision in brackets as part of the code, and nothing longer', () => {
+    expect(codes('HiLook IPC-D140H(C) User Manual')).toEqual([['hikvision', 'IPC-D140H(C)']]);
+    expect(codes('DS-KV6113-WPE1(C)(S) door station')).toEqual([['hikvision', 'DS-KV6113-WPE1(C)(S)']]);
+    expect(codes('DS-2CD2143G2-I(4mm) and DS-2CD2143G2-I (C)')).toEqual([
+      ['hikvision', 'DS-2CD2143G2-I'],
+      ['hikvision', 'DS-2CD2143G2-I'],
+    ]);
+  });
+
+  it('recognises Quectel numbers that carry a chipset letter with no maker in sight, and not the short ones', () => {
+    expect(codes('RM520N-GL')).toEqual([['quectel', 'RM520N-GL']]);
+    expect(codes('EM060K')).toEqual([['quectel', 'EM060K']]);
+    expect(codes('EC25')).toEqual([]);
+    expect(codes('EM120')).toEqual([]);
+    expect(codes('Quectel EM120 and EM160 modules')).toEqual([
+      ['quectel', 'EM120'],
+      ['quectel', 'EM160'],
+    ]);
+    // Other makers' codes in the same shapes: Anbernic handhelds, Sierra and Sony modules.
+    for (const other of ['RG351P', 'RG353V', 'RG505', 'EM7565', 'EM600']) expect(codes(other, broad)).toEqual([]);
+  });
+});
+
+describe('a name in pinyin syllables inside a longer Chinese name', () => {
+  it('is not the vendor when another syllable follows or a surname precedes', () => {
+    expect(engine.scanText("Sherman's Food Adventures: Hua Wei Ju")).toEqual([]);
+    expect(engine.scanText('There are a few attractive things about Hua Wei Ju, including its location')).toEqual([]);
+    expect(engine.scanText('Li Hua Wei said the shop was closed')).toEqual([]);
+  });
+
+  it('is still the vendor when spelt apart before other words', () => {
+    expect(engine.scanText('Hua Wei Technologies supplied the routers').map((f) => f.vendorId)).toEqual(['huawei']);
+    expect(engine.scanText('a Hua Wei router').map((f) => f.vendorId)).toEqual(['huawei']);
+    expect(engine.scanText('Huawei Ju').map((f) => f.vendorId)).toEqual(['huawei']);
+  });
+});
