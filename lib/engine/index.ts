@@ -24,6 +24,7 @@ import {
 } from './context';
 import { FuzzyIndex } from './fuzzy';
 import { mergeByStart, Occupancy, overlapSweep, type Span } from './intervals';
+import { buildLineWords, productAt } from './lines';
 import { type CodeToken, ModelIndex } from './models';
 import { isCjk, isWordChar, type NormalisedText, normalise, Unchanged } from './normalise';
 import { buildTerms, squeeze, type Term } from './terms';
@@ -173,8 +174,10 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
     measures: applicableMeasures(list, vendor).map((m) => m.measure.id),
   }));
   const terms = buildTerms(list);
+  // Product-line words ("matrice", "mavic") ride on the name automaton after the names: pattern index >= terms.length.
+  const lineWords = buildLineWords(list);
   const automaton = new AhoCorasick(
-    terms.map((t) => t.key),
+    [...terms.map((t) => t.key), ...lineWords.map((l) => l.key)],
     isSkippedByNames,
   );
   const models = new ModelIndex(list);
@@ -197,7 +200,8 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
     const hits: Hit[] = [];
     const undecided: Hit[] = [];
     for (const match of matches) {
-      const term = terms[match.pattern]!;
+      const term = terms[match.pattern];
+      if (!term) continue;
       const { start, end } = match;
       // A Latin name needs word boundaries, but CJK text runs words together: "采购Hikvision摄像机", "ZTEの".
       if (!term.cjkStart && isLatinSideWord(norm.text[start - 1])) continue;
@@ -329,7 +333,9 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
         sensitivity === 'broad' &&
         named.size === 0 &&
         makers.item.vendors.size === 0 &&
-        found.end - start >= GUESS_MIN_LENGTH
+        found.end - start >= GUESS_MIN_LENGTH &&
+        // A product line's word alone ("Avata", Finnish "to open") is a word; a guess needs the number of a model.
+        /[0-9]/.test(text.slice(start, found.end))
       )
         basis = 'guess';
       else return undefined;
@@ -362,6 +368,27 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
         const hit = modelHit(text, found, named, namedBrands, nearby);
         if (hit) hits.push(hit);
       }
+    }
+    return hits;
+  };
+
+  /** Products named in words ("Matrice 30T"), from the line words among the automaton's matches (see lines.ts). */
+  const lineHits = (
+    text: string,
+    matches: readonly AutomatonMatch[],
+    named: ReadonlySet<number>,
+    namedBrands: ReadonlySet<string>,
+    context: BlockContext | undefined,
+  ): Hit[] => {
+    if (sensitivity === 'strict' || lineWords.length === 0) return [];
+    const hits: Hit[] = [];
+    const nearby: Nearby = { context };
+    for (const match of matches) {
+      const word = lineWords[match.pattern - terms.length];
+      if (!word) continue;
+      const found = productAt(text, match.start, word);
+      const hit = found && modelHit(text, found, named, namedBrands, nearby);
+      if (hit) hits.push(hit);
     }
     return hits;
   };
@@ -407,6 +434,9 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
     const end = norm.origin[hit.end - 1]! + lengthAt(input, norm.origin[hit.end - 1]!);
     if (hit.kind !== 'model' && personAfterSurname(input, start, end)) return null;
     if (hit.kind === 'name' && longerPinyinName(input, start, end)) return null;
+    // A guessed product named in words must be written as a name: "inspire 3 students" is the verb.
+    if (hit.basis === 'guess' && /\s/.test(input.slice(start, end)) && !/^\p{Lu}/u.test(input.slice(start, end)))
+      return null;
     if (hit.kind === 'fuzzy' && surnameOfAPerson(input, start, end)) return null;
     const brand = hit.brand;
     return {
@@ -466,7 +496,10 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
       // Names are disjoint and sorted by start, and so are codes (one per token, tokens in order): every overlap
       // check below is a sweep, linear in the number of hits.
       const isName = overlapSweep(names);
-      const codes = modelHits(norm.text, candidates.codes, named, namedBrands, context).filter(
+      const tokens = modelHits(norm.text, candidates.codes, named, namedBrands, context);
+      const products = lineHits(norm.text, candidates.names, named, namedBrands, context);
+      // Codes inside a product name ("h20t" in "Zenmuse H20T") give way to it; the rest stay sorted and disjoint.
+      const codes = (products.length === 0 ? tokens : longestFirst([...tokens, ...products], norm.text.length)).filter(
         (code) => !isName(code.start, code.end),
       );
       const exact = mergeByStart(names, codes);

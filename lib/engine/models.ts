@@ -42,6 +42,8 @@ export class ModelIndex {
   constructor(list: Watchlist) {
     list.vendors.forEach((vendor, vendorIndex) => {
       for (const rule of vendor.models) {
+        // Product names in words ("Matrice 30T") are met by the name automaton (see lines.ts), not as code tokens.
+        if (rule.lines) continue;
         const compiled: CompiledRule = { rule, vendorIndex };
         const keys = new Set(rule.examples.map((example) => bucketKey(normaliseTerm(example))));
         for (const key of keys) {

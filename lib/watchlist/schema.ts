@@ -152,6 +152,11 @@ export const modelRuleSchema = z.object({
   requiresContext: z.boolean(),
   /** Which brand the code belongs to, when it is a brand's range (e.g. "HiLook"). */
   brand: z.string().optional(),
+  /**
+   * For products named in words and numbers ("Matrice 30T", "EVO Max 4T"): the product-line words the name starts
+   * with. The pattern is then matched from such a word across spaces, instead of on one code token.
+   */
+  lines: z.array(z.string().min(3)).optional(),
   sources: z.array(sourceSchema).default([]),
 });
 export type ModelRule = z.infer<typeof modelRuleSchema>;

@@ -78,3 +78,41 @@ describe('a name in pinyin syllables inside a longer Chinese name', () => {
     expect(engine.scanText('Huawei Ju').map((f) => f.vendorId)).toEqual(['huawei']);
   });
 });
+
+describe('products named in words and numbers (DJI, Autel Robotics)', () => {
+  it('finds the whole product name from its line word', () => {
+    expect(codes('The DJI Phantom 4 RTK drone contains a 20 megapixel camera')).toEqual([['dji', 'Phantom 4 RTK']]);
+    expect(codes('two DJI Matrice 30T drones and the much larger Matrice 600 Pro')).toEqual([
+      ['dji', 'Matrice 30T'],
+      ['dji', 'Matrice 600 Pro'],
+    ]);
+    expect(codes('Mavic 2 Enterprise Dual, Agras T40 and a Zenmuse H20T')).toEqual([
+      ['dji', 'Mavic 2 Enterprise Dual'],
+      ['dji', 'Agras T40'],
+      ['dji', 'Zenmuse H20T'],
+    ]);
+    expect(codes('采购大疆Mavic 3无人机')).toEqual([['dji', 'Mavic 3']]);
+    expect(codes('EVO II Dual 640T V3 and EVO Max 4T')).toEqual([
+      ['autel', 'EVO II Dual 640T V3'],
+      ['autel', 'EVO Max 4T'],
+    ]);
+  });
+
+  it('needs the maker named for line words that are ordinary words, and guesses only at broad', () => {
+    expect(codes('Phantom 4 RTK')).toEqual([]);
+    expect(codes('Avata 2 with goggles')).toEqual([]);
+    expect(broad.scanText('Phantom 4 RTK')).toMatchObject([{ vendorId: 'dji', verdict: 'possible-match', basis: 'guess' }]);
+  });
+
+  it('leaves other makers and other languages alone', () => {
+    for (const text of [
+      'Samsung 970 EVO Plus SSD and an Audient EVO 4 interface',
+      'une matrice 4 x 4 et la matrice 100',
+      'voit avata ikkunan',
+      'The Phantom of the Opera',
+      'inspire 3 students',
+    ]) {
+      expect(codes(text, broad), text).toEqual([]);
+    }
+  });
+});
