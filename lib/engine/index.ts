@@ -176,10 +176,7 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
   const terms = buildTerms(list);
   // Product-line words ("matrice", "mavic") ride on the name automaton after the names: pattern index >= terms.length.
   const lineWords = buildLineWords(list);
-  const automaton = new AhoCorasick(
-    [...terms.map((t) => t.key), ...lineWords.map((l) => l.key)],
-    isSkippedByNames,
-  );
+  const automaton = new AhoCorasick([...terms.map((t) => t.key), ...lineWords.map((l) => l.key)], isSkippedByNames);
   const models = new ModelIndex(list);
   const fuzzy = sensitivity === 'strict' ? null : new FuzzyIndex(terms, new Set(list.fuzzyExclusions ?? []));
   const sources: CandidateSources = { automaton, models: sensitivity === 'strict' ? null : models, fuzzy };

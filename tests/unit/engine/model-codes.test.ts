@@ -101,7 +101,9 @@ describe('products named in words and numbers (DJI, Autel Robotics)', () => {
   it('needs the maker named for line words that are ordinary words, and guesses only at broad', () => {
     expect(codes('Phantom 4 RTK')).toEqual([]);
     expect(codes('Avata 2 with goggles')).toEqual([]);
-    expect(broad.scanText('Phantom 4 RTK')).toMatchObject([{ vendorId: 'dji', verdict: 'possible-match', basis: 'guess' }]);
+    expect(broad.scanText('Phantom 4 RTK')).toMatchObject([
+      { vendorId: 'dji', verdict: 'possible-match', basis: 'guess' },
+    ]);
   });
 
   it('leaves other makers and other languages alone', () => {
