@@ -6,7 +6,14 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { type Counts, evaluateModels, evaluatePages, loadBundledWatchlist, readSet } from '../tests/accuracy/evaluate';
+import {
+  type Counts,
+  cameraGroup,
+  evaluateModels,
+  evaluatePages,
+  loadBundledWatchlist,
+  readSet,
+} from '../tests/accuracy/evaluate';
 import { loadLabels, loadModels, SENSITIVITIES } from '../tests/accuracy/labels';
 
 const { values } = parseArgs({ options: { problems: { type: 'string' } } });
@@ -51,14 +58,18 @@ for (const sensitivity of SENSITIVITIES) {
 }
 
 const models = evaluateModels(entries, list);
-console.log(`\n${row(['sensitivity', 'listed makers: model recall', 'other makers: flagged'])}`);
-console.log(row(['---', '---', '---']));
+console.log(
+  `\n${row(['sensitivity', 'listed makers: model recall', 'cameras, Hikvision/Dahua group', 'other makers: flagged'])}`,
+);
+console.log(row(['---', '---', '---', '---']));
 for (const sensitivity of SENSITIVITIES) {
   const { listed, others } = models.bySensitivity[sensitivity];
+  const group = cameraGroup(models, sensitivity);
   console.log(
     row([
       sensitivity,
       `${pct(listed.found / (listed.total || 1))} (${listed.found}/${listed.total})`,
+      `${pct(group.found / (group.total || 1))} (${group.found}/${group.total})`,
       `${((100 * others.flagged) / (others.total || 1)).toFixed(2)}% (${others.flagged}/${others.total})`,
     ]),
   );

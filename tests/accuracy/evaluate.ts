@@ -296,6 +296,22 @@ export function evaluateModels(entries: ModelEntry[], list: Watchlist): ModelRes
   return { bySensitivity, misses };
 }
 
+/**
+ * Issue 14's own measure of bare model numbers: the camera database's codes of the Hikvision and Dahua group (their
+ * own ranges and brands: HiLook, EZVIZ, Imou), each alone. Module codes that other makers share (EC25, MF622) need
+ * their maker named and are counted in the listed makers' recall, not here.
+ */
+export function cameraGroup(result: ModelResult, sensitivity: LabelSensitivity): { total: number; found: number } {
+  let total = 0;
+  let found = 0;
+  for (const maker of Object.values(result.bySensitivity[sensitivity].byMaker)) {
+    if (maker.vendor !== 'hikvision' && maker.vendor !== 'dahua') continue;
+    total += maker.total;
+    found += maker.hits;
+  }
+  return { total, found };
+}
+
 export const evaluateAll = () => {
   const list = loadBundledWatchlist();
   return { pages: evaluatePages(readSet(), list), models: evaluateModels(loadModels(), list) };

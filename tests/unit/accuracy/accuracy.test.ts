@@ -6,6 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  cameraGroup,
   evaluateModels,
   evaluatePages,
   evidenceRecall,
@@ -65,8 +66,21 @@ describe('accuracy on the held-out set', () => {
     expect(hits).toEqual([]);
   });
 
-  // Not met (models branch, 2026-12-02): bare listed model numbers 0.944 at balanced, 0.960 at broad. The misses are
-  // user-typed fragments in the camera database ("DS-2CD", "DS-2de") and module codes other makers share (EC25,
-  // MF622), which need their maker named. See /work/notes/models.md.
-  it.todo("listed makers' bare model numbers are found at least 95% of the time (measured 0.944 at balanced)");
+  it.each(['balanced', 'broad'] as const)(
+    'finds at least 95% of the Hikvision/Dahua group’s bare camera model numbers at %s sensitivity',
+    (sensitivity) => {
+      const group = cameraGroup(models, sensitivity);
+      const missed = models.misses
+        .filter((m) => m.sensitivity === sensitivity && ['hikvision', 'dahua'].includes(m.entry.vendor))
+        .map((m) => `${m.entry.maker} ${m.entry.model}`);
+      expect(group.total).toBeGreaterThan(1500);
+      expect(group.found / group.total, missed.join(' ')).toBeGreaterThanOrEqual(0.95);
+    },
+  );
+
+  // Not met (models branch, 2026-12-02): every listed maker's bare model numbers, 0.947 at balanced (0.961 at broad).
+  // The misses are user-typed fragments in the camera database ("DS-2CD", "DS-2de") and module codes other makers
+  // share (EC25, EM05-G, MF622, L850-GL), which need their maker named (issue 14: a shared code alone is at most a
+  // possible match at broad). See /work/notes/models.md.
+  it.todo("every listed maker's bare model numbers are found at least 95% of the time (measured 0.947 at balanced)");
 });
