@@ -109,7 +109,7 @@ export class ModelIndex {
 
   private codesIn(text: string): Array<{ compiled: CompiledRule; offset: number; length: number }> {
     const found = this.matchText(text);
-    if (!found) return [];
+    if (!found) return this.headOfNumberList(text);
     const { compiled, offset } = found;
     // Split at a '/' when what follows is itself a whole code of the same maker and what precedes it still is one.
     for (let slash = text.indexOf('/', offset); slash > offset; slash = text.indexOf('/', slash + 1)) {
@@ -123,6 +123,17 @@ export class ModelIndex {
       return [{ compiled: head, offset, length: slash - offset }, ...rest];
     }
     return [{ compiled, offset, length: text.length - offset }];
+  }
+
+  /**
+   * "em120/160", "rm500q/520n": a code followed by other numbers of the same family after a slash, which no rule takes
+   * as a whole. The code before the first slash still counts; the numbers after it are not codes on their own.
+   */
+  private headOfNumberList(text: string): Array<{ compiled: CompiledRule; offset: number; length: number }> {
+    const slash = text.indexOf('/');
+    if (slash < 3 || !/^[0-9]{2,4}[a-z]?(?:\/[0-9]{2,4}[a-z]?)*$/.test(text.slice(slash + 1))) return [];
+    const head = this.matchText(text.slice(0, slash));
+    return head ? [{ compiled: head.compiled, offset: head.offset, length: slash - head.offset }] : [];
   }
 
   /** The rule taking the whole of `text` as one code, from its first character. */

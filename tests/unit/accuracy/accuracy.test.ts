@@ -78,7 +78,7 @@ describe('accuracy on the held-out set', () => {
     },
   );
 
-  // Not met (models branch, 2026-12-02): every listed maker's bare model numbers, 0.947 at balanced (0.961 at broad).
+  // Not met (models branch, 2026-12-02): every listed maker's bare model numbers, 0.947 at balanced (0.962 at broad).
   // The misses are user-typed fragments in the camera database ("DS-2CD", "DS-2de") and module codes other makers
   // share (EC25, EM05-G, MF622, L850-GL), which need their maker named (issue 14: a shared code alone is at most a
   // possible match at broad). See /work/notes/models.md.

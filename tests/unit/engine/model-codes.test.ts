@@ -34,6 +34,11 @@ describe('model codes in a token', () => {
     ]);
   });
 
+  it('takes the code before a slash that lists other numbers of its family', () => {
+    expect(codes('quectel: add support for EM120/160 PCIe modules')).toEqual([['quectel', 'EM120']]);
+    expect(codes('Hikvision DS-7608NI-K2/8P')).toEqual([['hikvision', 'DS-7608NI-K2/8P']]);
+  });
+
   it('keeps a variant after the slash as part of the code', () => {
     expect(codes('DS-2CD2387G2P-LSU/SL, DS-7608NI-K2/8P and DS-7716NXI-I4/16P/S')).toEqual([
       ['hikvision', 'DS-2CD2387G2P-LSU/SL'],
