@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Page } from 'puppeteer-core';
 import { CHROMIUM_ARGS, chromiumPath } from '../tests/e2e/browsers';
-import { launchWithExtension } from '../tests/e2e/harness';
+import { EXTENSION_DIRS, launchWithExtension } from '../tests/e2e/harness';
 import { startServer } from '../tests/e2e/server';
 
 const CARDS = 5000;
@@ -197,7 +197,7 @@ async function plainRound() {
 
 /** With the extension: everything from the content script's start, then the later batch of cards. */
 async function extensionRound() {
-  const run = await launchWithExtension('chromium');
+  const run = await launchWithExtension('chromium', { extensionDir: EXTENSION_DIRS.chromium });
   const page = await run.browser.newPage();
   let findings = 0;
   const events = await traced(page, async () => {

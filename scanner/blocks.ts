@@ -10,6 +10,15 @@ const MARKED_SELECTOR = [HIDDEN_ATTRIBUTE, ...READABLE_ATTRIBUTES].map((attribut
 /** Tag name of the warning host elements this extension inserts; never scanned. */
 export const WARNING_HOST_TAG = 'vendorwatch-warning';
 
+/**
+ * Our own warning hosts. The page cannot reach this set (it lives in the content script's world), so an element the
+ * page makes with our tag name is read like any other text (a vendor name wrapped in it is still flagged); only
+ * ours are skipped.
+ */
+const ownWarnings = new WeakSet<Element>();
+export const markOwnWarning = (host: Element): void => void ownWarnings.add(host);
+export const isOwnWarning = (element: Element): boolean => ownWarnings.has(element);
+
 export interface TextSegment {
   /** The text node, or the element whose attribute supplied the text. */
   node: Text | Element;
@@ -41,11 +50,7 @@ export interface BlockWalkerOptions {
 const hasMarks = (element: Element): boolean => element.matches(MARKED_SELECTOR);
 
 export function isSkipped(element: Element): boolean {
-  return (
-    SKIPPED_TAGS.has(element.localName) ||
-    element.localName === WARNING_HOST_TAG ||
-    element.hasAttribute(HIDDEN_ATTRIBUTE)
-  );
+  return SKIPPED_TAGS.has(element.localName) || isOwnWarning(element) || element.hasAttribute(HIDDEN_ATTRIBUTE);
 }
 
 export function isBlockElement(element: Element): boolean {
@@ -149,7 +154,7 @@ export class BlockWalker {
         const hasAttributeText = this.shadowDepth > 0 ? hasMarks(element) : marked.has(element);
         if (
           !SKIPPED_TAGS.has(name) &&
-          name !== WARNING_HOST_TAG &&
+          !(name === WARNING_HOST_TAG && isOwnWarning(element)) &&
           !(hasAttributeText && element.hasAttribute(HIDDEN_ATTRIBUTE))
         ) {
           const context = stack[stack.length - 1]!;

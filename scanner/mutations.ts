@@ -4,7 +4,7 @@
  * Observes the document and every open shadow root and same-origin frame the scanner finds, from before the first
  * scan reads anything, so nothing added while it reads is missed. Stops for good when `signal` aborts.
  */
-import { blockOf, isBlockElement, WARNING_HOST_TAG } from './blocks';
+import { blockOf, isBlockElement, isOwnWarning } from './blocks';
 
 /** Mutations are collected for this long, then scanned together. */
 export const MUTATION_BATCH_DELAY_MS = 50;
@@ -56,7 +56,7 @@ export class MutationBatcher {
         record.type !== 'childList' ? [record.target] : record.addedNodes.length > 0 ? [...record.addedNodes] : [];
       for (const node of changed) {
         const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
-        if (!element?.isConnected || element.localName === WARNING_HOST_TAG) continue;
+        if (!element?.isConnected || isOwnWarning(element)) continue;
         this.pending.add(node !== record.target && isBlockElement(element) ? element : (blockOf(element) ?? element));
       }
       if (record.type === 'childList' && record.removedNodes.length > 0) {
@@ -102,11 +102,11 @@ export function isOwnMutation(record: MutationRecord): boolean {
   const target = record.target;
   if (target.nodeType === 1) {
     const element = target as Element;
-    if (element.localName === WARNING_HOST_TAG || element.closest(WARNING_HOST_TAG)) return true;
+    // Inside one of our (open, in the test build) shadow roots, or the host itself.
+    const root = element.getRootNode();
+    if (isOwnWarning(element) || (root.nodeType === 11 && isOwnWarning((root as ShadowRoot).host))) return true;
   }
   if (record.type !== 'childList') return false;
   const nodes = [...record.addedNodes, ...record.removedNodes];
-  return (
-    nodes.length > 0 && nodes.every((node) => node.nodeType === 1 && (node as Element).localName === WARNING_HOST_TAG)
-  );
+  return nodes.length > 0 && nodes.every((node) => node.nodeType === 1 && isOwnWarning(node as Element));
 }

@@ -16,6 +16,7 @@ import { type Block, BlockWalker } from './blocks';
 import { type MutationBatch, MutationBatcher } from './mutations';
 import { placeWarning } from './placement';
 import { TableContexts } from './table-cells';
+import { keepVisible } from './visibility';
 import { type MountedWarning, mountWarning } from './warning-host';
 
 /** Longest stretch of reading before yielding to the page (well under the 50 ms long-task line). */
@@ -82,8 +83,13 @@ interface Decision {
   dismissed: Array<[number, string]>;
 }
 
+/** A warning put in the page, for the visibility check. */
+interface Placed {
+  mounted: MountedWarning;
+  card: Element;
+}
 /** Builds one warning off the page and returns what puts it in. */
-type Placement = () => () => void;
+type Placement = () => () => Placed | undefined;
 /** Shared by the thousands of blocks with nothing to place; never mutated. */
 const NOTHING_TO_PLACE: readonly Placement[] = [];
 
@@ -310,16 +316,22 @@ export class PageScanner {
     });
     // Warnings are built off the page in slices, then put in together: every frame that changes a big page costs
     // the browser a layout of all of it, so the page should change in as few frames as possible.
+    const placed: Placed[] = [];
     for (let i = 0; i < placements.length; i += PLACEMENTS_PER_FRAME) {
       if (i > 0) await afterNextFrame();
       if (this.options.signal.aborted) return;
-      const attach: Array<() => void> = [];
+      const attach: Array<() => Placed | undefined> = [];
       for (const prepare of placements.slice(i, i + PLACEMENTS_PER_FRAME)) {
         attach.push(prepare());
         await pause();
       }
-      for (const put of attach) put();
+      for (const put of attach) {
+        const warning = put();
+        if (warning) placed.push(warning);
+      }
     }
+    // All put in: one layout answers for every pill at once.
+    if (placed.length > 0) keepVisible(placed);
     this.pruneDetached();
     this.report();
   }
@@ -443,7 +455,7 @@ export class PageScanner {
         ...(undo ? { dismissed: { scope: undo.scope, decision: undo.decision, reason: undo.reason } } : {}),
       });
       return () => {
-        if (!block.element.isConnected || this.states.get(block.element) !== state) return;
+        if (!block.element.isConnected || this.states.get(block.element) !== state) return undefined;
         const pageFinding: PageFinding = {
           ref,
           finding,
@@ -455,6 +467,7 @@ export class PageScanner {
         placeWarning(block, finding.start, mounted.host);
         state.warnings.push({ mounted, pageFinding, ...(undo ? { undo: undo.id } : {}) });
         if (!undo) this.shown.add(pageFinding);
+        return { mounted, card: block.element };
       };
     };
   }

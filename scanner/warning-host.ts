@@ -10,20 +10,37 @@
 import { h, hydrate, render } from 'preact';
 import { compactWarning, Warning, type WarningProps } from '../components/Warning';
 import { WARNING_CSS } from '../components/warning-styles';
-import { WARNING_HOST_TAG } from './blocks';
+import { markOwnWarning, WARNING_HOST_TAG } from './blocks';
 
 /**
- * Only properties that hide or move the host are pinned inline with !important (inline !important beats page
- * stylesheets). Text spacing is deliberately not pinned, so users' own spacing overrides still work (WCAG 1.4.12);
- * the shadow root's `:host { all: initial }` resets the rest.
+ * Every property of the host that can hide it, shrink it, move it away, let something cover it or let clicks pass
+ * through is pinned inline with !important (inline !important beats page stylesheets and animations). `position:
+ * relative` with the top z-index keeps an overlay of the same stacking context (a parent's `::after`) below the
+ * pill; relative with `inset: auto` moves nothing. Text spacing (letter-, word-spacing, line-height) is deliberately
+ * not pinned, here or in the shadow root: people's own spacing overrides reach the warning only by inheritance
+ * through the host, and WCAG 1.4.12 needs them to work (axe's `avoid-inline-spacing` flags inline !important
+ * spacing). A page that squeezes the text still leaves a box, and `isVisible` checks the box after placement.
  */
 const HOST_STYLE =
   'display: inline !important; visibility: visible !important; opacity: 1 !important; ' +
-  'position: static !important; transform: none !important; clip-path: none !important; ' +
-  'width: auto !important; height: auto !important; overflow: visible !important;';
+  'position: relative !important; inset: auto !important; z-index: 2147483647 !important; ' +
+  'transform: none !important; translate: none !important; rotate: none !important; scale: none !important; ' +
+  'clip-path: none !important; clip: auto !important; filter: none !important; backdrop-filter: none !important; ' +
+  'mask: none !important; -webkit-mask: none !important; mix-blend-mode: normal !important; zoom: 1 !important; ' +
+  'margin: 0 4px !important; vertical-align: baseline !important; pointer-events: auto !important; ' +
+  'content-visibility: visible !important; width: auto !important; height: auto !important; ' +
+  'overflow: visible !important;';
+
+/**
+ * Closed in release builds: page script cannot reach in and rewrite a warning ("not restricted"). The end-to-end
+ * build (`--mode e2e`) keeps it open so the tests can read and click the pill from the page.
+ */
+const SHADOW_MODE: ShadowRootMode = import.meta.env?.MODE === 'e2e' ? 'open' : 'closed';
 
 export interface MountedWarning {
   host: HTMLElement;
+  /** The pill's box on screen (the shadow root is closed, so only we can measure it), or null before it renders. */
+  pillBox(): DOMRect | null;
   /** Opens the card (the popup's "show me" on a finding); focus goes to the pill. */
   open(): void;
   remove(): void;
@@ -86,8 +103,9 @@ export function mountWarning(doc: Document, given: WarningProps): MountedWarning
   host.setAttribute('data-vendorwatch-verdict', props.view.verdict);
   host.setAttribute('data-vendorwatch-measures', props.view.measures.map((measure) => measure.id).join(' '));
   host.setAttribute('style', HOST_STYLE);
-  // Open mode: assistive technology and tests can reach inside; nothing private is rendered there.
-  const shadow = host.attachShadow({ mode: 'open' });
+  // Assistive technology reads a closed root like an open one; only page script is kept out.
+  const shadow = host.attachShadow({ mode: SHADOW_MODE });
+  markOwnWarning(host);
   const container = doc.createElement('span');
   if (!adoptSharedSheet(doc, shadow)) {
     const style = doc.createElement('style');
@@ -116,6 +134,7 @@ export function mountWarning(doc: Document, given: WarningProps): MountedWarning
   const pill = () => container.querySelector('button.pill') as HTMLButtonElement | null;
   return {
     host,
+    pillBox: () => pill()?.getBoundingClientRect() ?? null,
     open() {
       const button = pill();
       // A click wakes the component (see above) and toggles the card; only click when it is closed.

@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { launchWithExtension } from '../tests/e2e/harness';
+import { EXTENSION_DIRS, launchWithExtension } from '../tests/e2e/harness';
 import { startServer } from '../tests/e2e/server';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -27,7 +27,7 @@ if (!process.argv.includes('--no-build')) {
 }
 
 const server = await startServer({ '/demo/': join(ROOT, 'demo/pages') });
-const run = await launchWithExtension('chromium', { headless: !headed });
+const run = await launchWithExtension('chromium', { headless: !headed, extensionDir: EXTENSION_DIRS.chromium });
 const outputDir = join(ROOT, 'demo-output');
 await mkdir(outputDir, { recursive: true });
 
@@ -51,11 +51,13 @@ for (const { path, label, settings } of PAGES) {
   }
   if (!headed) {
     // Open the first warning so the screenshot shows a rationale card, not just the badges.
-    await page.evaluate(() => {
+    // The warning's shadow root is closed in release builds: click the pill where it is on screen, as a person does.
+    const opened = await page.evaluate(() => {
       const host = document.querySelector('vendorwatch-warning');
-      (host?.shadowRoot?.querySelector('button.pill') as HTMLButtonElement | null)?.click();
       host?.scrollIntoView({ block: 'center' });
+      return Boolean(host);
     });
+    if (opened) await page.click('vendorwatch-warning');
     const file = join(outputDir, `${path.split('/').pop()!.replace('.html', '')}.png`);
     await page.screenshot({ path: file as `${string}.png`, fullPage: true });
     console.log(`  screenshot: ${file}`);

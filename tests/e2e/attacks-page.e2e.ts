@@ -1,17 +1,20 @@
 /**
  * What an outsider can throw at VendorWatch through the page, a settings file and the organisation's policy, in
  * real browsers (issue 19): a settings file too big for storage, a save over the storage quota, and (Chromium, which
- * reads managed policy from a file here) an import that tries to change what the organisation locked.
+ * reads managed policy from a file here) an import that tries to change what the organisation locked and policy
+ * mistakes Chromium lets through; and a page that hides, covers or forges warnings, or wraps a name in our tag.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PUBLICATION_URL } from '../../lib/update/defaults';
 import {
   BROWSERS,
   chromiumExtensionId,
   E2E_EXTENSION_DIRS,
+  EXTENSION_DIRS,
   type ExtensionRun,
   extensionSuite,
   launchWithExtension,
@@ -180,6 +183,70 @@ for (const name of BROWSERS) {
   });
 }
 
+for (const name of BROWSERS) {
+  describe(`${name}: page attacks on the warning`, () => {
+    const suite = extensionSuite(name, FIXTURES);
+
+    it('keeps every warning visible, on top and clickable whatever the page’s CSS does to its host', async () => {
+      const page = await suite.run.open(suite.server.url('/attacks/hostile-host.html'));
+      await suite.run.waitForTabState(page, (state) => state.findings.length >= 4);
+      const vendors = (await suite.run.warnings(page)).map((w) => w.vendor).filter(Boolean);
+      expect([...new Set(vendors)].sort()).toEqual(['dahua', 'hikvision', 'hytera', 'zte']);
+      for (const vendor of ['hikvision', 'dahua', 'zte', 'hytera']) {
+        const seen = await page.evaluate(async (id: string) => {
+          const host = document.querySelector(`vendorwatch-warning[data-vendorwatch-vendor="${id}"]`) as HTMLElement;
+          host.scrollIntoView({ block: 'center' });
+          await new Promise((resolve) => requestAnimationFrame(() => resolve(null)));
+          // The e2e build keeps the root open so the test can measure the pill; release builds close it.
+          const pill = host.shadowRoot!.querySelector('button.pill')!.getBoundingClientRect();
+          const style = getComputedStyle(host);
+          const atCentre = document.elementFromPoint(pill.left + pill.width / 2, pill.top + pill.height / 2);
+          return {
+            box: pill.width > 4 && pill.height > 4,
+            onScreen: pill.right > 0 && pill.left < innerWidth && pill.bottom > 0 && pill.top < innerHeight,
+            onTop: atCentre === host,
+            style: [style.opacity, style.filter, style.pointerEvents, style.visibility, style.transform],
+          };
+        }, vendor);
+        expect(seen, vendor).toEqual({
+          box: true,
+          onScreen: true,
+          onTop: true,
+          style: ['1', 'none', 'auto', 'visible', 'none'],
+        });
+      }
+      await page.close();
+    });
+
+    it('closes the shadow root in the release build, so page script cannot rewrite a warning', async () => {
+      const release = await launchWithExtension(name, { extensionDir: EXTENSION_DIRS[name] });
+      try {
+        const page = await release.open(suite.server.url('/attacks/hostile-host.html'));
+        await release.waitForTabState(page, (state) => state.findings.length >= 4);
+        const reach = await page.evaluate(() => {
+          const host = document.querySelector('vendorwatch-warning[data-vendorwatch-vendor="hikvision"]')!;
+          let reattached = false;
+          try {
+            host.attachShadow({ mode: 'open' });
+            reattached = true;
+          } catch {}
+          return { root: host.shadowRoot, reattached, width: host.getBoundingClientRect().width > 4 };
+        });
+        expect(reach).toEqual({ root: null, reattached: false, width: true });
+        await page.close();
+        // The release build updates itself from the project's publication address unless told otherwise.
+        const options = await release.openExtensionPage('options.html');
+        await options.waitForSelector('input[name="updateUrl"]');
+        expect(await options.$eval('input[name="updateUrl"]', (input) => (input as HTMLInputElement).value)).toBe(
+          PUBLICATION_URL,
+        );
+      } finally {
+        await release.close();
+      }
+    });
+  });
+}
+
 // Writing Chromium's machine-wide policy directory needs root (CI runs as root).
 describe.skipIf(process.getuid?.() !== 0)('chromium: imports and the organisation policy', () => {
   const POLICY_DIR = '/etc/chromium/policies/managed';
@@ -191,7 +258,22 @@ describe.skipIf(process.getuid?.() !== 0)('chromium: imports and the organisatio
     const extensionId = chromiumExtensionId(E2E_EXTENSION_DIRS.chromium);
     await mkdir(POLICY_DIR, { recursive: true });
     // The probe's policy: sensitivity set to strict, own entries and paused sites locked.
-    const policy = { sensitivity: 'strict', lockedSettings: ['userEntries', 'pausedSites'] };
+    // With mistakes Chromium's schema lets through, which VendorWatch must list: an http update address, a
+    // fractional interval, an organisation key of 33 bytes.
+    const policy = {
+      sensitivity: 'strict',
+      lockedSettings: ['userEntries', 'pausedSites'],
+      updateUrl: 'http://lists.example.org/vendorwatch/watchlist.json',
+      updateIntervalHours: 1.5,
+      extraLists: [
+        {
+          url: 'https://lists.example.org/org.json',
+          keyId: 'example-council',
+          publicKey: Buffer.alloc(33, 7).toString('base64'),
+          label: 'Example Council',
+        },
+      ],
+    };
     await writeFile(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [extensionId]: policy } } }));
     server = await startServer(FIXTURES);
     run = await launchWithExtension('chromium', { extensionDir: E2E_EXTENSION_DIRS.chromium });
@@ -249,5 +331,19 @@ describe.skipIf(process.getuid?.() !== 0)('chromium: imports and the organisatio
     const vendors = (await run.warnings(page)).map((warning) => warning.vendor).sort();
     expect(vendors).toEqual(['dahua', 'hikvision']);
     await page.close();
+  });
+
+  it('lists the policy mistakes Chromium passes on: an http address, a fractional interval, a malformed key', async () => {
+    const options = await optionsWithPolicy();
+    await options.waitForSelector('[data-testid="policy-problems"]', { timeout: 15_000 });
+    const listed = await options.$$eval('[data-testid="policy-problems"] li', (items) =>
+      items.map((item) => item.textContent ?? ''),
+    );
+    expect(listed).toEqual([
+      "policy field updateUrl: 'http://lists.example.org/vendorwatch/watchlist.json' must be an https:// address; ignored (updateUrl stays locked at its current value)",
+      'policy field updateIntervalHours: 1.5 must be a whole number; ignored (updateIntervalHours stays locked at its current value)',
+      'policy field extraLists[0]: publicKey is 33 bytes, not the 32 of an Ed25519 public key; this list ignored',
+    ]);
+    await options.close();
   });
 });

@@ -24,7 +24,8 @@ export const EXTENSION_DIRS: Record<BrowserName, string> = {
   chromium: join(ROOT, '.output/chrome-mv3'),
   firefox: join(ROOT, '.output/firefox-mv3'),
 };
-/** Test builds (`wxt build --mode e2e`): trust the test signing key and a loopback http update server. */
+/** Test builds (`npm run build:e2e`): trust the test signing key and a loopback http update server, and keep the
+ * warning's shadow root open (closed in release builds); the tests load these unless they ask for a release build. */
 export const E2E_EXTENSION_DIRS: Record<BrowserName, string> = {
   chromium: join(ROOT, '.output/chrome-mv3-e2e'),
   firefox: join(ROOT, '.output/firefox-mv3-e2e'),
@@ -88,9 +89,10 @@ export interface LaunchOptions {
 
 export async function launchWithExtension(name: BrowserName, options: LaunchOptions = {}): Promise<ExtensionRun> {
   const headless = options.headless ?? true;
-  const extensionDir = options.extensionDir ?? EXTENSION_DIRS[name];
+  // The e2e build by default: it keeps the warning's shadow root open so tests can read and click inside it.
+  const extensionDir = options.extensionDir ?? E2E_EXTENSION_DIRS[name];
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
-    throw new Error(`No built extension at ${extensionDir}. Run \`npm run build\` first.`);
+    throw new Error(`No built extension at ${extensionDir}. Run \`npm run build\` and \`npm run build:e2e\` first.`);
   }
   const profile = await mkdtemp(join(tmpdir(), `vendorwatch-${name}-`));
   let browser: Browser;

@@ -3,7 +3,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { chunkTexts } from '../../../lib/matching/wire';
 import { cardsUnder } from '../../../scanner/adapter-cards';
-import { BlockWalker } from '../../../scanner/blocks';
+import { BlockWalker, markOwnWarning } from '../../../scanner/blocks';
 import { MutationBatcher } from '../../../scanner/mutations';
 import { placeWarning } from '../../../scanner/placement';
 
@@ -16,6 +16,18 @@ const read = (root: Element, options = {}) => {
 };
 
 describe('block reading', () => {
+  it('reads text inside an element the page made with our tag name, and skips only our own warnings', () => {
+    // The probe: the page wraps a vendor name in its own <vendorwatch-warning> so the scanner would skip it.
+    const { document } = page(
+      '<p>Cameras by <vendorwatch-warning>Hikvision</vendorwatch-warning></p><p id="ours">Axis</p>',
+    );
+    const own = document.createElement('vendorwatch-warning');
+    own.textContent = 'Listed vendor: Dahua';
+    markOwnWarning(own);
+    document.getElementById('ours')!.append(own);
+    expect(read(document.body).blocks).toEqual(['Cameras by Hikvision', 'Axis']);
+  });
+
   it('reads a name split across inline elements as one block, and skips scripts and hidden text', () => {
     const { document } = page(
       '<p><b>Hik</b>vision <i>DS-2CD</i></p><p hidden>Dahua</p><script>ZTE</script><div>Axis</div>',
@@ -113,7 +125,9 @@ describe('mutation batching', () => {
       card.innerHTML = `<h3>${name}</h3>`;
       results.append(card);
     }
-    results.append(document.createElement('vendorwatch-warning'));
+    const own = document.createElement('vendorwatch-warning');
+    markOwnWarning(own);
+    results.append(own);
     await settle();
     expect(batches).toEqual([{ roots: ['article', 'article'], removed: false }]);
 
