@@ -205,14 +205,22 @@ for (const name of BROWSERS) {
             box: pill.width > 4 && pill.height > 4,
             onScreen: pill.right > 0 && pill.left < innerWidth && pill.bottom > 0 && pill.top < innerHeight,
             onTop: atCentre === host,
-            style: [style.opacity, style.filter, style.pointerEvents, style.visibility, style.transform],
+            style: [
+              style.opacity,
+              style.filter,
+              style.pointerEvents,
+              style.visibility,
+              style.transform,
+              style.maskImage,
+              style.zoom,
+            ],
           };
         }, vendor);
         expect(seen, vendor).toEqual({
           box: true,
           onScreen: true,
           onTop: true,
-          style: ['1', 'none', 'auto', 'visible', 'none'],
+          style: ['1', 'none', 'auto', 'visible', 'none', 'none', '1'],
         });
       }
       await page.close();
