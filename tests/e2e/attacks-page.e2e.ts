@@ -189,14 +189,15 @@ for (const name of BROWSERS) {
 
     it('keeps every warning visible, on top and clickable whatever the page’s CSS does to its host', async () => {
       const page = await suite.run.open(suite.server.url('/attacks/hostile-host.html'));
+      await page.bringToFront();
       await suite.run.waitForTabState(page, (state) => state.findings.length >= 4);
       const vendors = (await suite.run.warnings(page)).map((w) => w.vendor).filter(Boolean);
       expect([...new Set(vendors)].sort()).toEqual(['dahua', 'hikvision', 'hytera', 'zte']);
       for (const vendor of ['hikvision', 'dahua', 'zte', 'hytera']) {
-        const seen = await page.evaluate(async (id: string) => {
+        const seen = await page.evaluate((id: string) => {
           const host = document.querySelector(`vendorwatch-warning[data-vendorwatch-vendor="${id}"]`) as HTMLElement;
           host.scrollIntoView({ block: 'center' });
-          await new Promise((resolve) => requestAnimationFrame(() => resolve(null)));
+          // Measured at once (the reads below lay the page out): a tab in the background would never run a frame.
           // The e2e build keeps the root open so the test can measure the pill; release builds close it.
           const pill = host.shadowRoot!.querySelector('button.pill')!.getBoundingClientRect();
           const style = getComputedStyle(host);
