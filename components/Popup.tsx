@@ -3,13 +3,13 @@
  * for there: pause on this site, export the evidence, report a wrong finding.
  */
 import { useState } from 'preact/hooks';
+import { VERDICT_KEYS } from '../lib/present/warning-view';
 import type { FindingSummary, TabState } from '../lib/protocol';
 import { type AddressDetail, buildProblemReport } from '../lib/report/issue';
 import type { Dismissal } from '../lib/storage';
 import { formatDay } from '../lib/watchlist/freshness';
 import { DismissalList } from './DismissalList';
 import { t } from './i18n';
-import { VERDICT_KEYS } from './Warning';
 
 export type ExportFormat = 'csv' | 'json' | 'report';
 

@@ -10,8 +10,6 @@ import { type MeasureView, STATUS_KEYS, VERDICT_KEYS, type WarningView } from '.
 import { t, tx } from './i18n';
 import { claimOpen, followAndDismiss, placeCard, showFloating } from './popover';
 
-export { VERDICT_KEYS } from '../lib/present/warning-view';
-
 /**
  * The pill's description (the headline), read by screen readers with the pill. A hidden element referenced by
  * aria-describedby has no layout box at all, unlike an off-screen live region, and ids are scoped to each warning's
@@ -51,9 +49,7 @@ function MeasureItem({ measure }: { measure: MeasureView }) {
       </div>
       <p class="measure-scope">{measure.scopeText}</p>
       {measure.qualifier ? <p class="measure-qualifier">{t('warningOnly', measure.qualifier)}</p> : null}
-      {measure.basis || measure.basisText ? (
-        <p class="measure-basis">{measure.basis ? tx(measure.basis) : measure.basisText}</p>
-      ) : null}
+      {measure.basis ? <p class="measure-basis">{tx(measure.basis)}</p> : null}
       <a class="source" href={measure.sourceUrl} target="_blank" rel="noopener noreferrer">
         {t('warningSource', measure.sourceTitle)}
       </a>
@@ -68,8 +64,7 @@ function pillWording(view: WarningView) {
     tone,
     icon: tone === 'alert' ? '⚠' : tone === 'review' ? '?' : 'ℹ',
     verdictLabel: t(VERDICT_KEYS[view.verdict]),
-    // Views built by lib/ carry their sentences as message keys; older ones (or hand-made) only the English text.
-    headline: view.verdictLineText ? tx(view.verdictLineText) : (view.verdictLine ?? view.headline),
+    headline: tx(view.verdictLineText),
   };
 }
 
@@ -340,7 +335,7 @@ function Card({
           <>
             <dt>{t('warningWhy')}</dt>
             <dd>
-              {view.path.brand}: {view.path.phraseText ? tx(view.path.phraseText) : view.path.phrase}
+              {view.path.brand}: {tx(view.path.phraseText)}
               {view.path.sourceUrl ? (
                 <>
                   {' '}

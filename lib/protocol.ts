@@ -27,8 +27,7 @@ const warningViewShape = z.looseObject({
   vendorName: z.string(),
   evidence: z.string(),
   verdict: z.enum(['listed-vendor', 'brand-of-listed-vendor', 'possible-match']),
-  verdictLabel: z.string(),
-  headline: z.string(),
+  verdictLineText: z.lazy(() => localTextShape),
   measures: z.array(
     z.looseObject({ id: z.string(), title: z.string(), jurisdiction: z.string(), sourceUrl: z.string() }),
   ),
@@ -67,9 +66,7 @@ export const findingSummarySchema = z.object({
   vendorId: z.string(),
   vendorName: z.string(),
   verdict: z.enum(['listed-vendor', 'brand-of-listed-vendor', 'possible-match']),
-  verdictLabel: z.string(),
-  /** The answer for the reader's profile, in English, and as localisable text (see lib/present/verdict.ts). */
-  verdictLine: z.string(),
+  /** The answer for the reader's profile, as localisable text (see lib/present/verdict.ts). */
   verdictLineText: localTextSchema,
   evidence: z.string(),
   measures: z.array(z.object({ id: z.string(), title: z.string(), jurisdiction: z.string() })),
@@ -82,8 +79,6 @@ export function summariseView(view: WarningView): FindingSummary {
     vendorId: view.vendorId,
     vendorName: view.vendorName,
     verdict: view.verdict,
-    verdictLabel: view.verdictLabel,
-    verdictLine: view.verdictLine,
     verdictLineText: view.verdictLineText,
     evidence: view.evidence,
     measures: view.measures.map(({ id, title, jurisdiction }) => ({ id, title, jurisdiction })),

@@ -6,6 +6,8 @@
 import { execFileSync } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { renderText } from '../lib/i18n/index';
+import { VERDICT_LABELS } from '../lib/present/warning-view';
 import { EXTENSION_DIRS, launchWithExtension } from '../tests/e2e/harness';
 import { startServer } from '../tests/e2e/server';
 
@@ -46,7 +48,7 @@ for (const { path, label, settings } of PAGES) {
     const measures =
       finding.measures.map((m) => `${m.title} (${m.jurisdiction})`).join('; ') || 'no measure for your settings';
     console.log(
-      `  - ${finding.verdictLabel}: ${finding.vendorName}  “${finding.evidence}”\n      ${finding.verdictLine}\n      ${measures}`,
+      `  - ${VERDICT_LABELS[finding.verdict]}: ${finding.vendorName}  “${finding.evidence}”\n      ${renderText(finding.verdictLineText)}\n      ${measures}`,
     );
   }
   if (!headed) {

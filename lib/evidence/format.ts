@@ -4,6 +4,8 @@
  * measures' details once per vendor. Everything from the page is escaped; nothing is rendered as markup.
  */
 import { csvField } from '../documents/csv';
+import { renderText } from '../i18n/index';
+import { STATUS_LABELS } from '../present/warning-view';
 import type { EvidenceReport } from './report';
 import {
   csvCells,
@@ -31,7 +33,7 @@ export function toJson(report: EvidenceReport): string {
       ...(m.date ? { date: m.date } : {}),
       scope: m.scopeText,
       ...(m.qualifier ? { qualifier: m.qualifier } : {}),
-      ...(m.basisText ? { basis: m.basisText } : {}),
+      ...(m.basis ? { basis: renderText(m.basis) } : {}),
       sourceUrl: m.sourceUrl,
       sourceTitle: m.sourceTitle,
     })),
@@ -117,7 +119,7 @@ ${rows
 ${summary.measures
   .map(
     (m) =>
-      `    <tr><td>${escapeHtml(m.title)} (${escapeHtml(m.jurisdiction)})<br><small class="ids">${escapeHtml(m.id)}</small></td><td>${escapeHtml(m.authority)}</td><td>${escapeHtml(m.statusLabel)}${m.date ? `, ${escapeHtml(m.date)}` : ''}</td><td>${escapeHtml(m.scopeText)}${m.qualifier ? ` Only ${escapeHtml(m.qualifier)}.` : ''}${m.basisText ? ` ${escapeHtml(m.basisText)}` : ''}</td><td><a href="${escapeHtml(m.sourceUrl)}">${escapeHtml(m.sourceTitle)}</a><br><small class="url">${escapeHtml(m.sourceUrl)}</small></td></tr>`,
+      `    <tr><td>${escapeHtml(m.title)} (${escapeHtml(m.jurisdiction)})<br><small class="ids">${escapeHtml(m.id)}</small></td><td>${escapeHtml(m.authority)}</td><td>${escapeHtml(STATUS_LABELS[m.status])}${m.date ? `, ${escapeHtml(m.date)}` : ''}</td><td>${escapeHtml(m.scopeText)}${m.qualifier ? ` Only ${escapeHtml(m.qualifier)}.` : ''}${m.basis ? ` ${escapeHtml(renderText(m.basis))}` : ''}</td><td><a href="${escapeHtml(m.sourceUrl)}">${escapeHtml(m.sourceTitle)}</a><br><small class="url">${escapeHtml(m.sourceUrl)}</small></td></tr>`,
   )
   .join('\n')}
     </tbody></table>`

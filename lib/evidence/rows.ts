@@ -4,7 +4,8 @@
  * file and the place in it), the verdict, and the measures by id. Measure details are given once per vendor in
  * the summary, not repeated on every row. Pure.
  */
-import type { MeasureView } from '../present/warning-view';
+import { renderText } from '../i18n/index';
+import { type MeasureView, VERDICT_LABELS } from '../present/warning-view';
 import type { EvidenceDismissal, EvidenceFinding, EvidenceReport } from './report';
 
 export interface EvidenceRow {
@@ -32,7 +33,7 @@ export interface EvidenceRow {
 
 const brandPath = (finding: EvidenceFinding) =>
   finding.path
-    ? `${finding.path.brand}: ${finding.path.phrase}${finding.path.caveat ? ` (${finding.path.caveat})` : ''}`
+    ? `${finding.path.brand}: ${renderText(finding.path.phraseText)}${finding.path.caveat ? ` (${finding.path.caveat})` : ''}`
     : '';
 
 export function evidenceRow(finding: EvidenceFinding): EvidenceRow {
@@ -43,8 +44,8 @@ export function evidenceRow(finding: EvidenceFinding): EvidenceRow {
     evidence: finding.evidence,
     ...(finding.file !== undefined ? { file: finding.file } : {}),
     location: finding.location ?? '',
-    verdict: finding.verdictLabel,
-    verdictLine: finding.verdictLine,
+    verdict: VERDICT_LABELS[finding.verdict],
+    verdictLine: renderText(finding.verdictLineText),
     brandPath: brandPath(finding),
     measures: finding.measures.map((m) => m.id),
     ...(finding.dismissal ? { dismissal: finding.dismissal } : {}),
@@ -112,7 +113,7 @@ export function vendorSummaries(findings: readonly EvidenceFinding[]): VendorSum
       vendorName,
       count: items.length,
       dismissed: items.filter((f) => f.dismissal).length,
-      verdictLine: commonest(items.map((f) => f.verdictLine)) ?? '',
+      verdictLine: commonest(items.map((f) => renderText(f.verdictLineText))) ?? '',
       measureIds: [...measures.keys()],
       measures: [...measures.values()],
     };

@@ -39,7 +39,7 @@ export function createMatcher(list: Watchlist, settings: Settings): Matcher {
   const engine = createEngine(list, { sensitivity: settings.sensitivity });
   // A vendor's view differs only by the finding, but building one is cheap next to matching; no cache needed.
   const view = (finding: Finding) =>
-    buildWarningView(list, finding, settings.profile, settings.jurisdictions, undefined, settings.country);
+    buildWarningView(list, finding, settings.profile, settings.jurisdictions, settings.country);
   function* matchEach(texts: readonly string[], options: MatchOptions = {}): Generator<BlockMatch[]> {
     const page = options.page ?? new Set<string>();
     for (const text of texts) for (const id of engine.namedIn(text)) page.add(id);

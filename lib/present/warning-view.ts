@@ -3,12 +3,12 @@
  * path, and each applicable measure with its authority, date, status, scope and source. Pure, so the
  * content script, the popup, the evidence export and the tests all describe a finding the same way.
  *
- * The sentences are localisable: each string field has a `LocalText` twin (message key + substitutions) that the
- * extension's interface renders in the reader's language; the strings themselves are English unless a `translate`
- * function is passed, so the CLI and the exports read the same as before.
+ * Each sentence is localisable text (`LocalText`: message key + substitutions, see lib/i18n), and only that: the
+ * extension's interface renders it in the reader's language, the CLI and the exports in English (`renderText`).
+ * Vendor names, measure titles, authorities and scope texts are data, in the list's own words.
  */
 import type { Finding } from '../engine/index';
-import { type LocalText, type MessageKey, renderText, type Translate } from '../i18n/index';
+import { type LocalText, type MessageKey, renderText } from '../i18n/index';
 import type { Profile } from '../settings/index';
 import { type AppliedMeasure, applicableMeasures, SEVERITY_RANK } from '../watchlist/measures';
 import type { MeasureScope, MeasureStatus, Watchlist } from '../watchlist/schema';
@@ -22,15 +22,12 @@ export interface MeasureView {
   instrument: string;
   jurisdiction: string;
   status: MeasureStatus;
-  statusLabel: string;
   /** The date this vendor was listed, or the measure took effect. */
   date?: string;
   scopeText: string;
   /** A vendor-specific limit, e.g. the FCC's "to the extent used for..." wording. */
   qualifier?: string;
   /** For category measures: why it applies although it names no company. */
-  basisText?: string;
-  /** `basisText` as localisable text. */
   basis?: LocalText;
   severity: AppliedMeasure['severity'];
   scope: MeasureScope;
@@ -43,13 +40,11 @@ export interface WarningView {
   vendorName: string;
   evidence: string;
   verdict: Finding['verdict'];
-  verdictLabel: string;
   kind: Finding['kind'];
   confidence: number;
   /** e.g. "HiLook: own brand of Hikvision". */
   path?: {
     brand: string;
-    phrase: string;
     phraseText: LocalText;
     /** What the relationship alone does not say, in the list's words (see the brand's `caveat`). */
     caveat?: string;
@@ -57,12 +52,8 @@ export interface WarningView {
     sourceTitle?: string;
   };
   /** One line a person who has never heard of the FCC can understand. */
-  headline: string;
-  /** `headline` as localisable text. */
   headlineText: LocalText;
   /** The answer for this reader's profile, in plain words (see verdict.ts): the card's first line. */
-  verdictLine: string;
-  /** `verdictLine` as localisable text. */
   verdictLineText: LocalText;
   measures: MeasureView[];
   /** False when none of the measures is in a jurisdiction the user chose: the warning is shown quietly. */
@@ -90,6 +81,11 @@ export const STATUS_KEYS = {
   withdrawn: 'statusWithdrawn',
 } as const satisfies Record<MeasureStatus, MessageKey>;
 
+/** English status labels (exports). */
+export const STATUS_LABELS = Object.fromEntries(
+  Object.entries(STATUS_KEYS).map(([status, key]) => [status, renderText({ key })]),
+) as Record<MeasureStatus, string>;
+
 /** The status inside a sentence ("in force since ..."): its own word, since case rules differ by language. */
 const STATUS_INLINE_KEYS = {
   'in-force': 'statusInlineInForce',
@@ -98,7 +94,7 @@ const STATUS_INLINE_KEYS = {
   withdrawn: 'statusInlineWithdrawn',
 } as const satisfies Record<MeasureStatus, MessageKey>;
 
-function measureView(applied: AppliedMeasure, translate?: Translate): MeasureView {
+function measureView(applied: AppliedMeasure): MeasureView {
   const { measure } = applied;
   const vendorSource = applied.listing?.sources[0];
   const source = vendorSource ?? measure.sources.find((s) => s.primary) ?? measure.sources[0]!;
@@ -109,7 +105,6 @@ function measureView(applied: AppliedMeasure, translate?: Translate): MeasureVie
     instrument: measure.instrument,
     jurisdiction: measure.jurisdiction,
     status: applied.status,
-    statusLabel: renderText({ key: STATUS_KEYS[applied.status] }, translate),
     date: applied.date,
     scopeText: measure.scopeText,
     qualifier: applied.qualifier,
@@ -184,7 +179,7 @@ export function orderForProfile(
     (home && m.jurisdiction !== home ? 10_000 : 0) +
     (chosen.size > 0 && !chosen.has(m.jurisdiction) ? 5_000 : 0) +
     scopeRank(m.scope) * 100 +
-    (m.basisText ? 10 : 0) +
+    (m.basis ? 10 : 0) +
     SEVERITY_RANK[m.severity];
   return [...measures].sort((a, b) => rank(a) - rank(b) || (b.date ?? '').localeCompare(a.date ?? ''));
 }
@@ -194,8 +189,6 @@ export function buildWarningView(
   finding: Finding,
   profile: Profile = 'consumer',
   jurisdictions: string[] = [],
-  /** Renders the string fields in the reader's language; English without it. The `LocalText` fields are always set. */
-  translate?: Translate,
   /** Where a consumer is (ISO code), for "is it legal to buy here?"; empty: unknown. */
   country = '',
 ): WarningView {
@@ -204,12 +197,9 @@ export function buildWarningView(
   const applied = vendor ? applicableMeasures(list, vendor).filter((m) => wanted.has(m.measure.id)) : [];
   const measures = orderForProfile(
     applied.map((m) => {
-      const view = measureView(m, translate);
+      const view = measureView(m);
       const basis = vendor && m.basis === 'category' ? categoryBasis(m.measure, vendor) : undefined;
-      if (basis) {
-        view.basis = basis;
-        view.basisText = renderText(basis, translate);
-      }
+      if (basis) view.basis = basis;
       return view;
     }),
     profile,
@@ -229,23 +219,19 @@ export function buildWarningView(
     vendorName: finding.vendorName,
     evidence: finding.evidence.replace(/\s+/g, ' '),
     verdict: finding.verdict,
-    verdictLabel: renderText({ key: VERDICT_KEYS[finding.verdict] }, translate),
     kind: finding.kind,
     confidence: finding.confidence,
     path:
       brand && phraseText
         ? {
             brand: brand.name,
-            phrase: renderText(phraseText, translate),
             phraseText,
             ...(brand.caveat ? { caveat: brand.caveat } : {}),
             sourceUrl: brand.sources[0]?.url,
             sourceTitle: brand.sources[0]?.title,
           }
         : undefined,
-    headline: renderText(headlineText, translate),
     headlineText,
-    verdictLine: renderText(verdictLineText, translate),
     verdictLineText,
     measures,
     relevant,

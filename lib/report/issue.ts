@@ -3,6 +3,7 @@
  * to include and sees the exact text before anything leaves the browser; no page text beyond the matched words is
  * ever included.
  */
+import { VERDICT_LABELS } from '../present/warning-view';
 import type { FindingSummary } from '../protocol';
 
 /** The project's public issue tracker (keep in step with package.json "bugs.url"). */
@@ -37,7 +38,7 @@ export function buildProblemReport(input: {
   const body = [
     '### What VendorWatch showed',
     `- Vendor: ${finding.vendorName} (\`${finding.vendorId}\`)`,
-    `- Verdict: ${finding.verdictLabel}`,
+    `- Verdict: ${VERDICT_LABELS[finding.verdict]}`,
     `- Matched text: “${finding.evidence}”`,
     `- Measures: ${finding.measures.map((m) => m.id).join(', ') || 'none'}`,
     `- Page address: ${addressFor(input.pageUrl, input.detail)}`,

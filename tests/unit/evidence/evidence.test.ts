@@ -12,6 +12,7 @@ import {
   type EvidenceFinding,
   watchlistHash,
 } from '../../../lib/evidence/report';
+import { renderText } from '../../../lib/i18n/index';
 import { buildWarningView, type WarningView } from '../../../lib/present/warning-view';
 import { evidenceReportSchema, type FindingSummary, summariseView } from '../../../lib/protocol';
 import { addressFor, buildProblemReport, ISSUE_TRACKER_URL } from '../../../lib/report/issue';
@@ -114,7 +115,7 @@ describe('evidence report', () => {
     // Both findings are Hikvision's: one summary line, its measures once each, with their sources.
     expect(parsed.summary).toHaveLength(1);
     expect(parsed.summary[0]).toMatchObject({ vendorId: 'hikvision', count: findings.length });
-    expect(parsed.summary[0]!.verdictLine).toBe(findings[0]!.verdictLine);
+    expect(parsed.summary[0]!.verdictLine).toBe(renderText(findings[0]!.verdictLineText));
     const ids = parsed.summary[0]!.measures.map((m) => m.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toEqual(expect.arrayContaining(findings.flatMap((f) => f.measures.map((m) => m.id))));
@@ -218,7 +219,7 @@ describe('evidence report', () => {
     );
     expect(lines.map((l) => l[0])).toEqual(['Hikvision', 'Dahua Technology']);
     expect(lines[0]![1]).toBe(String(findings.length));
-    expect(lines[0]![2]).toBe(findings[0]!.verdictLine);
+    expect(lines[0]![2]).toBe(renderText(findings[0]!.verdictLineText));
     expect(lines[0]![3]).toContain(findings[0]!.measures[0]!.id);
     expect(document.querySelectorAll('section.vendor').length).toBe(2);
     expect(document.querySelectorAll('tr.finding').length).toBe(findings.length + dahua.length);

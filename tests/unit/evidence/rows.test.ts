@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../lib/engine/index';
 import type { EvidenceFinding } from '../../../lib/evidence/report';
 import { commonest, evidenceRow, groupByVendor, vendorSummaries } from '../../../lib/evidence/rows';
+import { renderText } from '../../../lib/i18n/index';
 import { buildWarningView } from '../../../lib/present/warning-view';
 import { loadWatchlist } from '../../../lib/watchlist/index';
 
@@ -31,8 +32,8 @@ describe('evidenceRow', () => {
       evidence: view!.evidence,
       file: 'tender.zip/Lot 2/bom.xlsx',
       location: 'Sheet1!B12',
-      verdict: view!.verdictLabel,
-      verdictLine: view!.verdictLine,
+      verdict: 'Brand of listed vendor',
+      verdictLine: renderText(view!.verdictLineText),
       brandPath: 'HiLook: own brand of Hikvision',
       measures: view!.measures.map((m) => m.id),
     });
@@ -91,7 +92,7 @@ describe('summaries by vendor', () => {
       ['dahua', 1, 0],
     ]);
     const [first] = summaries;
-    expect(first!.verdictLine).toBe(hikvision[0]!.verdictLine);
+    expect(first!.verdictLine).toBe(renderText(hikvision[0]!.verdictLineText));
     const all = hikvision.flatMap((v) => v.measures.map((m) => m.id));
     expect(first!.measureIds).toEqual([...new Set(all)]);
     expect(first!.measures.map((m) => m.id)).toEqual(first!.measureIds);

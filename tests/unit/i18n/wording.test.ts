@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../lib/engine/index';
-import { fillMessage, type Translate } from '../../../lib/i18n/index';
-import { buildWarningView } from '../../../lib/present/warning-view';
+import { fillMessage, renderText, type Translate } from '../../../lib/i18n/index';
+import { buildWarningView, STATUS_KEYS, STATUS_LABELS, VERDICT_KEYS } from '../../../lib/present/warning-view';
 import { loadWatchlist } from '../../../lib/watchlist/index';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -27,22 +27,24 @@ describe('localisable wording', () => {
 
   it('renders the headline, path, statuses and category basis in English by default', () => {
     const view = buildWarningView(list, first('HiLook IPC-B140H'), 'uk-public');
-    expect(view.path?.phrase).toBe('own brand of Hikvision');
-    expect(view.headline).toMatch(/\(UK Cabinet Office, in force since 2022-11-24\) and \d+ more\.$/);
-    expect(view.measures[0]!.statusLabel).toBe('In force');
+    expect(renderText(view.path!.phraseText)).toBe('own brand of Hikvision');
+    expect(renderText(view.headlineText)).toMatch(/\(UK Cabinet Office, in force since 2022-11-24\) and \d+ more\.$/);
+    expect(STATUS_LABELS[view.measures[0]!.status]).toBe('In force');
   });
 
   it('renders the same view in German with a translate function, keeping the data as written', () => {
-    const view = buildWarningView(list, first('HiLook IPC-B140H'), 'uk-public', [], inGerman);
-    expect(view.verdictLabel).toBe('Marke eines gelisteten Anbieters');
-    expect(view.path?.phrase).toBe('Eigenmarke von Hikvision');
-    expect(view.headline).toMatch(
+    const view = buildWarningView(list, first('HiLook IPC-B140H'), 'uk-public', []);
+    expect(renderText({ key: VERDICT_KEYS[view.verdict] }, inGerman)).toBe('Marke eines gelisteten Anbieters');
+    expect(renderText(view.path!.phraseText, inGerman)).toBe('Eigenmarke von Hikvision');
+    expect(renderText(view.headlineText, inGerman)).toMatch(
       /^Hikvision: UK ban on Chinese-law surveillance cameras at sensitive government sites \(UK Cabinet Office, in Kraft seit 2022-11-24\) und \d+ weitere\.$/,
     );
-    expect(view.measures[0]!.statusLabel).toBe('In Kraft');
-    const category = view.measures.find((m) => m.basisText);
+    expect(renderText({ key: STATUS_KEYS[view.measures[0]!.status] }, inGerman)).toBe('In Kraft');
+    const category = view.measures.find((m) => m.basis);
     if (category)
-      expect(category.basisText).toMatch(/^Gilt nach Kategorie: .+; Hikvision hat seinen Hauptsitz in China\.$/);
+      expect(renderText(category.basis!, inGerman)).toMatch(
+        /^Gilt nach Kategorie: .+; Hikvision hat seinen Hauptsitz in China\.$/,
+      );
   });
 
   it('carries the sentences as message keys so the interface can render them in any language', () => {

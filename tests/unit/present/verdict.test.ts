@@ -2,8 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../lib/engine/index';
+import { renderText } from '../../../lib/i18n/index';
 import { pluralKey } from '../../../lib/i18n/plural';
-import { buildWarningView } from '../../../lib/present/warning-view';
+import { buildWarningView, type WarningView } from '../../../lib/present/warning-view';
 import type { Profile } from '../../../lib/settings/index';
 import { loadWatchlist } from '../../../lib/watchlist/index';
 
@@ -12,9 +13,11 @@ const list = loadWatchlist(
 );
 const engine = createEngine(list);
 const first = (text: string) => engine.scanText(text)[0]!;
+/** The view with its verdict line in English, as the CLI and the exports read it. */
+const english = (view: WarningView) => ({ ...view, verdictLine: renderText(view.verdictLineText) });
 const hikvision = first('Hikvision DS-2CD2143G2-I dome camera');
 const view = (profile: Profile, jurisdictions: string[] = [], country = '') =>
-  buildWarningView(list, hikvision, profile, jurisdictions, undefined, country);
+  english(buildWarningView(list, hikvision, profile, jurisdictions, country));
 
 describe('the verdict line for each profile', () => {
   it('US federal: section 889 first, with the FAR clauses and what to do', () => {
@@ -57,13 +60,13 @@ describe('the verdict line for each profile', () => {
   });
 
   it('a sales ban where the shopper is says it may not be sold there', () => {
-    const kaspersky = buildWarningView(list, first('Kaspersky Total Security 2025'), 'consumer', [], undefined, 'US');
+    const kaspersky = english(buildWarningView(list, first('Kaspersky Total Security 2025'), 'consumer', [], 'US'));
     expect(kaspersky.measures[0]!.scope).toBe('sales-ban');
     expect(kaspersky.verdictLine).toMatch(/^Not legal to sell in the United States: Kaspersky/);
   });
 
   it('a public body whose jurisdiction names nobody hears so, and where the vendor is restricted', () => {
-    const quectel = buildWarningView(list, first('Quectel EC25-E LTE module'), 'uk-public');
+    const quectel = english(buildWarningView(list, first('Quectel EC25-E LTE module'), 'uk-public'));
     expect(quectel.measures.some((m) => m.jurisdiction === 'GB')).toBe(false);
     expect(quectel.verdictLine).toMatch(
       /^No measure in the United Kingdom names Quectel; it is restricted elsewhere \(.*US.*\)\.$/,

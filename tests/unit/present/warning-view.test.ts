@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../lib/engine/index';
-import { buildWarningView } from '../../../lib/present/warning-view';
+import { renderText } from '../../../lib/i18n/index';
+import { buildWarningView, VERDICT_LABELS } from '../../../lib/present/warning-view';
 import { loadWatchlist } from '../../../lib/watchlist/index';
 
 const list = loadWatchlist(
@@ -23,10 +24,10 @@ describe('warning view', () => {
   it('explains a category measure in its own words, and the vendor-specific limits of a named one', () => {
     const view = buildWarningView(list, first('Dahua bullet camera'), 'uk-public');
     const uk = view.measures.find((m) => m.id === 'uk-surveillance-sensitive-sites')!;
-    expect(uk.basisText).toMatch(
+    expect(renderText(uk.basis!)).toMatch(
       /^Applies by category: visual surveillance equipment produced by companies subject to the National Intelligence Law/,
     );
-    expect(uk.basisText).toMatch(/names no company; Dahua Technology is headquartered in China/);
+    expect(renderText(uk.basis!)).toMatch(/names no company; Dahua Technology is headquartered in China/);
     const fcc = view.measures.find((m) => m.id === 'us-fcc-covered-list')!;
     expect(fcc.qualifier).toMatch(/^to the extent it is used for public safety/);
     expect(fcc.sourceUrl).toMatch(/^https:\/\//);
@@ -34,9 +35,10 @@ describe('warning view', () => {
 
   it('gives a one-line headline and the brand path', () => {
     const view = buildWarningView(list, first('HiLook IPC-B140H'), 'uk-public');
-    expect(view.verdictLabel).toBe('Brand of listed vendor');
-    expect(view.path).toMatchObject({ brand: 'HiLook', phrase: 'own brand of Hikvision' });
-    expect(view.headline).toMatch(
+    expect(VERDICT_LABELS[view.verdict]).toBe('Brand of listed vendor');
+    expect(view.path?.brand).toBe('HiLook');
+    expect(renderText(view.path!.phraseText)).toBe('own brand of Hikvision');
+    expect(renderText(view.headlineText)).toMatch(
       /^Hikvision: UK ban on Chinese-law surveillance cameras at sensitive government sites \(UK Cabinet Office, in force since 2022-11-24\) and \d+ more\.$/,
     );
   });
