@@ -1,15 +1,19 @@
 /**
- * The toolbar popup: what VendorWatch found on the current tab, grouped by vendor, with the controls people reach
- * for there: pause on this site, export the evidence, report a wrong finding.
+ * The toolbar popup: what VendorWatch found on the current tab, one line per vendor (how many findings and the
+ * verdict for the reader's profile) that opens to its findings, with the controls people reach for there: pause on
+ * this site, export the evidence, report a wrong finding.
  */
 import { useState } from 'preact/hooks';
+import { commonest, groupByVendor } from '../lib/evidence/rows';
+import { pluralKey } from '../lib/i18n/plural';
+import { shortVerdict } from '../lib/present/verdict';
 import { VERDICT_KEYS } from '../lib/present/warning-view';
 import type { FindingSummary, TabState } from '../lib/protocol';
 import { type AddressDetail, buildProblemReport } from '../lib/report/issue';
 import type { Dismissal } from '../lib/storage';
 import { formatDay } from '../lib/watchlist/freshness';
 import { DismissalList } from './DismissalList';
-import { t } from './i18n';
+import { t, tx } from './i18n';
 
 export type ExportFormat = 'csv' | 'json' | 'report';
 
@@ -43,17 +47,63 @@ interface VendorGroup {
   items: Array<{ finding: FindingSummary; index: number }>;
 }
 
-export function groupByVendor(findings: FindingSummary[]): VendorGroup[] {
-  const groups = new Map<string, VendorGroup>();
-  findings.forEach((finding, index) => {
-    let group = groups.get(finding.vendorId);
-    if (!group) {
-      group = { vendorId: finding.vendorId, vendorName: finding.vendorName, items: [] };
-      groups.set(finding.vendorId, group);
-    }
-    group.items.push({ finding, index });
-  });
-  return [...groups.values()];
+/** The findings by vendor, each with its place in the tab's list (what "reveal" asks the page for). */
+export function groupFindings(findings: FindingSummary[]): VendorGroup[] {
+  return groupByVendor(
+    findings.map((finding, index) => ({ vendorId: finding.vendorId, vendorName: finding.vendorName, finding, index })),
+  ).map(({ vendorId, vendorName, items }) => ({
+    vendorId,
+    vendorName,
+    items: items.map(({ finding, index }) => ({ finding, index })),
+  }));
+}
+
+/** A vendor's summary line: how many findings, the verdict most of them carry, the measures behind them. */
+function VendorSummary(props: {
+  group: VendorGroup;
+  locale: string;
+  onReveal(index: number): void;
+  onReport(finding: FindingSummary): void;
+}) {
+  const { group, locale } = props;
+  const findings = group.items.map((item) => item.finding);
+  const verdict = commonest(findings, (f) => JSON.stringify(f.verdictLineText)) ?? findings[0]!;
+  const measures = [...new Map(findings.flatMap((f) => f.measures).map((m) => [m.id, m])).values()];
+  const jurisdictions = [...new Set(measures.map((m) => m.jurisdiction))].join(', ');
+  const count = group.items.length;
+  return (
+    <section data-vendor={group.vendorId} aria-label={group.vendorName}>
+      <details>
+        <summary>
+          <span class="vendor-line">
+            <strong class="vendor-name">{group.vendorName}</strong>{' '}
+            <span class="count" data-testid="vendor-count">
+              {t(pluralKey('popupVendorCount', count, locale), count)}
+            </span>
+          </span>
+          <span class="verdict-line">{tx(shortVerdict(verdict.verdictLineText))}</span>
+        </summary>
+        {measures.length > 0 ? (
+          <p class="muted measures" title={measures.map((m) => `${m.title} (${m.jurisdiction})`).join('\n')}>
+            {t(pluralKey('popupVendorMeasures', measures.length, locale), measures.length, jurisdictions)}
+          </p>
+        ) : null}
+        <ul>
+          {group.items.map(({ finding, index }) => (
+            <li key={index}>
+              <span class="verdict">{t(VERDICT_KEYS[finding.verdict])}</span>:{' '}
+              <button type="button" class="link" onClick={() => props.onReveal(index)}>
+                “{finding.evidence}”
+              </button>
+              <button type="button" class="link small" onClick={() => props.onReport(finding)}>
+                {t('popupReport')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </details>
+    </section>
+  );
 }
 
 const ADDRESS_CHOICES: Array<[AddressDetail, Parameters<typeof t>[0]]> = [
@@ -114,6 +164,7 @@ export function Popup(props: PopupProps) {
   const { state } = props;
   const findings = state?.findings ?? [];
   const [reporting, setReporting] = useState<FindingSummary | null>(null);
+  const locale = t('localeCode');
   if (reporting && state) {
     return (
       <main>
@@ -142,29 +193,15 @@ export function Popup(props: PopupProps) {
           </p>
         ) : (
           <>
-            <p role="status">{t('popupFindings', findings.length)}</p>
-            {groupByVendor(findings).map((group) => (
-              <section key={group.vendorId} data-vendor={group.vendorId} aria-label={group.vendorName}>
-                <h2>{group.vendorName}</h2>
-                <ul>
-                  {group.items.map(({ finding, index }) => (
-                    <li key={index}>
-                      <span class="verdict">{t(VERDICT_KEYS[finding.verdict])}</span>:{' '}
-                      <button type="button" class="link" onClick={() => props.onReveal(index)}>
-                        “{finding.evidence}”
-                      </button>
-                      {finding.measures.length > 0 ? (
-                        <div class="muted">
-                          {finding.measures.map((m) => `${m.title} (${m.jurisdiction})`).join(' · ')}
-                        </div>
-                      ) : null}
-                      <button type="button" class="link small" onClick={() => setReporting(finding)}>
-                        {t('popupReport')}
-                      </button>
-                    </li>
-                  ))}
-                </ul>
-              </section>
+            <p role="status">{t(pluralKey('popupFindings', findings.length, locale), findings.length)}</p>
+            {groupFindings(findings).map((group) => (
+              <VendorSummary
+                key={group.vendorId}
+                group={group}
+                locale={locale}
+                onReveal={props.onReveal}
+                onReport={setReporting}
+              />
             ))}
           </>
         )}

@@ -4,6 +4,8 @@
  * script was sent and shows (tab-records.ts); keeps the toolbar badge in step; and keeps the watchlist up to date.
  * No `externally_connectable`, so a web page cannot message it; its content script can, and is held to its own tab.
  */
+import { t } from '../../components/i18n';
+import { pluralKey } from '../../lib/i18n/plural';
 import { unpackTexts } from '../../lib/matching/wire';
 import { STORAGE, SUPPRESSIONS_PREFIX } from '../../lib/storage';
 import { listen, sendToTab } from '../../platform/messaging';
@@ -113,7 +115,7 @@ async function showBadge(tabId: number, count: number): Promise<void> {
     browser.action.setBadgeBackgroundColor({ tabId, color: '#b3261e' }),
     browser.action.setTitle({
       tabId,
-      title: count > 0 ? `VendorWatch: ${count} finding${count === 1 ? '' : 's'} on this page` : 'VendorWatch',
+      title: count > 0 ? t(pluralKey('badgeTitle', count, t('localeCode')), count) : 'VendorWatch',
     }),
   ]);
 }

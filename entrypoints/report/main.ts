@@ -19,6 +19,7 @@ async function show() {
   document.body.replaceChildren(...[...parsed.body.childNodes].map((node) => document.importNode(node, true)));
   const print = document.createElement('button');
   print.type = 'button';
+  print.className = 'no-print';
   print.textContent = t('reportPrint');
   print.addEventListener('click', () => window.print());
   document.body.prepend(print);

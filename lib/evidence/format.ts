@@ -5,7 +5,7 @@
  */
 import { csvField } from '../documents/csv';
 import { renderText } from '../i18n/index';
-import { STATUS_LABELS } from '../present/warning-view';
+import { type MeasureView, STATUS_LABELS } from '../present/warning-view';
 import type { EvidenceReport } from './report';
 import {
   csvCells,
@@ -70,9 +70,6 @@ const reviewedAgainst = (report: EvidenceReport) =>
         )
         .join('')}</ul>`;
 
-const plural = (count: number, one: string, other: string) =>
-  `${count} ${new Intl.PluralRules('en').select(count) === 'one' ? one : other}`;
-
 /** The first page: one line per vendor, so the reader sees the answer before the detail. */
 const summaryTable = (summaries: VendorSummary[]) => `<table class="summary">
   <colgroup><col class="c-vendor"><col class="c-count"><col><col class="c-measures"></colgroup>
@@ -80,7 +77,7 @@ const summaryTable = (summaries: VendorSummary[]) => `<table class="summary">
 ${summaries
   .map(
     (s) =>
-      `    <tr><td><a href="#vendor-${escapeHtml(s.vendorId)}">${escapeHtml(s.vendorName)}</a></td><td>${s.count}${s.dismissed > 0 ? ` <small>(${s.dismissed} dismissed)</small>` : ''}</td><td>${escapeHtml(s.verdictLine)}</td><td class="ids">${s.measureIds.map(escapeHtml).join(', ')}</td></tr>`,
+      `    <tr><td>${escapeHtml(s.vendorName)}</td><td>${s.count}${s.dismissed > 0 ? ` <small>(${s.dismissed} dismissed)</small>` : ''}</td><td>${escapeHtml(s.verdictLine)}</td><td class="ids">${s.measureIds.map(escapeHtml).join(', ')}</td></tr>`,
   )
   .join('\n')}
   </tbody></table>`;
@@ -90,41 +87,79 @@ const decisionText = (row: EvidenceRow) =>
     ? `<span class="decision">${escapeHtml(DECISION_WORDS[row.dismissal.decision])} on ${escapeHtml(row.dismissal.at)}, for ${escapeHtml(SCOPE_WORDS[row.dismissal.scope])}${row.dismissal.reason ? `. Reason: ${escapeHtml(row.dismissal.reason)}` : ''}</span>`
     : '';
 
-/** A vendor's findings (one line each) and the measures behind them (once). */
-function vendorSection(summary: VendorSummary, rows: EvidenceRow[]): string {
-  const where = (row: EvidenceRow) =>
-    [row.file, row.location]
-      .filter(Boolean)
-      .map((part) => escapeHtml(part!))
-      .join(', ');
-  return `<section class="vendor" id="vendor-${escapeHtml(summary.vendorId)}">
-  <h2>${escapeHtml(summary.vendorName)}: ${plural(summary.count, 'finding', 'findings')}</h2>
-  <p class="verdict-line">${escapeHtml(summary.verdictLine)}</p>
-  <table class="findings">
-    <colgroup><col class="c-item"><col class="c-evidence"><col class="c-where"><col class="c-kind"></colgroup>
-    <thead><tr><th>Product or lot</th><th>Matched text</th><th>Where</th><th>Verdict</th></tr></thead><tbody>
-${rows
+const where = (row: EvidenceRow) =>
+  [row.file, row.location]
+    .filter(Boolean)
+    .map((part) => escapeHtml(part!))
+    .join(', ');
+
+/** Every finding, one line each, grouped by vendor in the summary's order. */
+function findingsTable(summaries: VendorSummary[], rows: EvidenceRow[]): string {
+  const ordered = summaries.flatMap((s) => rows.filter((row) => row.vendorId === s.vendorId));
+  return `<table class="findings">
+  <colgroup><col class="c-vendor"><col class="c-item"><col class="c-evidence"><col class="c-where"><col class="c-kind"></colgroup>
+  <thead><tr><th>Vendor</th><th>Product or lot</th><th>Matched text</th><th>Where</th><th>Verdict</th></tr></thead><tbody>
+${ordered
   .map(
     (row) =>
-      `    <tr class="finding${row.dismissal ? ' dismissed' : ''}"><td>${escapeHtml(row.item)}</td><td>“${escapeHtml(row.evidence)}”${row.brandPath ? `<br><small>${escapeHtml(row.brandPath)}</small>` : ''}</td><td>${where(row)}</td><td>${escapeHtml(row.verdict)}${row.dismissal ? `<br>${decisionText(row)}` : ''}</td></tr>`,
+      `    <tr class="finding${row.dismissal ? ' dismissed' : ''}" data-vendor="${escapeHtml(row.vendorId)}"><td>${escapeHtml(row.vendorName)}</td><td>${escapeHtml(row.item)}</td><td>“${escapeHtml(row.evidence)}”${row.brandPath ? `<br><small>${escapeHtml(row.brandPath)}</small>` : ''}</td><td>${where(row)}</td><td>${escapeHtml(row.verdict)}${row.dismissal ? `<br>${decisionText(row)}` : ''}</td></tr>`,
   )
   .join('\n')}
-  </tbody></table>
-  ${
-    summary.measures.length === 0
-      ? '<p>No measure names this vendor.</p>'
-      : `<table class="measures">
-    <colgroup><col class="c-measure"><col class="c-authority"><col class="c-status"><col><col class="c-source"></colgroup>
-    <thead><tr><th>Measure</th><th>Authority</th><th>Status, since</th><th>Scope</th><th>Source</th></tr></thead><tbody>
-${summary.measures
-  .map(
-    (m) =>
-      `    <tr><td>${escapeHtml(m.title)} (${escapeHtml(m.jurisdiction)})<br><small class="ids">${escapeHtml(m.id)}</small></td><td>${escapeHtml(m.authority)}</td><td>${escapeHtml(STATUS_LABELS[m.status])}${m.date ? `, ${escapeHtml(m.date)}` : ''}</td><td>${escapeHtml(m.scopeText)}${m.qualifier ? ` Only ${escapeHtml(m.qualifier)}.` : ''}${m.basis ? ` ${escapeHtml(renderText(m.basis))}` : ''}</td><td><a href="${escapeHtml(m.sourceUrl)}">${escapeHtml(m.sourceTitle)}</a><br><small class="url">${escapeHtml(m.sourceUrl)}</small></td></tr>`,
-  )
-  .join('\n')}
-    </tbody></table>`
+  </tbody></table>`;
+}
+
+/**
+ * Each measure once, with the vendors it names here (each with its own listing date and limits): most measures name
+ * several of the vendors on a page, and repeating them per vendor is what made the report run to many pages.
+ */
+/**
+ * A measure that names no company applies by category (e.g. ICT made by PRC companies): its wording is said once in
+ * the scope, and each vendor's reason (where it is headquartered) beside its name, so vendors with the same reason
+ * share a line.
+ */
+const categoryWording = (m: MeasureView) => {
+  const wording = m.basis?.subs?.[0];
+  return typeof wording === 'string' ? ` Applies by category, naming no company: ${escapeHtml(wording)}.` : '';
+};
+const categoryWhere = (m: MeasureView) => {
+  const where = m.basis?.subs?.[2];
+  return where && typeof where !== 'string' ? `: headquartered ${escapeHtml(renderText(where))}` : '';
+};
+
+function measuresTable(summaries: VendorSummary[]): string {
+  // Per measure, the vendors it names here, those with the same listing date and limits together.
+  const measures = new Map<
+    string,
+    { measure: MeasureView; names: Map<string, { terms: string; vendors: string[] }> }
+  >();
+  for (const summary of summaries) {
+    for (const m of summary.measures) {
+      const entry = measures.get(m.id) ?? { measure: m, names: new Map() };
+      const terms = `${m.date ? ` (${escapeHtml(m.date)})` : ''}${m.qualifier ? `: only ${escapeHtml(m.qualifier)}` : ''}${categoryWhere(m)}`;
+      const same = entry.names.get(terms) ?? { terms, vendors: [] };
+      same.vendors.push(escapeHtml(summary.vendorName));
+      entry.names.set(terms, same);
+      measures.set(m.id, entry);
+    }
   }
-</section>`;
+  if (measures.size === 0) return '';
+  return `<h2>Measures</h2>
+<table class="measures">
+  <colgroup><col class="c-measure"><col class="c-names"><col><col class="c-source"></colgroup>
+  <thead><tr><th>Measure</th><th>Names here</th><th>Scope</th><th>Source</th></tr></thead><tbody>
+${[...measures.values()]
+  .map(
+    ({ measure: m, names }) =>
+      `    <tr id="measure-${escapeHtml(m.id)}"><td><strong>${escapeHtml(m.title)}</strong> (${escapeHtml(m.jurisdiction)})<br>${escapeHtml(m.authority)} · ${escapeHtml(STATUS_LABELS[m.status])}<br><small class="ids">${escapeHtml(m.id)}</small></td><td>${[
+        ...names.values(),
+      ]
+        .map(({ terms, vendors }) => `${vendors.join(', ')}${terms}`)
+        .join(
+          '<br>',
+        )}</td><td>${escapeHtml(m.scopeText)}${categoryWording(m)}</td><td><a href="${escapeHtml(m.sourceUrl)}">${escapeHtml(m.sourceTitle)}</a><br><small class="url">${escapeHtml(m.sourceUrl)}</small></td></tr>`,
+  )
+  .join('\n')}
+  </tbody></table>`;
 }
 
 /**
@@ -140,32 +175,35 @@ small,.url,.ids,dd{overflow-wrap:anywhere}
 h1{font-size:20px;margin:0 0 8px}h2{font-size:15px;margin:16px 0 4px}
 dl{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:2px 12px;margin:0 0 10px}dt{font-weight:600}dd{margin:0}
 dd ul{margin:2px 0;padding-left:1.2em}
-.c-vendor{width:16%}.c-count{width:10%}.c-measures{width:30%}
-.c-item{width:40%}.c-evidence{width:22%}.c-where{width:16%}.c-kind{width:22%}
-.c-measure{width:24%}.c-authority{width:16%}.c-status{width:14%}.c-source{width:22%}
-.ids{font-size:11px}.verdict-line{margin:2px 0 4px}
+.c-vendor{width:15%}.c-count{width:12%}.c-measures{width:28%}
+.c-item{width:33%}.c-evidence{width:18%}.c-where{width:14%}.c-kind{width:20%}
+.c-measure{width:24%}.c-names{width:24%}.c-source{width:22%}
+table.measures{font-size:12px}
+.ids{font-size:11px}.page{margin:0 0 6px}
 tr.dismissed td{color:#555}.decision{font-style:italic}
-@media print{body{margin:0;max-width:none;padding:0;font-size:10pt}.no-print{display:none}a{color:#111}
-thead{display:table-header-group}tr{break-inside:avoid}h2{break-after:avoid}small{font-size:8pt}}`;
+@media print{body{margin:0;max-width:none;padding:0;font-size:9.5pt}.no-print{display:none}a{color:#111}
+thead{display:table-header-group}tr{break-inside:avoid}h2{break-after:avoid}small{font-size:7.5pt}table.measures{font-size:8.5pt}}`;
 
-/** A self-contained HTML report to print or save as PDF: a summary table first, then each vendor's findings. */
+/**
+ * A self-contained HTML report to print or save as PDF: a summary table first (vendor, count, verdict, measures),
+ * then the record's details (page, time, list and its hash and reviews), every finding on one line, and each
+ * measure once with its source.
+ */
 export function toPrintableHtml(report: EvidenceReport): string {
   const summaries = vendorSummaries(report.findings);
   const rows = evidenceRows(report);
   const dismissed = rows.filter((row) => row.dismissal).length;
-  const sections = summaries
-    .map((summary) =>
-      vendorSection(
-        summary,
-        rows.filter((row) => row.vendorId === summary.vendorId),
-      ),
-    )
-    .join('\n');
+  const body = `<h2>Findings</h2>
+${findingsTable(summaries, rows)}
+${measuresTable(summaries)}`;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>VendorWatch report: ${escapeHtml(report.pageTitle)}</title>
 <style>${REPORT_CSS}</style>
 </head><body>
 <h1>VendorWatch findings report</h1>
+<p class="page">${escapeHtml(report.pageTitle)}<br><small>${escapeHtml(report.pageUrl)}</small><br>Captured ${escapeHtml(report.capturedAt)} · watchlist version ${escapeHtml(report.watchlist.version)}</p>
+${summaries.length > 0 ? `<h2>Summary</h2>\n${summaryTable(summaries)}` : '<p>No restricted vendors were found on this page.</p>'}
+<h2>Record</h2>
 <dl>
   <dt>Page</dt><dd>${escapeHtml(report.pageTitle)}<br><small>${escapeHtml(report.pageUrl)}</small></dd>
   <dt>Captured</dt><dd>${escapeHtml(report.capturedAt)}</dd>
@@ -173,7 +211,7 @@ export function toPrintableHtml(report: EvidenceReport): string {
   <dt>Watchlist reviewed</dt><dd>${escapeHtml(report.watchlist.reviewedOn)}${reviewedAgainst(report)}</dd>
   <dt>Findings</dt><dd>${rows.length}${dismissed > 0 ? ` (${dismissed} dismissed by the user, kept below and marked)` : ''}</dd>
 </dl>
-${summaries.length > 0 ? `<h2>Summary</h2>\n${summaryTable(summaries)}\n${sections}` : '<p>No restricted vendors were found on this page.</p>'}
+${summaries.length > 0 ? body : ''}
 <p><small>Produced locally by the VendorWatch browser extension; no page content was sent anywhere.</small></p>
 </body></html>
 `;

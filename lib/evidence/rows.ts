@@ -5,6 +5,7 @@
  * the summary, not repeated on every row. Pure.
  */
 import { renderText } from '../i18n/index';
+import { shortVerdict } from '../present/verdict';
 import { type MeasureView, VERDICT_LABELS } from '../present/warning-view';
 import type { EvidenceDismissal, EvidenceFinding, EvidenceReport } from './report';
 
@@ -61,7 +62,10 @@ export interface VendorSummary {
   count: number;
   /** Of `count`, how many the person dismissed. */
   dismissed: number;
-  /** The verdict most of the vendor's findings carry (the first seen on a tie). */
+  /**
+   * The verdict most of the vendor's findings carry (the first seen on a tie), in one sentence: a shopper's without
+   * the careful-buyer advice (see shortVerdict).
+   */
   verdictLine: string;
   /** Every measure any of the vendor's findings names, by id, in the order first seen. */
   measureIds: string[];
@@ -113,7 +117,9 @@ export function vendorSummaries(findings: readonly EvidenceFinding[]): VendorSum
       vendorName,
       count: items.length,
       dismissed: items.filter((f) => f.dismissal).length,
-      verdictLine: commonest(items.map((f) => renderText(f.verdictLineText))) ?? '',
+      verdictLine: renderText(
+        shortVerdict((commonest(items, (f) => JSON.stringify(f.verdictLineText)) ?? items[0]!).verdictLineText),
+      ),
       measureIds: [...measures.keys()],
       measures: [...measures.values()],
     };

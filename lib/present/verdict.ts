@@ -101,3 +101,12 @@ export function profileVerdict(
   if (own) return { key: own, subs: [vendorName] };
   return { key: 'verdictHomeMeasure', subs: [vendorName, first.title, first.authority] };
 }
+
+/**
+ * The verdict in one sentence, for a summary line (the popup's): a shopper's verdict without the careful-buyer advice
+ * the card adds after it.
+ */
+export function shortVerdict(text: LocalText): LocalText {
+  const main = text.key === 'verdictWithAdvice' ? text.subs?.[0] : undefined;
+  return main && typeof main !== 'string' ? main : text;
+}

@@ -246,6 +246,8 @@ describe.each(BROWSERS)('%s: popup and options', (name) => {
     const page = await run.open(server.url('/demo/shop-results.html'));
     const popup = await popupFor(page);
     await popup.waitForSelector('section[data-vendor="dahua"]');
+    // The vendor's line opens to its findings, each with "Report a problem".
+    await popup.$eval('section[data-vendor="dahua"] summary', (summary) => (summary as HTMLElement).click());
     await popup.locator('section[data-vendor="dahua"] button::-p-text(Report a problem)').click();
     const preview = () => popup.$eval('[data-testid="report-preview"]', (el) => el.textContent ?? '');
     await popup.waitForSelector('[data-testid="report-preview"]');

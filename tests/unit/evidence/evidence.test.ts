@@ -201,19 +201,18 @@ describe('evidence report', () => {
     expect(document.querySelector('dd')!.textContent).toContain(title);
     expect(document.querySelector('dd small')!.textContent).toBe('https://shop.example/?q="><svg onload=alert(2)>');
     const cells = document.querySelectorAll('tr.finding td');
-    expect(cells[0]!.textContent).toBe('<b onclick=x>lot</b>');
-    expect(cells[1]!.textContent).toContain('“<script>alert("x")</script>”');
+    expect(cells[1]!.textContent).toBe('<b onclick=x>lot</b>');
+    expect(cells[2]!.textContent).toContain('“<script>alert("x")</script>”');
   });
 
-  it('printable HTML: a summary table first, then each vendor once with its findings and its measures once', () => {
+  it('printable HTML: a summary table first, then every finding on a line, then each measure once', () => {
     const dahua = views('Dahua NVR5216-16P-4KS2E recorder');
     const built = report([...findings, ...dahua]);
     const { document } = parseHTML(toPrintableHtml(built));
     const summary = document.querySelector('table.summary')!;
-    // The summary comes before any vendor's section.
-    expect(document.body.innerHTML.indexOf('class="summary"')).toBeLessThan(
-      document.body.innerHTML.indexOf('class="vendor"'),
-    );
+    const html = document.body.innerHTML;
+    expect(html.indexOf('class="summary"')).toBeLessThan(html.indexOf('class="findings"'));
+    expect(html.indexOf('class="findings"')).toBeLessThan(html.indexOf('class="measures"'));
     const lines = [...summary.querySelectorAll('tbody tr')].map((tr) =>
       [...tr.querySelectorAll('td')].map((td) => td.textContent),
     );
@@ -221,22 +220,21 @@ describe('evidence report', () => {
     expect(lines[0]![1]).toBe(String(findings.length));
     expect(lines[0]![2]).toBe(renderText(findings[0]!.verdictLineText));
     expect(lines[0]![3]).toContain(findings[0]!.measures[0]!.id);
-    expect(document.querySelectorAll('section.vendor').length).toBe(2);
     expect(document.querySelectorAll('tr.finding').length).toBe(findings.length + dahua.length);
-    const hikvisionMeasures = new Set(findings.flatMap((f) => f.measures.map((m) => m.id)));
-    const links = [...document.querySelectorAll('#vendor-hikvision table.measures a')].map((a) =>
-      a.getAttribute('href'),
-    );
-    expect(links).toHaveLength(hikvisionMeasures.size);
+    // Each measure once, naming the vendors here it applies to; its source linked once.
+    const all = new Set([...findings, ...dahua].flatMap((f) => f.measures.map((m) => m.id)));
+    const measureRows = [...document.querySelectorAll('table.measures tbody tr')];
+    expect(measureRows.map((tr) => tr.getAttribute('id'))).toEqual([...all].map((id) => `measure-${id}`));
+    const links = [...document.querySelectorAll('table.measures a')].map((a) => a.getAttribute('href'));
+    expect(links).toHaveLength(all.size);
     expect(links.every((href) => href?.startsWith('https://'))).toBe(true);
+    const shared = document.querySelector('#measure-us-ndaa-889')!.querySelectorAll('td')[1]!.textContent!;
+    expect(shared).toContain('Hikvision');
+    expect(shared).toContain('Dahua Technology');
     expect(document.body.textContent).toContain(
       `SHA-256 of the list's canonical JSON (the published watchlist.json): ${built.watchlist.sha256}`,
     );
     expect(document.body.textContent).toContain('HiLook: own brand of Hikvision');
-    expect(document.querySelector('#vendor-hikvision h2')!.textContent).toBe(`Hikvision: ${findings.length} findings`);
-    expect(document.querySelector('#vendor-dahua h2')!.textContent).toBe(
-      `Dahua Technology: ${dahua.length} finding${dahua.length === 1 ? '' : 's'}`,
-    );
     // How current the list was: the review day and each source compared, with its edition.
     const reviewed = [...document.querySelectorAll('dt')].find((dt) => dt.textContent === 'Watchlist reviewed')!;
     const items = [...reviewed.nextElementSibling!.querySelectorAll('li')].map((li) => li.textContent);

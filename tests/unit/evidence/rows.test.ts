@@ -97,4 +97,14 @@ describe('summaries by vendor', () => {
     expect(first!.measureIds).toEqual([...new Set(all)]);
     expect(first!.measures.map((m) => m.id)).toEqual(first!.measureIds);
   });
+
+  it('a shopper’s summary verdict is one sentence; the row keeps the whole verdict', () => {
+    const consumer = engine
+      .scanText('Hikvision camera')
+      .map((finding) => buildWarningView(list, finding, 'consumer', [], 'GB'));
+    expect(evidenceRow(consumer[0]!).verdictLine).toContain('careful buyer');
+    const [summary] = vendorSummaries(consumer);
+    expect(summary!.verdictLine).toMatch(/United Kingdom/);
+    expect(summary!.verdictLine).not.toContain('careful buyer');
+  });
 });
