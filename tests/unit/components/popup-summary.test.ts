@@ -22,11 +22,12 @@ const engine = createEngine(list);
 const summaries = (text: string): FindingSummary[] =>
   engine.scanText(text).map((finding) => summariseView(buildWarningView(list, finding, 'us-federal')));
 
-/** 24 findings: 12 Hikvision items (name and brands), 11 Dahua, 1 Hytera, as on a big results page. */
+/** 24 findings, one per product: 12 Hikvision items (name and brands), 11 Dahua, 1 Hytera, as on a big results page. */
+const first = (text: string) => summaries(text).slice(0, 1);
 const many = [
-  ...Array.from({ length: 4 }, () => summaries('Hikvision camera; HiLook dome; EZVIZ plug')).flat(),
-  ...Array.from({ length: 11 }, () => summaries('Dahua Technology NVR5216')).flat(),
-  ...summaries('Hytera radio'),
+  ...Array.from({ length: 4 }, () => ['Hikvision camera', 'HiLook dome', 'EZVIZ plug'].flatMap(first)).flat(),
+  ...Array.from({ length: 11 }, () => first('Dahua Technology recorder')).flat(),
+  ...first('Hytera radio'),
 ];
 
 const messages = (locale: string) =>
