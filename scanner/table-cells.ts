@@ -4,6 +4,7 @@
  * `textContent` only (no layout). One model per table per scan: a 5,000-row table is read once, not per cell.
  */
 
+import { HIDDEN_ATTRIBUTE, READABLE_ATTRIBUTES, SKIPPED_TAGS } from '../lib/documents/markup';
 import { type TableModel, tableContexts } from '../lib/documents/table-context';
 import type { BlockContext } from '../lib/engine/index';
 
@@ -11,6 +12,30 @@ import type { BlockContext } from '../lib/engine/index';
 const MAX_TABLE_CELLS = 50_000;
 
 const isCell = (element: Element) => element.localName === 'td' || element.localName === 'th';
+const normalised = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/**
+ * A cell's text as the saved-HTML reader (lib/documents/html.ts) takes it: text, a space for `<br>`, the readable
+ * attributes (alt, title, aria-label), nothing from scripts, templates or `hidden` elements. `textContent` would
+ * glue "camera<br>Reference" into one word and keep script text, so a cell would read differently in each reader.
+ */
+function cellText(element: Element): string {
+  let text = '';
+  for (const node of element.childNodes) {
+    if (node.nodeType === 3) text += node.nodeValue ?? '';
+    else if (node.nodeType === 1) {
+      const child = node as Element;
+      if (SKIPPED_TAGS.has(child.localName) || child.hasAttribute(HIDDEN_ATTRIBUTE)) continue;
+      if (child.localName === 'br') text += ' ';
+      for (const attribute of READABLE_ATTRIBUTES) {
+        const value = child.getAttribute(attribute);
+        if (value?.trim()) text += ` ${value} `;
+      }
+      text += cellText(child);
+    }
+  }
+  return text;
+}
 
 /** The table's own rows (not those of tables nested in its cells), with the section each is in. */
 function rowsOf(table: Element): Array<{ row: Element; inHead: boolean }> {
@@ -26,16 +51,16 @@ function rowsOf(table: Element): Array<{ row: Element; inHead: boolean }> {
 
 /** Reads tables once per scan and answers each cell's context. */
 export class TableContexts {
-  private readonly tables = new Map<Element, Map<Element, BlockContext> | null>();
+  private readonly tables = new Map<Element, Map<Element, CellEntry> | null>();
 
   /**
-   * The context of a block whose element is a table cell, or is the only text of one (`<td><p>EC25-E</p></td>`);
-   * undefined otherwise, or when its table gives none.
+   * The context of a block that holds all of a table cell's text: the cell's own block, or the only text in it
+   * (`<td><p>EC25-E</p></td>`); undefined for part of a cell (a link beside a `<div>` in one cell reads as two
+   * blocks, neither the cell), or when its table gives none. The same rule as the saved-HTML reader's.
    */
   of(element: Element, text: string): BlockContext | undefined {
     const cell = isCell(element) ? element : element.closest('td, th');
     if (!cell) return undefined;
-    if (cell !== element && (cell.textContent ?? '').replace(/\s+/g, ' ').trim() !== text.trim()) return undefined;
     const table = cell.parentElement?.closest('table');
     if (!table) return undefined;
     let contexts = this.tables.get(table);
@@ -43,11 +68,18 @@ export class TableContexts {
       contexts = read(table);
       this.tables.set(table, contexts);
     }
-    return contexts?.get(cell);
+    const entry = contexts?.get(cell);
+    return entry && entry.text === normalised(text) ? entry.context : undefined;
   }
 }
 
-function read(table: Element): Map<Element, BlockContext> | null {
+/** A cell with a context, and its text (normalised) to recognise the block that holds all of it. */
+interface CellEntry {
+  context: BlockContext;
+  text: string;
+}
+
+function read(table: Element): Map<Element, CellEntry> | null {
   const rows = rowsOf(table);
   const model: TableModel = { rows: [] };
   const elements: Element[][] = [];
@@ -59,13 +91,13 @@ function read(table: Element): Map<Element, BlockContext> | null {
     elements.push(cells);
     model.rows.push({
       inHead,
-      cells: cells.map((cell) => ({ text: cell.textContent ?? '', heading: cell.localName === 'th' })),
+      cells: cells.map((cell) => ({ text: cellText(cell), heading: cell.localName === 'th' })),
     });
   }
-  const byCell = new Map<Element, BlockContext>();
+  const byCell = new Map<Element, CellEntry>();
   tableContexts(model).forEach((row, r) => {
     row.forEach((context, c) => {
-      if (context) byCell.set(elements[r]![c]!, context);
+      if (context) byCell.set(elements[r]![c]!, { context, text: normalised(model.rows[r]!.cells[c]!.text) });
     });
   });
   return byCell;

@@ -67,7 +67,10 @@ export function htmlDocumentBlocks(html: string): DocumentBlock[] {
           table.model.rows[row]!.cells.push({ text: '', heading: name === 'th' });
           table.cell = { row, index: table.model.rows[row]!.cells.length - 1, parts: [], firstBlock: blocks.length };
         }
-        if (name === 'br') stack.at(-1)!.parts.push(' ');
+        if (name === 'br') {
+          stack.at(-1)!.parts.push(' ');
+          tables.at(-1)?.cell?.parts.push(' ');
+        }
         for (const attribute of READABLE_ATTRIBUTES) {
           const value = attributes[attribute];
           if (value?.trim()) {

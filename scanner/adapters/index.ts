@@ -6,7 +6,9 @@
 import { aliexpress } from './aliexpress';
 import { amazon } from './amazon';
 import { argos } from './argos';
+import { austender } from './austender';
 import { bestbuy } from './bestbuy';
+import { canadabuys } from './canadabuys';
 import { contractsFinder } from './contracts-finder';
 import { currys } from './currys';
 import { digikey } from './digikey';
@@ -15,9 +17,13 @@ import { farnell } from './farnell';
 import { findATender } from './find-a-tender';
 import { mouser } from './mouser';
 import { newegg } from './newegg';
+import { nzGets } from './nz-gets';
+import { publicContractsScotland } from './public-contracts-scotland';
 import { rsOnline } from './rs-online';
 import { samGov } from './sam-gov';
 import { screwfix } from './screwfix';
+import { sell2wales } from './sell2wales';
+import { taiwanPcc } from './taiwan-pcc';
 import { ted } from './ted';
 import { temu } from './temu';
 import { toolstation } from './toolstation';
@@ -44,6 +50,12 @@ export const ADAPTERS: readonly SiteAdapter[] = [
   currys,
   newegg,
   temu,
+  publicContractsScotland,
+  sell2wales,
+  austender,
+  taiwanPcc,
+  canadabuys,
+  nzGets,
 ];
 
 export function adapterFor(hostname: string): SiteAdapter | undefined {
