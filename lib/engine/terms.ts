@@ -54,8 +54,17 @@ export function squeeze(normalised: string): string {
 export function buildTerms(list: Watchlist): Term[] {
   const terms: Term[] = [];
   const seen = new Set<string>();
+  /** The current vendor's context names, as keys: a plain name must not turn into one of them (see below). */
+  let contextKeys = new Set<string>();
   const add = (label: string, vendorIndex: number, brand?: Brand, requiresContext = false, otherCompany = false) => {
-    const key = squeeze(stripCompanySuffix(normaliseTerm(label)));
+    let key = squeeze(stripCompanySuffix(normaliseTerm(label)));
+    // 小米集团 less its suffix is 小米, a context name (also "millet"): keep the whole legal name instead, and a bare
+    // context name given as a plain name still needs context, or 小米粥 would be Xiaomi.
+    if (!requiresContext && !otherCompany && contextKeys.has(key)) {
+      const whole = squeeze(normaliseTerm(label));
+      if (whole === key) requiresContext = true;
+      else key = whole;
+    }
     // Two characters is the floor for CJK names (华为); Latin names need three (ZTE, DJI).
     if (key.length < (isCjk(key[0]) ? 2 : 3)) return;
     const dedupe = `${vendorIndex}\u0000${key}`;
@@ -73,6 +82,7 @@ export function buildTerms(list: Watchlist): Term[] {
     });
   };
   list.vendors.forEach((vendor: Vendor, vendorIndex) => {
+    contextKeys = new Set(vendor.contextNames.map((short) => squeeze(normaliseTerm(short))));
     add(vendor.name, vendorIndex);
     for (const legal of vendor.legalNames) add(legal.name, vendorIndex);
     for (const alias of vendor.aliases) add(alias, vendorIndex);
