@@ -100,6 +100,67 @@ describe('collisions: a reading or a longer word is not the vendor', () => {
   });
 });
 
+describe("names added for every vendor in the readers' scripts (each sourced in data/sources.yaml)", () => {
+  it.each([
+    // Kaspersky: its Japanese site, a Korean news agency, Russian press and its own Russian manual, a Hong Kong press release.
+    ['カスペルスキー セキュリティ 3年3台版 ダウンロード版', 'kaspersky:カスペルスキー'],
+    ['카스퍼스키 인터넷 시큐리티 1년 1PC', 'kaspersky:카스퍼스키'],
+    ['Поставка лицензий Лаборатории Касперского на 50 рабочих мест', 'kaspersky:Лаборатории Касперского'],
+    ['Антивирус Касперского, продление на 1 год', 'kaspersky:Антивирус Касперского'],
+    ['разработано Лабораторией Касперского', 'kaspersky:Лабораторией Касперского'],
+    ['卡巴斯基安全軟件 2年版', 'kaspersky:卡巴斯基'],
+    ['卡巴斯基实验室发布报告', 'kaspersky:卡巴斯基实验室'],
+    // Tencent, in each script (騰訊 is the derived Traditional form of 腾讯).
+    ['采购腾讯云服务器 2台', 'tencent:腾讯'],
+    ['騰訊雲端服務', 'tencent:騰訊'],
+    ['テンセントのクラウドサービスを契約', 'tencent:テンセント'],
+    ['텐센트 클라우드 서버 구매', 'tencent:텐센트'],
+    // Xiaomi: 小米 with a product word, the whole legal name, katakana and Hangul.
+    ['小米手机 14 Ultra 16GB+512GB', 'xiaomi:小米'],
+    ['原装小米路由器 AX3000', 'xiaomi:小米'],
+    ['小米集团发布财报', 'xiaomi:小米集团'],
+    ['シャオミのスマホ Redmi Note', 'xiaomi:シャオミ'],
+    ['샤오미 로봇청소기 정품', 'xiaomi:샤오미'],
+    // The carriers in Japanese and Korean; a middle dot between the words is the same name.
+    ['チャイナ・モバイルのSIMカード', 'china-mobile:チャイナ・モバイル'],
+    ['中国電信(チャイナテレコム)の米国事業', 'china-telecom:チャイナテレコム'],
+    ['チャイナ・ユニコムの免許', 'china-unicom:チャイナ・ユニコム'],
+    ['차이나모바일 유심 구매', 'china-mobile:차이나모바일'],
+    ['차이나텔레콤아메리카스의 사업 허가', 'china-telecom:차이나텔레콤아메리카스'],
+    ['차이나유니콤은 FCC에', 'china-unicom:차이나유니콤'],
+    // RoboSense and Uniview.
+    ['速腾聚创 M1 激光雷达 1台', 'robosense:速腾聚创'],
+    ['宇视 网络摄像机 4MP', 'uniview:宇视'],
+    ['宇视摄像机 原装', 'uniview:宇视'],
+    ['宇視科技 網路攝影機', 'uniview:宇視科技'],
+  ])('finds %s', (text, finding) => {
+    expect(found(text)).toContain(finding);
+  });
+
+  it.each([
+    // 小米 is millet: porridge, chilli, a recipe, a person.
+    '小米粥的做法',
+    '今天喝小米粥',
+    '小米椒 50克 切碎',
+    '黄小米 500克 杂粮',
+    '张小米先生',
+    // 速腾 alone is Volkswagen's Sagitar; 宇视 inside 寰宇视野 ("global vision").
+    '大众速腾 1.4T 保养',
+    '寰宇视野 网络 直播',
+    // Korean readings of the new Chinese names are ordinary words or other names: 등신 (騰訊; "fool"), 소미 (小米;
+    // a given name), 우시 (宇視; also Wuxi), 속등 (速騰).
+    '등신 같은 소리',
+    '소미 씨의 생일',
+    '우시 여행',
+    // Katakana names never run on into a longer katakana word: シャオミン is 小明, a given name.
+    'シャオミン先生',
+    // The founder's surname alone is a person, not the company's name.
+    'Евгений Касперский выступил на конференции',
+  ])('does not flag %s', (text) => {
+    for (const engine of engines) expect(found(text, engine)).toEqual([]);
+  });
+});
+
 describe("people named one letter from a vendor (fuzzy matching is for sellers' slips)", () => {
   it.each([
     'By Anna Huawie, Reuters',
