@@ -199,6 +199,16 @@ export const PROTOCOL = {
     reply: z.object({ runs: z.boolean(), listVersion: z.number() }),
   },
   /**
+   * Does VendorWatch still run on the sender's site (the settings or policy changed: a site paused or resumed)?
+   * Unlike get-scan-config it leaves the tab's record as it is.
+   */
+  'get-site-running': {
+    from: 'content',
+    to: 'background',
+    request: empty,
+    reply: z.object({ runs: z.boolean() }),
+  },
+  /**
    * The text of some blocks to match, joined by `packTexts` (lib/matching/wire). The text goes no further than the
    * background, which matches it and keeps only the findings, under references the content script reports back.
    */
@@ -304,6 +314,8 @@ export const PROTOCOL = {
     request: z.object({ index: z.number().int().nonnegative() }).strict(),
     reply: z.boolean(),
   },
+  /** Background -> content script: where VendorWatch runs may have changed (a site paused or resumed); ask again. */
+  'sites-changed': { from: 'extension', to: 'content', request: empty, reply: z.null() },
   /** Background -> content script: the user's own entries changed, read the page again with the new list. */
   rescan: { from: 'extension', to: 'content', request: empty, reply: z.null() },
 } as const satisfies Record<

@@ -35,6 +35,9 @@ export default defineBackground(() => {
       forgetPageMakers(sender.tabId);
       return scanConfig(new URL(sender.url).hostname);
     },
+    'get-site-running': async (_request, sender) => ({
+      runs: (await scanConfig(new URL(sender.url).hostname)).runs,
+    }),
     'match-blocks': async ({ packed, contexts }, sender) => {
       const { listVersion, hits } = await matchBlocks(sender.tabId, packed, contexts);
       return { listVersion, hits: await recordMatches(sender.tabId, sender.url, hits, unpackTexts(packed)) };
@@ -68,6 +71,9 @@ export default defineBackground(() => {
     // Own entries are what a person adds to see them flagged now: open tabs read their pages again.
     const settings = area === 'local' ? changes[STORAGE.settings.key] : undefined;
     if (settings && ownEntriesChanged(settings.oldValue, settings.newValue)) void rescanOpenTabs();
+    // A site paused or resumed: open tabs ask whether they still run, and take their warnings off (or scan) at once.
+    if (area === 'managed' || (settings && sitesChanged(settings.oldValue, settings.newValue)))
+      void tellOpenTabs('sites-changed');
   });
   browser.tabs.onRemoved.addListener((tabId) => {
     forgetPageMakers(tabId);
@@ -92,11 +98,23 @@ function ownEntriesChanged(before: unknown, after: unknown): boolean {
   return entries(before) !== entries(after);
 }
 
-/** Asks every tab's content script to read its page again; tabs without one (browser pages) do not answer. */
-async function rescanOpenTabs(): Promise<void> {
+/** Whether the stored settings changed where VendorWatch runs (paused sites, listed sites, the site mode). */
+function sitesChanged(before: unknown, after: unknown): boolean {
+  const sites = (value: unknown) => {
+    const settings = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
+    return JSON.stringify([settings.pausedSites, settings.allowedSites, settings.siteMode]);
+  };
+  return sites(before) !== sites(after);
+}
+
+/** Asks every tab's content script to read its page again. */
+const rescanOpenTabs = () => tellOpenTabs('rescan');
+
+/** Sends a bare notice to every tab's content script; tabs without one (browser pages) do not answer. */
+async function tellOpenTabs(type: 'rescan' | 'sites-changed'): Promise<void> {
   const tabs = await browser.tabs.query({});
   await Promise.all(
-    tabs.map((tab) => (tab.id === undefined ? undefined : sendToTab(tab.id)('rescan', {}).catch(() => undefined))),
+    tabs.map((tab) => (tab.id === undefined ? undefined : sendToTab(tab.id)(type, {}).catch(() => undefined))),
   );
 }
 

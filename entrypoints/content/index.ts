@@ -30,57 +30,90 @@ export default defineContentScript({
         // The background may be restarting; the next change sends the findings again.
       });
     };
-    if (!config.runs) {
-      // Tell the popup this site is paused or not selected, so the switch can be turned back on.
-      report([], true);
-      return;
-    }
     const dismissals = await DismissalStore.load(site);
+    /** The scanner while VendorWatch runs on this site, with what stops it (pausing the site, or the script going). */
+    let running: { scanner: PageScanner; stop: AbortController } | null = null;
 
-    // Registered before anything is read: when the extension is updated or removed, the scan stops where it is,
-    // the observers disconnect and the warnings go.
-    const scanner = new PageScanner({
-      doc: document,
-      signal: ctx.signal,
-      adapter: adapterFor(site),
-      match: async (texts, contexts) => {
-        const reply = await send('match-blocks', {
-          packed: packTexts(texts),
-          ...(contexts.length > 0 ? { contexts } : {}),
-        });
-        const hits = reply.hits.map(([index, matches]): [number, ScannedMatch[]] => [
-          index,
-          matches.map(([ref, match]) => ({ ...match, ref })),
-        ]);
-        return unpackMatches(hits, texts.length);
-      },
-      dismissals: () => dismissals.all(),
-      onDismiss: (target, choice) => dismissals.add(target, choice),
-      onUndo: (id) => dismissals.remove(id),
-      onWhy: (finding) => {
-        void send('open-watchlist', { vendorId: finding.vendorId }).catch(() => undefined);
-      },
-      onFindingsChanged: (findings, dismissed) =>
-        report(
-          findings.map(({ ref }) => ref),
-          false,
-          dismissed,
-        ),
-    });
+    const startScanner = async () => {
+      const stop = new AbortController();
+      ctx.signal.addEventListener('abort', () => stop.abort(), { once: true, signal: stop.signal });
+      const { signal } = stop;
+      // Registered before anything is read: when the extension is updated or removed, or the site is paused, the
+      // scan stops where it is, the observers disconnect and the warnings go.
+      const scanner = new PageScanner({
+        doc: document,
+        signal,
+        adapter: adapterFor(site),
+        match: async (texts, contexts) => {
+          const reply = await send('match-blocks', {
+            packed: packTexts(texts),
+            ...(contexts.length > 0 ? { contexts } : {}),
+          });
+          const hits = reply.hits.map(([index, matches]): [number, ScannedMatch[]] => [
+            index,
+            matches.map(([ref, match]) => ({ ...match, ref })),
+          ]);
+          return unpackMatches(hits, texts.length);
+        },
+        dismissals: () => dismissals.all(),
+        onDismiss: (target, choice) => dismissals.add(target, choice),
+        onUndo: (id) => dismissals.remove(id),
+        onWhy: (finding) => {
+          void send('open-watchlist', { vendorId: finding.vendorId }).catch(() => undefined);
+        },
+        onFindingsChanged: (findings, dismissed) => {
+          if (signal.aborted) return;
+          report(
+            findings.map(({ ref }) => ref),
+            false,
+            dismissed,
+          );
+        },
+      });
+      running = { scanner, stop };
+      await scanner.start(document.body ?? document.documentElement);
+    };
+
+    /**
+     * The site was paused or resumed (popup, options page or policy): the warnings already on the page go at once,
+     * or the page is read again, without a reload. One change at a time, so quick toggles end in the last state.
+     */
+    let siteChange: Promise<void> = Promise.resolve();
+    const followSite = () => {
+      siteChange = siteChange
+        .then(async () => {
+          if (ctx.signal.aborted) return;
+          const { runs } = await send('get-site-running', {});
+          if (running && !runs) {
+            running.stop.abort();
+            running = null;
+            report([], true);
+          } else if (!running && runs && (await send('get-scan-config', {})).runs) {
+            // get-scan-config starts the tab's record afresh, as for a new page.
+            void startScanner();
+          }
+        })
+        .catch(() => undefined);
+    };
+
     // Undo or restore in the popup or options page, or a dismissal in another tab on this site.
     const onStorage = (changes: Record<string, unknown>, area: string) => {
       if (area !== 'local' || !(dismissals.key in changes)) return;
-      void dismissals.reload().then(() => scanner.refresh());
+      void dismissals.reload().then(() => running?.scanner.refresh());
     };
     browser.storage.onChanged.addListener(onStorage);
     ctx.signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onStorage), { once: true });
     listen('content', {
       rescan: () => {
-        void scanner.rescan();
+        void running?.scanner.rescan();
+        return null;
+      },
+      'sites-changed': () => {
+        followSite();
         return null;
       },
       'reveal-finding': ({ index }) => {
-        const target = scanner.findings()[index];
+        const target = running?.scanner.findings()[index];
         target?.host.scrollIntoView({ behavior: 'smooth', block: 'center' });
         // The card opens and the pill takes focus, which tells screen readers where we are.
         target?.open();
@@ -92,10 +125,15 @@ export default defineContentScript({
       SHADOW_ROOT_EVENT,
       (event) => {
         const host = event.composedPath()[0];
-        if (host instanceof Element) scanner.shadowAttached(host);
+        if (host instanceof Element) running?.scanner.shadowAttached(host);
       },
       { signal: ctx.signal },
     );
-    await scanner.start(document.body ?? document.documentElement);
+    if (!config.runs) {
+      // Tell the popup this site is paused or not selected, so the switch can be turned back on.
+      report([], true);
+      return;
+    }
+    await startScanner();
   },
 });

@@ -273,9 +273,33 @@ describe.each(BROWSERS)('%s: popup and options', (name) => {
 
   it('pauses on a site and resumes', async () => {
     let page = await run.open(server.url('/fixtures/dark.html'));
+    expect((await run.warnings(page)).map((w) => w.vendor)).toEqual(['dahua']);
     let popup = await popupFor(page);
     await popup.click('input[name="pause"]');
     await popup.waitForFunction(() => (document.querySelector('input[name="pause"]') as HTMLInputElement).checked);
+    // The warnings already on the page go at once, without a reload, and the tab's record says paused.
+    await page.waitForFunction(() => document.querySelectorAll('vendorwatch-warning').length === 0, {
+      polling: 100,
+      timeout: 10_000,
+    });
+    await expect.poll(async () => (await run.tabState(page))?.paused, { timeout: 10_000 }).toBe(true);
+    // Resuming reads the page again, still without a reload.
+    await popup.click('input[name="pause"]');
+    // (A page in a background tab gets no animation frames, which the warnings are written in.)
+    await page.bringToFront();
+    await page.waitForFunction(() => document.querySelectorAll('vendorwatch-warning').length === 1, {
+      polling: 100,
+      timeout: 10_000,
+    });
+    await expect.poll(async () => (await run.tabState(page))?.findings.length, { timeout: 10_000 }).toBe(1);
+    // Paused again, for the reload below.
+    await popup.bringToFront();
+    await popup.click('input[name="pause"]');
+    await popup.waitForFunction(() => (document.querySelector('input[name="pause"]') as HTMLInputElement).checked);
+    await page.waitForFunction(() => document.querySelectorAll('vendorwatch-warning').length === 0, {
+      polling: 100,
+      timeout: 10_000,
+    });
     await popup.close();
     await page.close();
     page = await run.open(server.url('/fixtures/dark.html'));

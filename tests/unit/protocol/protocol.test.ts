@@ -32,6 +32,7 @@ const STRANGERS: Array<[string, MessageSender]> = [
 /** A valid body for every message. */
 const VALID: { [T in MessageType]: Request<T> } = {
   'get-scan-config': {},
+  'get-site-running': {},
   'match-blocks': { packed: 'Hikvision DS-2CD2143G2-I\u0000Plain kettle' },
   'findings-changed': { url: 'https://shop.example/list?q=2', title: 'Results', findings: [0, 2] },
   'get-tab-state': { tabId: 7 },
@@ -43,11 +44,13 @@ const VALID: { [T in MessageType]: Request<T> } = {
   'open-watchlist': { vendorId: 'hikvision' },
   'reveal-finding': { index: 0 },
   rescan: {},
+  'sites-changed': {},
 };
 
 /** Bodies each message must refuse. */
 const MALFORMED: { [T in MessageType]: unknown[] } = {
   'get-scan-config': [{ site: 'other.example' }],
+  'get-site-running': [{ site: 'other.example' }],
   'match-blocks': [{}, { packed: 42 }, { packed: ['a'] }, { packed: 'a', tabId: 3 }],
   'findings-changed': [
     {},
@@ -62,6 +65,7 @@ const MALFORMED: { [T in MessageType]: unknown[] } = {
   'get-watchlist-status': [{ all: true }],
   'check-updates-now': [{ url: 'https://evil.example/' }],
   rescan: [{ site: 'shop.example' }],
+  'sites-changed': [{ site: 'shop.example' }],
   'get-watchlist': [{ vendorId: 'hikvision' }],
   'open-watchlist': [{}, { vendorId: '../options.html' }, { vendorId: 'x', url: 'https://evil.example/' }],
   'reveal-finding': [{}, { index: -1 }, { index: '0' }],
@@ -164,6 +168,7 @@ describe('the router', () => {
       own: OWN,
       handlers: {
         'get-scan-config': () => ({ runs: true, listVersion: 1 }),
+        'get-site-running': () => ({ runs: true }),
         'match-blocks': () => ({ listVersion: 1, hits: [] }),
         'findings-changed': () => {
           throw new Error('finding 9 was never sent to this tab');
