@@ -1,24 +1,24 @@
 /**
  * The "Check documents" page: drop or pick files (PDF, Word, Excel, PowerPoint, OpenDocument, ZIP packs, HTML, text,
  * CSV, JSON) or paste a list of products and model numbers, and see the findings grouped by file with where each
- * one is, on the same rationale cards as on pages, with dismiss and the same evidence export. The files are read in
- * this page's own worker and never leave the browser. Glue (reading, matching, downloads) comes in as props.
+ * one is, on the same rationale cards as on pages, with the same dismissals (this item, the vendor in this file, or
+ * not this vendor, with a reason and Undo; records as in lib/dismissals.ts, applying to their file) and the same
+ * evidence export. The files are read in this page's own worker and never leave the browser. Glue (reading,
+ * matching, downloads) comes in as props.
  */
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { DismissChoice } from '../lib/dismissals';
+import { type DocumentFinding, documentDismissal } from '../lib/evidence/documents';
 import { pluralKey } from '../lib/i18n/plural';
 import type { WarningView } from '../lib/present/warning-view';
+import type { Dismissal } from '../lib/storage';
+import { DismissalList } from './DismissalList';
 import { t } from './i18n';
 import { Warning } from './Warning';
 import { WARNING_CSS } from './warning-styles';
 
-export interface DocumentFinding {
-  id: number;
-  location: string;
-  /** The start of the block's text (the row, paragraph or cell the finding is in): its product or lot. */
-  item: string;
-  view: WarningView;
-}
+export type { DocumentFinding } from '../lib/evidence/documents';
 
 export interface DocumentResult {
   file: string;
@@ -39,20 +39,40 @@ export interface Progress {
 export interface CheckDocumentsProps {
   results: DocumentResult[];
   progress: Progress | null;
-  dismissed: ReadonlySet<number>;
+  /** The dismissals made on this page (each applies to its file, named in `site`). */
+  dismissals: readonly Dismissal[];
+  /** Findings whose card was just dismissed, with the dismissal's id: they show "Dismissed · Undo" in place. */
+  undoable: ReadonlyMap<number, string>;
+  /** Changes when a dismissal is undone from a file's list, so cards showing "Dismissed · Undo" start afresh. */
+  generation: number;
   /** Set when opened with "Check this PDF": the address to read, once the person agrees. */
   pendingUrl: string | null;
   initialText: string;
   onFiles(files: File[]): void;
   onText(text: string): void;
   onUrl(url: string): void;
-  onDismiss(id: number): void;
+  onDismiss(file: string, finding: DocumentFinding, choice: DismissChoice): void;
+  /** "Undo" on the card of a finding just dismissed. */
+  onUndoFinding(id: number): void;
+  /** "Undo" in a file's list of dismissals. */
+  onUndoDismissal(dismissal: Dismissal): void;
   onExport(format: 'csv' | 'json' | 'report'): void;
   onClear(): void;
 }
 
 /** One rationale card in its own shadow root with the warning's shared styles, as on a page. */
-function Card({ view, onDismiss }: { view: WarningView; onDismiss(): void }) {
+function Card({
+  view,
+  dismissed,
+  onDismiss,
+  onUndo,
+}: {
+  view: WarningView;
+  /** Shown as "Dismissed · Undo" from the start. */
+  dismissed?: DismissChoice;
+  onDismiss(choice: DismissChoice): void;
+  onUndo(): void;
+}) {
   const host = useRef<HTMLSpanElement>(null);
   useEffect(() => {
     const element = host.current;
@@ -67,11 +87,15 @@ function Card({ view, onDismiss }: { view: WarningView; onDismiss(): void }) {
       <Warning
         view={view}
         onDismiss={onDismiss}
+        onUndo={onUndo}
+        offerVendorScope
+        place="file"
+        {...(dismissed ? { dismissed } : {})}
         onWhy={() => window.open(`/watchlist.html#vendor-${view.vendorId}`, '_blank', 'noopener')}
       />,
       shadow,
     );
-  }, [view, onDismiss]);
+  }, [view, onDismiss, onUndo, dismissed]);
   return (
     <span
       ref={host}
@@ -83,16 +107,16 @@ function Card({ view, onDismiss }: { view: WarningView; onDismiss(): void }) {
   );
 }
 
-function FileSection({
-  result,
-  dismissed,
-  onDismiss,
-}: {
-  result: DocumentResult;
-  dismissed: ReadonlySet<number>;
-  onDismiss(id: number): void;
-}) {
-  const shown = result.findings.filter((f) => !dismissed.has(f.id));
+/** A file's findings, each with the dismissal covering it (if any). */
+const decide = (result: DocumentResult, dismissals: readonly Dismissal[]) =>
+  result.findings.map((finding) => ({ finding, dismissal: documentDismissal(dismissals, result.file, finding) }));
+
+function FileSection({ result, props }: { result: DocumentResult; props: CheckDocumentsProps }) {
+  const decided = decide(result, props.dismissals);
+  const shown = decided.filter((d) => !d.dismissal).map((d) => d.finding);
+  // What a dismissal covers goes, except the card it was made on, which offers Undo.
+  const listed = decided.filter((d) => !d.dismissal || props.undoable.get(d.finding.id) === d.dismissal.id);
+  const fileDismissals = props.dismissals.filter((d) => d.site === result.file);
   const vendors = [...new Set(shown.map((f) => f.view.vendorName))];
   return (
     <section class="file" data-file={result.file} aria-label={result.file}>
@@ -114,15 +138,39 @@ function FileSection({
           {note}
         </p>
       ))}
-      {shown.length > 0 ? (
+      {listed.length > 0 ? (
         <ul class="findings">
-          {shown.map((finding) => (
-            <li key={finding.id} data-location={finding.location}>
+          {listed.map(({ finding, dismissal }) => (
+            <li key={`${finding.id}:${props.generation}`} data-location={finding.location}>
               <span class="location">{finding.location}</span>
-              <Card view={finding.view} onDismiss={() => onDismiss(finding.id)} />
+              <Card
+                view={finding.view}
+                {...(dismissal
+                  ? {
+                      dismissed: {
+                        scope: dismissal.scope,
+                        decision: dismissal.decision,
+                        ...(dismissal.reason ? { reason: dismissal.reason } : {}),
+                      },
+                    }
+                  : {})}
+                onDismiss={(choice) => props.onDismiss(result.file, finding, choice)}
+                onUndo={() => props.onUndoFinding(finding.id)}
+              />
             </li>
           ))}
         </ul>
+      ) : null}
+      {fileDismissals.length > 0 ? (
+        <section class="file-dismissals" aria-label={t('docsDismissedTitle')} data-testid="file-dismissals">
+          <h3>{t('docsDismissedTitle')}</h3>
+          <DismissalList
+            dismissals={fileDismissals}
+            undoLabel={t('warningUndo')}
+            place="file"
+            onUndo={props.onUndoDismissal}
+          />
+        </section>
       ) : null}
     </section>
   );
@@ -132,7 +180,7 @@ export function CheckDocuments(props: CheckDocumentsProps) {
   const [text, setText] = useState(props.initialText);
   const [over, setOver] = useState(false);
   const input = useRef<HTMLInputElement>(null);
-  const total = props.results.reduce((n, r) => n + r.findings.filter((f) => !props.dismissed.has(f.id)).length, 0);
+  const total = props.results.reduce((n, r) => n + decide(r, props.dismissals).filter((d) => !d.dismissal).length, 0);
   return (
     <main class="check-documents">
       <h1>{t('docsTitle')}</h1>
@@ -218,7 +266,7 @@ export function CheckDocuments(props: CheckDocumentsProps) {
             </button>
           </div>
           {props.results.map((result) => (
-            <FileSection key={result.file} result={result} dismissed={props.dismissed} onDismiss={props.onDismiss} />
+            <FileSection key={result.file} result={result} props={props} />
           ))}
         </>
       ) : null}

@@ -1,16 +1,16 @@
 /**
  * A list of dismissals, each with what was dismissed, when, why and a button to undo it: the popup shows the
- * current site's, the options page every site's. Page-derived text is rendered as text nodes.
+ * current site's, the options page every site's, the Check documents page each file's. Page-derived text is rendered as text nodes.
  */
 import type { Dismissal } from '../lib/storage';
 import { t } from './i18n';
 
-function scopeText(dismissal: Dismissal): string {
+function scopeText(dismissal: Dismissal, place: 'site' | 'file'): string {
   switch (dismissal.scope) {
     case 'item':
       return t('dismissScopeItem', dismissal.itemText || dismissal.evidence);
     case 'vendor':
-      return t('dismissScopeVendor');
+      return place === 'file' ? t('dismissScopeVendorFile') : t('dismissScopeVendor');
     case 'evidence':
       return t('dismissScopeEvidence', dismissal.evidence);
   }
@@ -27,6 +27,8 @@ export function DismissalList(props: {
   dismissals: readonly Dismissal[];
   /** The label of each entry's button ("Undo" in the popup, "Restore" in the options page). */
   undoLabel: string;
+  /** Where a dismissal applies: a site (pages), or a file (the Check documents page). */
+  place?: 'site' | 'file';
   onUndo(dismissal: Dismissal): void;
 }) {
   return (
@@ -38,7 +40,7 @@ export function DismissalList(props: {
           data-vendor={dismissal.vendorId}
           data-scope={dismissal.scope}
         >
-          <strong>{dismissal.vendorName}</strong>: {scopeText(dismissal)}
+          <strong>{dismissal.vendorName}</strong>: {scopeText(dismissal, props.place ?? 'site')}
           <div class="muted">
             {t('dismissedOn', when(dismissal.at))}
             {dismissal.reason ? ` · ${t('dismissReasonLine', dismissal.reason)}` : ''}

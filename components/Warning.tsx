@@ -22,12 +22,14 @@ const FIRST_MEASURES = 1;
 
 export interface WarningProps {
   view: WarningView;
-  /** The card's dismiss choice. Without `onUndo` (the Check documents page) one "Dismiss" button dismisses the item. */
+  /** The card's dismiss choice. Without `onUndo` one "Dismiss" button dismisses the item. */
   onDismiss?: (choice: DismissChoice) => void;
   /** With it, dismissing leaves a small "Dismissed · Undo" in place of the warning. */
   onUndo?: () => void;
-  /** Offer "Dismiss <vendor> on this site" and "Not this vendor" (pages, not documents). */
+  /** Offer "Dismiss <vendor> on this site" (or "in this file") and "Not this vendor". */
   offerVendorScope?: boolean;
+  /** Where a vendor-wide dismissal applies: the site (pages) or the file (the Check documents page). */
+  place?: 'site' | 'file';
   /** Shown in its dismissed state from the start (the page was re-read while it was). */
   dismissed?: DismissChoice;
   /** "Why is this flagged?": opens the watchlist page at this vendor. */
@@ -124,6 +126,7 @@ export function Warning({
   onDismiss,
   onUndo,
   offerVendorScope,
+  place,
   dismissed: initiallyDismissed,
   onWhy,
   initiallyExpanded = false,
@@ -211,6 +214,7 @@ export function Warning({
           onDismiss={dismiss}
           withChoices={Boolean(onUndo)}
           offerVendorScope={offerVendorScope}
+          place={place}
           onWhy={onWhy}
         />
       ) : null}
@@ -224,6 +228,7 @@ interface CardProps {
   /** Dismissing asks which scope, with an optional reason; otherwise one button dismisses the item. */
   withChoices: boolean;
   offerVendorScope?: boolean;
+  place?: 'site' | 'file';
   onWhy?: () => void;
   id: string;
   headline: string;
@@ -238,11 +243,13 @@ interface CardProps {
 function DismissChoices({
   view,
   offerVendorScope,
+  place,
   onChoose,
   onCancel,
 }: {
   view: WarningView;
   offerVendorScope?: boolean;
+  place?: 'site' | 'file';
   onChoose(choice: DismissChoice): void;
   onCancel(): void;
 }) {
@@ -271,7 +278,9 @@ function DismissChoices({
         </button>
         {offerVendorScope ? (
           <button type="button" class="dismiss-vendor" onClick={() => choose('vendor')}>
-            {t('warningDismissVendor', view.vendorName)}
+            {place === 'file'
+              ? t('warningDismissVendorFile', view.vendorName)
+              : t('warningDismissVendor', view.vendorName)}
           </button>
         ) : null}
         <button type="button" class="cancel" onClick={onCancel}>
@@ -293,6 +302,7 @@ function Card({
   onDismiss,
   withChoices,
   offerVendorScope,
+  place,
   onWhy,
 }: CardProps) {
   const [allMeasures, setAllMeasures] = useState(false);
@@ -370,6 +380,7 @@ function Card({
         <DismissChoices
           view={view}
           offerVendorScope={offerVendorScope}
+          place={place}
           onChoose={onDismiss}
           onCancel={() => setChoosing(false)}
         />

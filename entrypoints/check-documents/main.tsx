@@ -13,16 +13,18 @@ import {
 } from '../../components/CheckDocuments';
 import { t } from '../../components/i18n';
 import { setPageLanguage } from '../../components/page-language';
-import { itemExcerpt } from '../../lib/dismissals';
+import { itemExcerpt, itemKey, newDismissal, withoutDismissal } from '../../lib/dismissals';
 import { type DocumentBlock, locationAt } from '../../lib/documents/blocks';
 import { documentBlocks } from '../../lib/documents/index';
 import { DEFAULT_LIMITS, megabytes } from '../../lib/documents/limits';
 import { blockContext } from '../../lib/documents/scan';
 import type { BlockContext } from '../../lib/engine/index';
+import { documentEvidence } from '../../lib/evidence/documents';
 import { toCsv, toJson, toPrintableHtml } from '../../lib/evidence/format';
 import type { EvidenceReport } from '../../lib/evidence/report';
 import { packTexts } from '../../lib/matching/wire';
 import type { Reply } from '../../lib/protocol';
+import type { Dismissal } from '../../lib/storage';
 import { offerDownload } from '../../platform/download';
 import { send } from '../../platform/messaging';
 import '../../components/extension-page.css';
@@ -69,7 +71,12 @@ const BATCH = 4000;
 const state = {
   results: [] as DocumentResult[],
   progress: null as Progress | null,
-  dismissed: new Set<number>(),
+  /** Dismissals made on this page, as records (lib/dismissals.ts) whose `site` is the file; gone with the page. */
+  dismissals: [] as Dismissal[],
+  /** Findings whose card was just dismissed (with the dismissal's id): they keep a "Dismissed · Undo" card. */
+  undoable: new Map<number, string>(),
+  /** Bumped by an undo from a file's list, so a card still showing "Dismissed · Undo" is drawn afresh. */
+  generation: 0,
   watchlist: null as Reply<'match-documents'>['watchlist'] | null,
   pendingUrl: null as string | null,
   initialText: '',
@@ -84,7 +91,9 @@ function draw() {
     <CheckDocuments
       results={state.results}
       progress={state.progress}
-      dismissed={state.dismissed}
+      dismissals={state.dismissals}
+      undoable={state.undoable}
+      generation={state.generation}
       pendingUrl={state.pendingUrl}
       initialText={state.initialText}
       onFiles={(files) => {
@@ -94,14 +103,44 @@ function draw() {
         enqueue('pasted list', async () => new TextEncoder().encode(text).buffer as ArrayBuffer, text.length, 'text')
       }
       onUrl={(url) => void checkUrl(url)}
-      onDismiss={(id) => {
-        state.dismissed.add(id);
+      onDismiss={(file, finding, choice) => {
+        const dismissal: Dismissal = {
+          ...newDismissal({
+            id: crypto.randomUUID(),
+            site: file,
+            target: {
+              vendorId: finding.view.vendorId,
+              vendorName: finding.view.vendorName,
+              evidence: finding.view.evidence,
+              itemText: finding.item,
+            },
+            choice,
+            now: new Date(),
+          }),
+          // The key of the whole block's text (the page keeps only its start).
+          itemKey: finding.key,
+        };
+        state.dismissals = [...state.dismissals, dismissal];
+        state.undoable.set(finding.id, dismissal.id);
+        draw();
+      }}
+      onUndoFinding={(id) => {
+        const dismissalId = state.undoable.get(id);
+        state.undoable.delete(id);
+        if (dismissalId) state.dismissals = withoutDismissal(state.dismissals, dismissalId);
+        draw();
+      }}
+      onUndoDismissal={(dismissal) => {
+        state.dismissals = withoutDismissal(state.dismissals, dismissal.id);
+        for (const [finding, id] of state.undoable) if (id === dismissal.id) state.undoable.delete(finding);
+        state.generation++;
         draw();
       }}
       onExport={(format) => void exportFindings(format)}
       onClear={() => {
         state.results = [];
-        state.dismissed.clear();
+        state.dismissals = [];
+        state.undoable.clear();
         draw();
       }}
     />,
@@ -231,6 +270,7 @@ async function match(file: string, blocks: DocumentBlock[]): Promise<DocumentFin
           id: nextId++,
           location: locationAt(block, finding.start),
           item: itemExcerpt(block.text),
+          key: itemKey(block.text),
           view,
         });
     }
@@ -274,11 +314,8 @@ async function exportFindings(format: 'csv' | 'json' | 'report') {
     pageTitle: `Documents: ${state.results.map((r) => r.file).join(', ')}`,
     capturedAt: new Date().toISOString(),
     watchlist,
-    findings: state.results.flatMap((r) =>
-      r.findings
-        .filter((f) => !state.dismissed.has(f.id))
-        .map((f) => ({ ...f.view, item: f.item, file: r.file, location: f.location })),
-    ),
+    // Dismissed findings stay in the record, marked with the decision, when and why.
+    findings: documentEvidence(state.results, state.dismissals),
   };
   const stamp = report.capturedAt.slice(0, 19).replace(/[:T]/g, '-');
   if (format === 'report') {

@@ -13,7 +13,7 @@ import {
   DECISION_WORDS,
   type EvidenceRow,
   evidenceRows,
-  SCOPE_WORDS,
+  scopeWords,
   type VendorSummary,
   vendorSummaries,
 } from './rows';
@@ -84,7 +84,7 @@ ${summaries
 
 const decisionText = (row: EvidenceRow) =>
   row.dismissal
-    ? `<span class="decision">${escapeHtml(DECISION_WORDS[row.dismissal.decision])} on ${escapeHtml(row.dismissal.at)}, for ${escapeHtml(SCOPE_WORDS[row.dismissal.scope])}${row.dismissal.reason ? `. Reason: ${escapeHtml(row.dismissal.reason)}` : ''}</span>`
+    ? `<span class="decision">${escapeHtml(DECISION_WORDS[row.dismissal.decision])} on ${escapeHtml(row.dismissal.at)}, for ${escapeHtml(scopeWords(row))}${row.dismissal.reason ? `. Reason: ${escapeHtml(row.dismissal.reason)}` : ''}</span>`
     : '';
 
 const where = (row: EvidenceRow) =>

@@ -136,6 +136,16 @@ export const SCOPE_WORDS = {
   vendor: 'this vendor on this site',
   evidence: 'this matched text on this site',
 } as const;
+/** The same for a finding in a document (the Check documents page), where a dismissal applies to its file. */
+export const SCOPE_WORDS_IN_FILE = {
+  item: 'this item',
+  vendor: 'this vendor in this file',
+  evidence: 'this matched text in this file',
+} as const;
+
+/** What a row's dismissal covered, in words: on a page its site, in a document its file. */
+export const scopeWords = (row: EvidenceRow): string =>
+  row.dismissal ? (row.file !== undefined ? SCOPE_WORDS_IN_FILE : SCOPE_WORDS)[row.dismissal.scope] : '';
 
 /** Measure ids in one cell: `;` never appears in an id, and a spreadsheet splits on it when asked. */
 export const MEASURE_SEPARATOR = ';';
@@ -185,7 +195,7 @@ export function csvCells(report: EvidenceReport, row: EvidenceRow, withFile: boo
     row.measures.join(MEASURE_SEPARATOR),
     d ? DECISION_WORDS[d.decision] : '',
     d?.at ?? '',
-    d ? SCOPE_WORDS[d.scope] : '',
+    scopeWords(row),
     d?.reason ?? '',
     ...(withFile ? [row.file ?? ''] : []),
   ];

@@ -2,13 +2,15 @@
  * The Check documents page in Chromium and Firefox: a PDF picked with the file input, an Excel workbook and a zipped
  * tender pack dropped on the page, and a pasted list, each read in the extension's own page (never uploaded) and
  * matched by the background; findings grouped by file with their locations, a broken file reported in one line
- * while the rest of the pack is still read, dismiss, and the CSV export with file names and locations.
+ * while the rest of the pack is still read, dismissals with their record (scope, reason, Undo on the card and in
+ * the file's list), and the CSV export with file names and locations that keeps a dismissed finding, marked.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { csvRows } from '../../lib/documents/csv';
 import { layoutPdf, makeDocx, makeXlsx, makeZip } from '../support/documents';
 import { BROWSERS, E2E_EXTENSION_DIRS, type ExtensionRun, launchWithExtension } from './harness';
 import { type StaticServer, startServer } from './server';
@@ -236,24 +238,69 @@ describe.each(BROWSERS)('%s: Check documents', (name) => {
     await selected.close();
   });
 
-  it('exports the findings with file names and locations, and leaves out a dismissed one', async () => {
-    const before = await page.$eval('[data-testid="total"]', (total) => total.textContent ?? '');
-    const shownBefore = Number(/\d+/.exec(before)![0]);
-    // Dismiss the first finding of the PDF, from its card.
-    await page.$eval('section.file[data-file="specification.pdf"] li [data-vendorwatch-vendor]', async (host) => {
-      const shadow = host.shadowRoot!;
-      (shadow.querySelector('button.pill') as HTMLButtonElement).click();
-      await new Promise((done) => setTimeout(done, 200));
-      const dismiss = [...shadow.querySelectorAll('button')].find((button) =>
-        /dismiss/i.test(button.textContent ?? ''),
+  it('dismisses with a record (scope, reason, Undo), and the export keeps a dismissed finding, marked', async () => {
+    const total = () =>
+      page.$eval('[data-testid="total"]', (el) => Number(/\d+/.exec(el.textContent ?? '')?.[0] ?? Number.NaN));
+    const waitForTotal = (n: number) =>
+      page.waitForFunction(
+        (want) => Number(/\d+/.exec(document.querySelector('[data-testid="total"]')?.textContent ?? '')?.[0]) === want,
+        { timeout: 10_000, polling: 100 },
+        n,
       );
-      dismiss!.click();
-    });
-    await page.waitForFunction(
-      (n) => Number(/\d+/.exec(document.querySelector('[data-testid="total"]')?.textContent ?? '')?.[0]) === n - 1,
-      { timeout: 10_000, polling: 100 },
-      shownBefore,
+    const before = await total();
+    const pdf = 'section.file[data-file="specification.pdf"]';
+    const pdfHikvision = async () =>
+      (await readSections(page))
+        .find((s) => s.file === 'specification.pdf')!
+        .findings.filter((f) => f.vendor === 'hikvision');
+    const hikvisionBefore = (await pdfHikvision()).length;
+    expect(hikvisionBefore).toBeGreaterThan(0);
+
+    // "Dismiss" on the PDF's Hikvision card asks which, with an optional reason: this item, with one.
+    await page.$eval(
+      `${pdf} li [data-vendorwatch-vendor="hikvision"]`,
+      async (host, reason) => {
+        const shadow = host.shadowRoot!;
+        (shadow.querySelector('button.pill') as HTMLButtonElement).click();
+        const wait = async (selector: string) => {
+          for (let i = 0; i < 50 && !shadow.querySelector(selector); i++) await new Promise((r) => setTimeout(r, 50));
+          return shadow.querySelector(selector) as HTMLElement;
+        };
+        (await wait('button.dismiss')).click();
+        const input = (await wait('input.reason')) as HTMLInputElement;
+        input.value = reason as string;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        await new Promise((r) => setTimeout(r, 50));
+        // The vendor-wide choice names the file, not a site.
+        if (!/in this file/.test(shadow.querySelector('button.dismiss-vendor')?.textContent ?? ''))
+          throw new Error('no "Dismiss Hikvision in this file"');
+        (shadow.querySelector('button.dismiss-item') as HTMLButtonElement).click();
+      },
+      'existing stock, approved by the client',
     );
+    await page.waitForFunction(
+      (b) => Number(/\d+/.exec(document.querySelector('[data-testid="total"]')?.textContent ?? '')?.[0]) < b,
+      { timeout: 10_000, polling: 100 },
+      before,
+    );
+    const afterItem = await total();
+    expect(afterItem).toBeLessThan(before);
+    // The card it was made on says so and offers Undo; the file lists the record with its scope and reason.
+    const record = await page.$eval(`${pdf} [data-testid="file-dismissals"] li`, (li) => ({
+      scope: li.getAttribute('data-scope'),
+      vendor: li.getAttribute('data-vendor'),
+      text: li.textContent ?? '',
+    }));
+    expect(record).toMatchObject({ scope: 'item', vendor: 'hikvision' });
+    expect(record.text).toContain('existing stock, approved by the client');
+    expect(
+      await page.$$eval(
+        `${pdf} li [data-vendorwatch-vendor]`,
+        (hosts) => hosts.filter((host) => host.shadowRoot?.querySelector('.dismissed button.undo')).length,
+      ),
+    ).toBe(1);
+
+    // The export keeps every finding, the dismissed ones marked with the decision, when, scope and reason.
     await page.$$eval('.toolbar button', (buttons) =>
       (buttons.find((button) => button.textContent?.trim() === 'CSV') as HTMLButtonElement).click(),
     );
@@ -262,12 +309,55 @@ describe.each(BROWSERS)('%s: Check documents', (name) => {
       const links = document.querySelectorAll('a[data-testid="export-link"]');
       return (await fetch((links[links.length - 1] as HTMLAnchorElement).href)).text();
     });
-    const lines = csv.trim().split(/\r?\n/);
-    const header = lines[0]!.split(',');
-    expect(header).toEqual(expect.arrayContaining(['file', 'location']));
+    const rows = csvRows(csv.trim());
+    const header = rows[0]!;
+    const col = (name: string) => header.indexOf(name);
+    expect(header).toEqual(expect.arrayContaining(['file', 'location', 'decision', 'decision_reason']));
+    expect(rows.length - 1).toBe(before);
+    const dismissedRows = rows.slice(1).filter((row) => row[col('decision')] !== '');
+    expect(dismissedRows.length).toBe(before - afterItem);
+    for (const row of dismissedRows) {
+      expect(row[col('file')]).toBe('specification.pdf');
+      expect(row[col('vendor')]).toBe('hikvision');
+      expect(row[col('decision')]).toBe('dismissed by the user');
+      expect(row[col('decision_scope')]).toBe('this item');
+      expect(row[col('decision_reason')]).toBe('existing stock, approved by the client');
+      expect(row[col('decided_at')]).toMatch(/^\d{4}-\d\d-\d\dT/);
+    }
     expect(csv).toContain("'Price schedule'!C2");
     expect(csv).toContain('pack.zip/Lot 1/notice.docx');
     expect(csv).toContain('page 1');
+
+    // Undo on the card brings the findings back and the record goes.
+    await page.$$eval(`${pdf} li [data-vendorwatch-vendor]`, (hosts) => {
+      const host = hosts.find((h) => h.shadowRoot?.querySelector('.dismissed button.undo'))!;
+      (host.shadowRoot!.querySelector('button.undo') as HTMLButtonElement).click();
+    });
+    await waitForTotal(before);
+    expect(await page.$(`${pdf} [data-testid="file-dismissals"]`)).toBeNull();
+
+    // "Dismiss Hikvision in this file" hides all of its findings there; Undo in the file's list restores them.
+    await page.$eval(`${pdf} li [data-vendorwatch-vendor="hikvision"]`, async (host) => {
+      const shadow = host.shadowRoot!;
+      (shadow.querySelector('button.pill') as HTMLButtonElement).click();
+      const wait = async (selector: string) => {
+        for (let i = 0; i < 50 && !shadow.querySelector(selector); i++) await new Promise((r) => setTimeout(r, 50));
+        return shadow.querySelector(selector) as HTMLElement;
+      };
+      (await wait('button.dismiss')).click();
+      (await wait('button.dismiss-vendor')).click();
+    });
+    await waitForTotal(before - hikvisionBefore);
+    expect(await page.$eval(`${pdf} [data-testid="file-dismissals"] li`, (li) => li.getAttribute('data-scope'))).toBe(
+      'vendor',
+    );
+    // Only the card it was made on stays, as "Dismissed · Undo".
+    expect((await pdfHikvision()).length).toBe(1);
+    await page.$eval(`${pdf} [data-testid="file-dismissals"] li button.undo`, (button) =>
+      (button as HTMLButtonElement).click(),
+    );
+    await waitForTotal(before);
+    expect((await pdfHikvision()).length).toBe(hikvisionBefore);
   });
 });
 
