@@ -8,7 +8,7 @@ import { parseHTML } from 'linkedom';
 import { h, hydrate, render } from 'preact';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../../lib/engine/index';
-import { buildWarningView, type WarningView } from '../../../lib/present/warning-view';
+import { buildWarningView, VERDICT_KEYS, type WarningView } from '../../../lib/present/warning-view';
 import { loadWatchlist } from '../../../lib/watchlist/index';
 
 const list = loadWatchlist(
@@ -67,5 +67,30 @@ describe('the static pill', () => {
         done();
       }, 20),
     );
+  });
+});
+
+describe('the pill’s words (issue 18: "Possible match: review: Hikvision" had a double colon)', () => {
+  const LOCALES = ['en', 'de', 'fr', 'zh_CN', 'zh_TW'];
+
+  it('says "<verdict>: <vendor>" with one colon, for a possible match too', () => {
+    const view = viewOf('Hikvison camera');
+    expect(view.verdict).toBe('possible-match');
+    const pill = compactWarning(doc, view).querySelector('.pill-text')!.textContent;
+    expect(pill).toBe('Possible match: Hikvision');
+    const rendered = doc.createElement('span');
+    render(h(Warning, { view }), rendered);
+    expect(rendered.querySelector('.pill-text')!.textContent).toBe('Possible match: Hikvision');
+  });
+
+  it.each(LOCALES)('no verdict label carries a colon of its own (%s), so the pill never shows two', (locale) => {
+    const messages = JSON.parse(
+      readFileSync(join(import.meta.dirname, `../../../public/_locales/${locale}/messages.json`), 'utf8'),
+    ) as Record<string, { message: string }>;
+    for (const key of Object.values(VERDICT_KEYS)) {
+      const label = messages[key]?.message;
+      expect(label, `${locale} ${key}`).toBeTruthy();
+      expect(label, `${locale} ${key}`).not.toMatch(/[:：]/);
+    }
   });
 });
