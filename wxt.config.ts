@@ -1,8 +1,10 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { browserSpecificManifest } from './platform/quirks/manifest';
 
 /**
- * Both stores ship MV3. Firefox MV3 runs the background as an event page and needs a gecko id.
+ * Both stores ship MV3. Firefox MV3 runs the background as an event page; the keys only one browser gets are in
+ * platform/quirks/manifest.ts.
  * `--mode e2e` builds a copy for the end-to-end tests (.output/<browser>-mv3-e2e) that also trusts the test
  * signing key and loopback http update servers; production builds never do.
  */
@@ -20,19 +22,6 @@ export default defineConfig({
     optional_host_permissions: ['<all_urls>'],
     // Test builds may read the loopback test servers without the prompt a person would answer (automation cannot).
     ...(mode === 'e2e' ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
-    ...(browser === 'firefox'
-      ? {
-          browser_specific_settings: {
-            gecko: {
-              id: 'vendorwatch@vendorwatch.dev',
-              strict_min_version: '142.0',
-              data_collection_permissions: { required: ['none'] },
-            },
-          },
-        }
-      : {
-          // Chrome refuses to load an extension whose managed schema is invalid; Firefox needs none.
-          storage: { managed_schema: 'managed_schema.json' },
-        }),
+    ...browserSpecificManifest(browser),
   }),
 });

@@ -7,8 +7,9 @@ import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hook
 import { type DismissChoice, REASON_MAX } from '../lib/dismissals';
 import { pluralKey } from '../lib/i18n/plural';
 import { type MeasureView, STATUS_KEYS, VERDICT_KEYS, type WarningView } from '../lib/present/warning-view';
+import { showInTopLayer } from '../platform/quirks/popover';
 import { t, tx } from './i18n';
-import { claimOpen, followAndDismiss, placeCard, showFloating } from './popover';
+import { claimOpen, followAndDismiss, placeCard } from './popover';
 
 /**
  * The pill's description (the headline), read by screen readers with the pill. A hidden element referenced by
@@ -315,7 +316,7 @@ function Card({
     const element = card.current;
     const pill = anchor.current;
     if (!element || !pill || !wrapper.current) return;
-    showFloating(element);
+    showInTopLayer(element);
     placeCard(element, pill);
     const release = claimOpen({ close: () => closeRef.current('outside') });
     const stop = followAndDismiss(element, pill, hostOf(wrapper.current), (how) => closeRef.current(how));

@@ -1,7 +1,7 @@
 /**
- * Keeps an opened warning card floating above the page: in the top layer (Popover API) where the browser has it,
- * otherwise fixed on top; next to its pill, inside the viewport; closed by Escape, a click outside or focus leaving
- * it; and only one open at a time. A floating card never changes the page's layout.
+ * Keeps an opened warning card floating above the page (in the top layer where the browser can, see
+ * platform/quirks/popover.ts): next to its pill, inside the viewport; closed by Escape, a click outside or focus
+ * leaving it; and only one open at a time. A floating card never changes the page's layout.
  */
 
 /** Space kept between the card and the viewport's edges, and between the pill and the card. */
@@ -20,17 +20,6 @@ export function claimOpen(card: { close(): void }): () => void {
   return () => {
     if (openCard === card) openCard = null;
   };
-}
-
-/** Shows `card` in the top layer when the browser supports popovers; otherwise its fixed position keeps it on top. */
-export function showFloating(card: HTMLElement): void {
-  const popover = card as HTMLElement & { showPopover?: () => void };
-  if (typeof popover.showPopover !== 'function') return;
-  try {
-    popover.showPopover();
-  } catch {
-    // Not connected yet, or already shown: the fixed position still floats it.
-  }
 }
 
 /** Puts `card` below `anchor` (above it when there is no room below), clamped inside the viewport. */

@@ -15,6 +15,7 @@ import {
   SUPPRESSIONS_PREFIX,
   writeItem,
 } from '../lib/storage';
+import { readManagedStorage } from './quirks/managed-storage';
 
 const storeOf = (area: typeof browser.storage.local): KeyValueStore => ({
   get: async (key) => (await area.get(key))[key],
@@ -50,7 +51,7 @@ export function readUserSettings(): Promise<Settings> {
  * storage quota) rejects and leaves the stored settings as they were.
  */
 export async function saveUserSettings(settings: Settings): Promise<SettingKey[]> {
-  const [stored, policy] = await Promise.all([readUserSettings(), readPolicy()]);
+  const [stored, policy] = await Promise.all([readUserSettings(), readManagedStorage()]);
   const { settings: allowed, unchanged } = keepLocked(stored, settings, applyPolicy(stored, policy, POLICY_OPTIONS));
   await setItem(STORAGE.settings, allowed);
   return unchanged;
@@ -59,17 +60,8 @@ export async function saveUserSettings(settings: Settings): Promise<SettingKey[]
 /** The end-to-end build's test servers are http on 127.0.0.1 (as the updater allows there); release builds never. */
 const POLICY_OPTIONS = { allowLoopbackHttp: import.meta.env.MODE === 'e2e' };
 
-/** Managed storage exists only where an administrator set a policy; elsewhere reading it may throw. */
-async function readPolicy(): Promise<unknown> {
-  try {
-    return await browser.storage.managed.get(null);
-  } catch {
-    return {};
-  }
-}
-
 export async function effectiveSettings(): Promise<EffectiveSettings> {
-  const [user, policy] = await Promise.all([readUserSettings(), readPolicy()]);
+  const [user, policy] = await Promise.all([readUserSettings(), readManagedStorage()]);
   return applyPolicy(user, policy, POLICY_OPTIONS);
 }
 

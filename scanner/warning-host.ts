@@ -4,12 +4,15 @@
  * cannot restyle it. Inline `!important` styles on the host beat page rules that try to hide it.
  *
  * We do not use WXT's createShadowRootUi: it fetches the entrypoint CSS on every call, far too heavy for
- * hundreds of per-card warnings. Custom elements are unavailable in Chrome's isolated world, so the host is
- * an undefined autonomous element name, which still supports attachShadow.
+ * hundreds of per-card warnings. Content scripts cannot define custom elements (`customElements` is null in
+ * Chromium's isolated world, https://crbug.com/390807; Firefox: https://bugzilla.mozilla.org/show_bug.cgi?id=1492002),
+ * so the host is an undefined autonomous element name, which still supports attachShadow
+ * (https://dom.spec.whatwg.org/#dom-element-attachshadow: valid custom element names may have a shadow root).
  */
 import { h, hydrate, render } from 'preact';
 import { compactWarning, Warning, type WarningProps } from '../components/Warning';
 import { WARNING_CSS } from '../components/warning-styles';
+import { styleShadowRoot } from '../platform/quirks/shadow-styles';
 import { markOwnWarning, WARNING_HOST_TAG } from './blocks';
 
 /**
@@ -44,31 +47,6 @@ export interface MountedWarning {
   /** Opens the card (the popup's "show me" on a finding); focus goes to the pill. */
   open(): void;
   remove(): void;
-}
-
-/**
- * One constructed stylesheet shared by every warning's shadow root: the browser parses and indexes it once, instead
- * of once per warning. Where a browser will not adopt a sheet from an extension's world, each root gets a <style>.
- */
-/** One sheet per document: a constructed sheet may only be adopted in the document that made it (frames). */
-const sharedSheets = new WeakMap<Document, CSSStyleSheet | null>();
-function adoptSharedSheet(doc: Document, shadow: ShadowRoot): boolean {
-  let sharedSheet = sharedSheets.get(doc);
-  if (sharedSheet === null) return false;
-  try {
-    if (!sharedSheet) {
-      const View = doc.defaultView as (Window & { CSSStyleSheet: typeof CSSStyleSheet }) | null;
-      sharedSheet = View ? new View.CSSStyleSheet() : null;
-      sharedSheet?.replaceSync(WARNING_CSS);
-      sharedSheets.set(doc, sharedSheet ?? null);
-    }
-    if (!sharedSheet) return false;
-    shadow.adoptedStyleSheets = [sharedSheet];
-    return shadow.adoptedStyleSheets.length === 1;
-  } catch {
-    sharedSheets.set(doc, null);
-    return false;
-  }
 }
 
 /** Anything that can reach the pill first: the component takes over before the event gets there. */
@@ -107,11 +85,7 @@ export function mountWarning(doc: Document, given: WarningProps): MountedWarning
   const shadow = host.attachShadow({ mode: SHADOW_MODE });
   markOwnWarning(host);
   const container = doc.createElement('span');
-  if (!adoptSharedSheet(doc, shadow)) {
-    const style = doc.createElement('style');
-    style.textContent = WARNING_CSS;
-    shadow.append(style);
-  }
+  styleShadowRoot(doc, shadow, WARNING_CSS);
   shadow.append(container);
   let live = false;
   if (props.dismissed && props.onUndo) {

@@ -7,46 +7,24 @@ import { withoutDismissal } from '../../lib/dismissals';
 import { STORAGE, SUPPRESSIONS_PREFIX } from '../../lib/storage';
 import { offerDownload } from '../../platform/download';
 import { send } from '../../platform/messaging';
+import { onPolicyMayHaveChanged } from '../../platform/quirks/managed-storage';
+import { checkPatternInWorker } from '../../platform/quirks/pattern-check-worker';
 import { allDismissals, getItem, readUserSettings, saveUserSettings, setItem } from '../../platform/storage';
 import '../../components/extension-page.css';
 import './options.css';
 
-/** recheck (2.9 MB) runs in a worker started the first time own entries with model patterns are saved. */
-let recheckWorker: Worker | null = null;
-let nextCheck = 0;
-const checkPattern: OptionsApi['checkPattern'] = (source, flags) => {
-  recheckWorker ??= new Worker(new URL('./recheck-worker.ts', import.meta.url), { type: 'module' });
-  const worker = recheckWorker;
-  const id = nextCheck++;
-  return new Promise((resolve) => {
-    const answer = (event: MessageEvent<{ id: number; status: 'safe' | 'vulnerable' | 'unknown' }>) => {
-      if (event.data.id !== id) return;
-      worker.removeEventListener('message', answer);
-      resolve({ status: event.data.status });
-    };
-    worker.addEventListener('message', answer);
-    // A worker that cannot start or dies answers "unknown": the pattern is refused as not proved, never hangs the page.
-    worker.addEventListener('error', () => resolve({ status: 'unknown' }), { once: true });
-    worker.postMessage({ id, source, flags });
-  });
-};
-
 const api: OptionsApi = {
   onExternalChange: (listener) => {
     browser.storage.onChanged.addListener((_changes, area) => {
-      if (area === 'managed' || area === 'local') listener();
+      if (area === 'local') listener();
     });
-    // Chromium does not always announce the first load of an organisation's policy as a change: read again
-    // whenever the page comes back into view, so a page opened early never shows stale locks for long.
-    document.addEventListener('visibilitychange', () => {
-      if (document.visibilityState === 'visible') listener();
-    });
+    onPolicyMayHaveChanged(listener);
   },
   status: () => send('get-watchlist-status', {}),
   checkNow: () => send('check-updates-now', {}),
   loadSettings: readUserSettings,
   saveSettings: saveUserSettings,
-  checkPattern,
+  checkPattern: checkPatternInWorker,
   download: (text, name) => offerDownload(text, 'application/json', name),
 };
 

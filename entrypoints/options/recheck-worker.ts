@@ -1,7 +1,6 @@
 /**
  * recheck's proof that an own entry's model pattern cannot backtrack catastrophically, off the options page's main
- * thread. recheck's own `check` starts workers from blob: URLs, which Firefox's extension CSP refuses; its
- * `checkSync` in a worker of our own works in both browsers. Loaded only when own entries with patterns are saved.
+ * thread, in a worker of our own because recheck's own workers are blob: URLs (platform/quirks/pattern-check-worker.ts).
  */
 import { checkSync } from 'recheck';
 
