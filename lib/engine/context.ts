@@ -40,6 +40,10 @@ export const PRODUCT_WORDS = [
   '无人机',
   '航拍',
   '云台',
+  // Robots and lidar (Unitree's 宇树机器狗, Xiaomi's 小米机器人)
+  '机器人',
+  '机器狗',
+  '激光雷达',
   // Traditional forms (OpenCC; context.test.ts checks none is missing), and Taiwan's own words for cameras, recorders, network
   '攝像機',
   '攝像頭',
@@ -61,6 +65,9 @@ export const PRODUCT_WORDS = [
   '網絡',
   '物聯網',
   '無人機',
+  '機器人',
+  '機器狗',
+  '激光雷達',
   '雲台',
   '雲臺',
   '攝影機',

@@ -133,6 +133,10 @@ describe("names added for every vendor in the readers' scripts (each sourced in 
     ['宇视 网络摄像机 4MP', 'uniview:宇视'],
     ['宇视摄像机 原装', 'uniview:宇视'],
     ['宇視科技 網路攝影機', 'uniview:宇視科技'],
+    // Unitree (宇树, its own Chinese README's name) beside a robot; ZPMC's short name in a port's tender.
+    ['宇树 Go2 机器狗 教育版 1台', 'unitree:宇树'],
+    ['宇樹人形機器人 G1', 'unitree:宇樹'],
+    ['岸桥 2台 制造商：上海振华重工(集团)股份有限公司', 'zpmc:振华重工'],
   ])('finds %s', (text, finding) => {
     expect(found(text)).toContain(finding);
   });
@@ -144,6 +148,9 @@ describe("names added for every vendor in the readers' scripts (each sourced in 
     '小米椒 50克 切碎',
     '黄小米 500克 杂粮',
     '张小米先生',
+    // 宇树 alone, or as a person's given name, is not Unitree.
+    '宇树',
+    '王宇树先生 发言',
     // 速腾 alone is Volkswagen's Sagitar; 宇视 inside 寰宇视野 ("global vision").
     '大众速腾 1.4T 保养',
     '寰宇视野 网络 直播',
