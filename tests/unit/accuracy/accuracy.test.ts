@@ -78,7 +78,7 @@ describe('accuracy on the held-out set', () => {
     },
   );
 
-  // Met on 2026-12-03 (models2): 0.953 at balanced, 0.962 at broad. Codes other makers share (bare EC25, EM12, MF622,
+  // Met on 2026-12-03 (models2): 0.951 at balanced, 0.962 at broad. Codes other makers share (bare EC25, EM12, MF622,
   // L850-GL, E173) still need their maker named; fragments users typed into the camera database ("DS-2CD") stay missed.
   it.each(['balanced', 'broad'] as const)(
     "finds at least 95% of every listed maker's bare model numbers at %s sensitivity",
