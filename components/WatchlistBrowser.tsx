@@ -58,7 +58,7 @@ export function WatchlistBrowser({ list, source }: WatchlistBrowserProps) {
           list.meta.generatedAt.slice(0, 10),
         )}
       </p>
-      <section id="about" aria-labelledby="about-title">
+      <section id="about" aria-labelledby="about-title" tabIndex={-1}>
         <h2 id="about-title">{t('watchlistPageAboutTitle')}</h2>
         <ul>
           <li>{t('watchlistPageAboutListed')}</li>

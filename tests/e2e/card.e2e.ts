@@ -2,7 +2,8 @@
  * The warning card floats: on a grid of narrow product tiles the pills wrap inside their tiles and add no
  * horizontal overflow; the first real click (or tap) opens the card; the opened card is in the top layer, next to
  * its pill and inside the viewport from 320 to 1,920 px wide, and the page's layout is exactly the same with it
- * open as closed; Escape, a click outside and focus leaving close it; only one is open at a time.
+ * open as closed; Escape, a click outside and focus leaving close it; only one is open at a time. A first tap on a
+ * touch screen opens it too, and a possible match reads "Possible match: <vendor>" (one colon).
  */
 import { join, resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
@@ -125,6 +126,45 @@ describe.each(BROWSERS)('%s: the floating warning card', (name) => {
       await page.close();
     },
   );
+
+  it('opens with the first tap on a touch screen', async () => {
+    const page = await openGrid(1280);
+    const point = await page.evaluate(() => {
+      const pill = document
+        .querySelector('vendorwatch-warning[data-vendorwatch-vendor="uniview"]')!
+        .shadowRoot!.querySelector('button.pill')!;
+      pill.scrollIntoView({ block: 'center' });
+      const box = pill.getBoundingClientRect();
+      return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+    });
+    await page.touchscreen.tap(point.x, point.y);
+    await waitForOpen(page, ['uniview']);
+    await page.close();
+  });
+
+  it('says "Possible match: <vendor>" with one colon, on the pill and the card', async () => {
+    await suite.run.setSettings({ sensitivity: 'broad' });
+    try {
+      const page = await suite.run.open(suite.server.url('/fixtures/possible-match.html'));
+      await page.bringToFront();
+      expect(await suite.run.warnings(page)).toEqual([
+        { vendor: 'hikvision', evidence: 'Hikvison', verdict: 'possible-match' },
+      ]);
+      const texts = await page.evaluate(async () => {
+        const root = document.querySelector('vendorwatch-warning')!.shadowRoot!;
+        const pill = root.querySelector('.pill-text')!.textContent;
+        (root.querySelector('button.pill') as HTMLElement).click();
+        for (let i = 0; i < 50 && !root.querySelector('.card'); i++) await new Promise((r) => setTimeout(r, 50));
+        return { pill, card: root.querySelector('.card')?.textContent ?? '' };
+      });
+      expect(texts.pill).toBe('Possible match: Hikvision');
+      expect(texts.card).toContain('Possible match');
+      expect(texts.card).not.toMatch(/:\s*review\s*:|:\s*:/i);
+      await page.close();
+    } finally {
+      await suite.run.setSettings({ sensitivity: 'balanced' });
+    }
+  });
 
   it('keeps one card open at a time, and closes on a click outside and when focus leaves it', async () => {
     const page = await openGrid(1280);

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { csvRows } from '../../lib/documents/csv';
 import { formatDay, freshness } from '../../lib/watchlist/freshness';
 import { axeViolations } from './axe';
 import { BROWSERS, type ExtensionRun, launchWithExtension } from './harness';
@@ -213,6 +214,16 @@ describe.each(BROWSERS)('%s: popup and options', (name) => {
     // One row per finding, the measures by id; their titles and sources are in the JSON summary, once per vendor.
     expect(csv.trimEnd().split('\n')).toHaveLength(1 + 4);
     expect(csv).toContain('us-ndaa-889');
+    // Each row names its product (the start of its card), where it is on the page, the verdict and the measure ids.
+    const [columns, ...rows] = csvRows(csv.trim());
+    const cell = (row: string[], column: string) => row[columns!.indexOf(column)] ?? '';
+    for (const row of rows) {
+      expect(cell(row, 'item').length).toBeGreaterThan(10);
+      expect(cell(row, 'item')).toContain(cell(row, 'evidence'));
+      expect(cell(row, 'location')).toMatch(/^finding [1-4] of 4 on the page$/);
+      expect(['Listed vendor', 'Brand of listed vendor', 'Possible match']).toContain(cell(row, 'verdict'));
+      expect(cell(row, 'measures')).toMatch(/^[a-z0-9-]+(;[a-z0-9-]+)+$/);
+    }
     const hikvision = report.summary.find((s: { vendorId: string }) => s.vendorId === 'hikvision');
     expect(JSON.stringify(hikvision.measures)).toContain('NDAA FY2019 section 889');
     expect(JSON.stringify(hikvision.measures)).toContain('https://www.acq.osd.mil/dpap/dars/section889.html');
@@ -783,8 +794,22 @@ describe.each(BROWSERS)('%s: German interface, dark theme', (name) => {
 
   it('shows the popup, the options page and the warning card in German', async () => {
     const page = await run.open(server.url('/demo/tender-notice.html'));
+    await page.bringToFront();
     const card = await openCard(page, 'hikvision');
     expect(card.terms.slice(0, 2)).toEqual(['Einstufung', 'Gefundener Text']);
+    // In the dark theme the card floats too: in the top layer, fixed, across no edge of the window.
+    const floating = await page.evaluate(() => {
+      const open = document
+        .querySelector('vendorwatch-warning[data-vendorwatch-vendor="hikvision"]')!
+        .shadowRoot!.querySelector('.card') as HTMLElement;
+      const box = open.getBoundingClientRect();
+      return {
+        topLayer: open.matches(':popover-open'),
+        position: getComputedStyle(open).position,
+        inside: box.left >= 0 && box.right <= document.documentElement.clientWidth,
+      };
+    });
+    expect(floating).toEqual({ topLayer: true, position: 'fixed', inside: true });
     // The dark card keeps its accent stripe: the left border is not the colour of the other three.
     expect(card.borders.left).not.toBe(card.borders.top);
     expect(card.borders.left).toBe('rgb(179, 38, 30)');

@@ -1,6 +1,7 @@
 /**
  * The watchlist page in Chromium and Firefox: a warning card's "Why is this flagged?" opens it at that vendor, which
- * shows the measures naming it with their sources; search narrows the list; the popup's link opens it too.
+ * shows the measures naming it with their sources; search narrows the list; the popup's "Why was nothing flagged?"
+ * opens it at the explanation of what is and is not flagged.
  */
 import { join, resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
@@ -22,7 +23,10 @@ async function waitForNewPage(pages: () => Promise<Page[]>, before: Page[]): Pro
 }
 
 describe.each(BROWSERS)('%s: the watchlist page', (name) => {
-  const suite = extensionSuite(name, { '/demo/': join(ROOT, 'demo/pages') });
+  const suite = extensionSuite(name, {
+    '/demo/': join(ROOT, 'demo/pages'),
+    '/fixtures/': join(ROOT, 'tests/fixtures/pages'),
+  });
 
   it('opens from a warning card at that vendor, with the measures that name it', async () => {
     const page = await suite.run.open(suite.server.url('/demo/shop-results.html'));
@@ -50,6 +54,25 @@ describe.each(BROWSERS)('%s: the watchlist page', (name) => {
       (a) => (a as HTMLAnchorElement).href,
     );
     expect(source).toMatch(/^https:\/\/(www\.)?fcc\.gov\//);
+  });
+
+  it('opens from the popup\u2019s "Why was nothing flagged?" at what is and is not flagged', async () => {
+    const page = await suite.run.open(suite.server.url('/fixtures/no-restricted-vendors.html'));
+    expect(await suite.run.warnings(page)).toEqual([]);
+    const popup = await suite.run.openExtensionPage(`popup.html?tab=${await suite.run.tabId(page)}`);
+    await popup.waitForSelector('[data-testid="why-nothing"]');
+    const before = await suite.run.browser.pages();
+    await popup.$eval('[data-testid="why-nothing"]', (button) => (button as HTMLButtonElement).click());
+    const watchlist = await waitForNewPage(() => suite.run.browser.pages(), before);
+    await watchlist.waitForFunction(() => location.href.endsWith('/watchlist.html#about'), { timeout: 10_000 });
+    await watchlist.waitForFunction(() => document.activeElement?.id === 'about', { timeout: 10_000 });
+    const about = await watchlist.$eval('#about', (section) => section.textContent ?? '');
+    // The reasons something is not flagged, in words: only listed vendors and confirmed brands, paused sites.
+    expect(about).toMatch(/paus/i);
+    expect(about).toMatch(/confirmed/i);
+    await watchlist.close();
+    await popup.close();
+    await page.close();
   });
 
   it('narrows the list as a person types, and passes axe-core', async () => {
