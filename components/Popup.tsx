@@ -4,7 +4,7 @@
  * this site, export the evidence, report a wrong finding.
  */
 import { useState } from 'preact/hooks';
-import { commonest, groupByVendor } from '../lib/evidence/rows';
+import { groupByVendor, summaryFinding } from '../lib/evidence/rows';
 import { pluralKey } from '../lib/i18n/plural';
 import { shortVerdict } from '../lib/present/verdict';
 import { VERDICT_KEYS } from '../lib/present/warning-view';
@@ -58,7 +58,10 @@ export function groupFindings(findings: FindingSummary[]): VendorGroup[] {
   }));
 }
 
-/** A vendor's summary line: how many findings, the verdict most of them carry, the measures behind them. */
+/**
+ * A vendor's summary line: how many findings, the verdict most of them carry (its products' over mentions of it),
+ * the measures behind them.
+ */
 function VendorSummary(props: {
   group: VendorGroup;
   locale: string;
@@ -67,7 +70,7 @@ function VendorSummary(props: {
 }) {
   const { group, locale } = props;
   const findings = group.items.map((item) => item.finding);
-  const verdict = commonest(findings, (f) => JSON.stringify(f.verdictLineText)) ?? findings[0]!;
+  const verdict = summaryFinding(findings);
   const measures = [...new Map(findings.flatMap((f) => f.measures).map((m) => [m.id, m])).values()];
   const jurisdictions = [...new Set(measures.map((m) => m.jurisdiction))].join(', ');
   const count = group.items.length;

@@ -62,7 +62,9 @@ function MeasureItem({ measure }: { measure: MeasureView }) {
 
 /** What the compact pill says; shared by the component and the static pill pages get first (`compactWarning`). */
 function pillWording(view: WarningView) {
-  const tone = !view.relevant ? 'quiet' : view.verdict === 'possible-match' ? 'review' : 'alert';
+  // A mention (an accessory "for Hikvision") is never an alert: it is shown quietly, like a measure from elsewhere.
+  const tone =
+    !view.relevant || view.verdict === 'mention' ? 'quiet' : view.verdict === 'possible-match' ? 'review' : 'alert';
   return {
     tone,
     icon: tone === 'alert' ? '⚠' : tone === 'review' ? '?' : 'ℹ',

@@ -13,6 +13,7 @@
  * enforces before any handler runs, and the same table drives the refusal tests.
  */
 import { z } from 'zod';
+import { VERDICTS } from './engine/verdicts';
 import { isMessageKey, type LocalText } from './i18n/index';
 import type { BlockMatch } from './matching/index';
 import type { WarningView } from './present/warning-view';
@@ -26,7 +27,7 @@ const warningViewShape = z.looseObject({
   vendorId: z.string(),
   vendorName: z.string(),
   evidence: z.string(),
-  verdict: z.enum(['listed-vendor', 'brand-of-listed-vendor', 'possible-match']),
+  verdict: z.enum(VERDICTS),
   verdictLineText: z.lazy(() => localTextShape),
   measures: z.array(
     z.looseObject({ id: z.string(), title: z.string(), jurisdiction: z.string(), sourceUrl: z.string() }),
@@ -65,7 +66,7 @@ const localTextSchema = z.custom<LocalText>((value) => localTextShape.safeParse(
 export const findingSummarySchema = z.object({
   vendorId: z.string(),
   vendorName: z.string(),
-  verdict: z.enum(['listed-vendor', 'brand-of-listed-vendor', 'possible-match']),
+  verdict: z.enum(VERDICTS),
   /** The answer for the reader's profile, as localisable text (see lib/present/verdict.ts). */
   verdictLineText: localTextSchema,
   evidence: z.string(),
@@ -83,6 +84,14 @@ export function summariseView(view: WarningView): FindingSummary {
     evidence: view.evidence,
     measures: view.measures.map(({ id, title, jurisdiction }) => ({ id, title, jurisdiction })),
   };
+}
+
+/**
+ * The toolbar badge's number: findings of the vendors' products. Mentions (an accessory "for Hikvision") are listed
+ * in the popup, but raise no alarm: a page of junction boxes for Hikvision cameras shows no count.
+ */
+export function alarmCount(findings: readonly Pick<FindingSummary, 'verdict'>[]): number {
+  return findings.filter((finding) => finding.verdict !== 'mention').length;
 }
 
 /** What the background recorded for a tab: the address is the browser's (sender.url), never the page's word. */

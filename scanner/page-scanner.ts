@@ -210,7 +210,7 @@ export class PageScanner {
     const dismissals = this.options.dismissals();
     const decision: Decision = { show: [], dismissed: [] };
     const seenVendors = new Set<string>();
-    for (const match of state.matches) {
+    for (const match of ownProductsFirst(state.matches)) {
       const { finding } = match;
       if (seenVendors.has(finding.vendorId)) continue;
       const dismissal = coveringDismissal(dismissals, finding, state.key);
@@ -499,4 +499,22 @@ function sameOriginDocument(frame: HTMLIFrameElement): Document | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * A block's matches with each vendor's own products before its mentions ("Hikvision DS-2CD2143G2-I ..., compatible
+ * with Hikvision NVR": the warning is the product's, not the mention's); vendors stay in the order they first appear.
+ */
+function ownProductsFirst<T extends { finding: { vendorId: string; verdict: string } }>(matches: readonly T[]): T[] {
+  if (!matches.some((m) => m.finding.verdict === 'mention')) return matches as T[];
+  const firstSeen = new Map<string, number>();
+  matches.forEach((m, index) => {
+    if (!firstSeen.has(m.finding.vendorId)) firstSeen.set(m.finding.vendorId, index);
+  });
+  const rank = (m: T, index: number) =>
+    [firstSeen.get(m.finding.vendorId)!, m.finding.verdict === 'mention' ? 1 : 0, index] as const;
+  return matches
+    .map((m, index) => ({ m, key: rank(m, index) }))
+    .sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.key[2] - b.key[2])
+    .map(({ m }) => m);
 }

@@ -7,6 +7,7 @@
 import { t } from '../../components/i18n';
 import { pluralKey } from '../../lib/i18n/plural';
 import { unpackTexts } from '../../lib/matching/wire';
+import { alarmCount } from '../../lib/protocol';
 import { STORAGE, SUPPRESSIONS_PREFIX } from '../../lib/storage';
 import { listen, sendToTab } from '../../platform/messaging';
 import {
@@ -46,7 +47,7 @@ export default defineBackground(() => {
       if (!sameOrigin(url, sender.url)) throw new Error('the page address is not on the sender’s origin');
       const { listVersion } = await scanConfig(new URL(sender.url).hostname);
       const state = await recordShown(sender.tabId, { url, title, refs: findings, dismissed, listVersion, paused });
-      await showBadge(sender.tabId, state.findings.length);
+      await showBadge(sender.tabId, alarmCount(state.findings));
       return null;
     },
     'get-tab-state': ({ tabId }) => readTabState(tabId),

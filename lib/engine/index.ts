@@ -25,16 +25,19 @@ import {
 import { FuzzyIndex } from './fuzzy';
 import { mergeByStart, Occupancy, overlapSweep, type Span } from './intervals';
 import { buildLineWords, productAt } from './lines';
+import { mentionFlags } from './mentions';
 import { type CodeToken, ModelIndex } from './models';
 import { isCjk, isWordChar, type NormalisedText, normalise, Unchanged } from './normalise';
 import { buildTerms, squeeze, type Term } from './terms';
+import type { Verdict } from './verdicts';
 
 export type Sensitivity = 'strict' | 'balanced' | 'broad';
 export interface EngineOptions {
   sensitivity?: Sensitivity;
 }
 export type FindingKind = 'name' | 'brand' | 'model' | 'fuzzy';
-export type Verdict = 'listed-vendor' | 'brand-of-listed-vendor' | 'possible-match';
+export type { Verdict } from './verdicts';
+export { VERDICTS } from './verdicts';
 
 /** One other cell or part of the same item (table row, product card), with its column header if it has one. */
 export interface ContextCell {
@@ -421,7 +424,7 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
     found.codes.some((token) => models.match(token).length > 0) ||
     (fuzzy !== null && found.words.some(({ start, end }) => fuzzy.confirm(text.slice(start, end)) !== undefined));
 
-  const toFinding = (input: string, norm: NormalisedText, hit: Hit): Finding | null => {
+  const toFinding = (input: string, norm: NormalisedText, hit: Hit, mention: boolean): Finding | null => {
     const info = vendors[hit.vendorIndex]!;
     // A vendor no measure applies to is never presented as restricted; only broad mode asks for a review. The
     // user's own entries are the exception: the user asked for them.
@@ -444,7 +447,7 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
       end,
       kind: hit.kind,
       confidence: hit.confidence,
-      verdict: info.measures.length === 0 && !ownEntry ? 'possible-match' : hit.verdict,
+      verdict: mention ? 'mention' : info.measures.length === 0 && !ownEntry ? 'possible-match' : hit.verdict,
       brand: brand
         ? {
             name: brand.name,
@@ -502,10 +505,16 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
       const exact = mergeByStart(names, codes);
       const all = mergeByStart(exact, fuzzyHits(norm, candidates.words, exact));
       if (all.length === 0) return [];
+      // Accessories and compatibility lines name the vendor only as what the product is for.
+      const mentions = mentionFlags(
+        norm.text,
+        all.map((hit) => ({ start: hit.start, end: hit.end, named: hit.kind !== 'model' })),
+      );
       const findings: Finding[] = [];
       const seen = new Set<string>();
-      for (const hit of all) {
-        const finding = toFinding(input, norm, hit);
+      for (let index = 0; index < all.length; index++) {
+        const hit = all[index]!;
+        const finding = toFinding(input, norm, hit, mentions?.[index] === true);
         if (!finding) continue;
         const key = `${finding.vendorId}\u0000${finding.start}\u0000${finding.end}`;
         if (seen.has(key)) continue;

@@ -108,6 +108,16 @@ export function commonest<T>(lines: readonly T[], key: (line: T) => string = Str
   return best;
 }
 
+/**
+ * The finding whose verdict line speaks for a vendor's findings: the commonest among its products, and only when
+ * the vendor is merely mentioned (accessories "for Hikvision") the commonest mention.
+ */
+export function summaryFinding<T extends { verdict: string; verdictLineText: unknown }>(findings: readonly T[]): T {
+  const products = findings.filter((f) => f.verdict !== 'mention');
+  const pool = products.length > 0 ? products : findings;
+  return commonest(pool, (f) => JSON.stringify(f.verdictLineText)) ?? pool[0]!;
+}
+
 export function vendorSummaries(findings: readonly EvidenceFinding[]): VendorSummary[] {
   return groupByVendor(findings).map(({ vendorId, vendorName, items }) => {
     const measures = new Map<string, MeasureView>();
@@ -117,9 +127,7 @@ export function vendorSummaries(findings: readonly EvidenceFinding[]): VendorSum
       vendorName,
       count: items.length,
       dismissed: items.filter((f) => f.dismissal).length,
-      verdictLine: renderText(
-        shortVerdict((commonest(items, (f) => JSON.stringify(f.verdictLineText)) ?? items[0]!).verdictLineText),
-      ),
+      verdictLine: renderText(shortVerdict(summaryFinding(items).verdictLineText)),
       measureIds: [...measures.keys()],
       measures: [...measures.values()],
     };

@@ -56,7 +56,10 @@ export interface WarningView {
   /** The answer for this reader's profile, in plain words (see verdict.ts): the card's first line. */
   verdictLineText: LocalText;
   measures: MeasureView[];
-  /** False when none of the measures is in a jurisdiction the user chose: the warning is shown quietly. */
+  /**
+   * False when none of the measures is in a jurisdiction the user chose: the warning is shown quietly (as a mention
+   * always is, see `verdict`).
+   */
   relevant: boolean;
   /** For the user's or organisation's own entry: why it is on their list, as they wrote it. */
   ownReason?: string;
@@ -67,6 +70,7 @@ export const VERDICT_KEYS = {
   'listed-vendor': 'verdictListedVendor',
   'brand-of-listed-vendor': 'verdictBrandOfListedVendor',
   'possible-match': 'verdictPossibleMatch',
+  mention: 'verdictMention',
 } as const satisfies Record<Finding['verdict'], MessageKey>;
 
 /** English verdict labels (the CLI, exports and problem reports). */
@@ -213,7 +217,11 @@ export function buildWarningView(
   const brand = finding.brand;
   const phraseText = brand ? relationshipText(brand.relationship, finding.vendorName, brand.until) : undefined;
   const headlineText = headlineFor(finding.vendorName, measures);
-  const verdictLineText = profileVerdict(finding.vendorName, measures, profile, home);
+  // A mention (an accessory "for Hikvision") says so first, whatever the reader's profile: it is not the vendor's product.
+  const verdictLineText: LocalText =
+    finding.verdict === 'mention'
+      ? { key: 'verdictLineMention', subs: [finding.vendorName] }
+      : profileVerdict(finding.vendorName, measures, profile, home);
   return {
     vendorId: finding.vendorId,
     vendorName: finding.vendorName,

@@ -228,7 +228,11 @@ export function evaluatePages(documents: ReadDocument[], list: Watchlist): PageR
         }
         counts.evidenceFound++;
         counts.verdictChecked++;
-        const wantedVerdict = unmeasured.has(expectation.vendor) ? 'possible-match' : expectation.verdict;
+        // A mention stays a mention whatever the vendor's measures; it still counts for the vendor's recall above.
+        const wantedVerdict =
+          unmeasured.has(expectation.vendor) && expectation.verdict !== 'mention'
+            ? 'possible-match'
+            : expectation.verdict;
         if (match.verdict === wantedVerdict) counts.verdictAgreed++;
         else {
           problems.push({

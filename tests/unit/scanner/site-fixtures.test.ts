@@ -14,7 +14,7 @@ import { cardsUnder } from '../../../scanner/adapter-cards';
 import { ADAPTERS } from '../../../scanner/adapters/index';
 import { BlockWalker } from '../../../scanner/blocks';
 import { placeWarning } from '../../../scanner/placement';
-import { fixtureExpectations } from '../../fixtures/sites/expectations';
+import { fixtureExpectations, fixtureMentions } from '../../fixtures/sites/expectations';
 
 const list = loadWatchlist(
   JSON.parse(readFileSync(new URL('../../../public/watchlist.json', import.meta.url), 'utf8')),
@@ -27,6 +27,7 @@ describe.each(ADAPTERS.map((adapter) => [adapter.id, adapter] as const))('site f
   it('finds the cards, flags the restricted ones on their titles and leaves the traps alone', () => {
     const { document } = parseHTML(html);
     const expected = fixtureExpectations(document);
+    const mentions = fixtureMentions(document);
     const { cards } = cardsUnder(document.body, adapter);
     const byId = new Map(cards.map((card) => [card.card.id, card]));
     expect([...byId.keys()].filter((key) => key in expected).sort(), 'cards found').toEqual(
@@ -53,6 +54,9 @@ describe.each(ADAPTERS.map((adapter) => [adapter.id, adapter] as const))('site f
       const found = [...new Set(results[index]!.map((match) => match.finding.vendorId))];
       expect(found, `${id} ${card.id} vendors`).toEqual(expected[card.id]);
       if (found.length === 0) return;
+      // An accessory is a mention of its vendors, every finding on it; a product of theirs has none.
+      const verdicts = results[index]!.map((match) => match.finding.verdict === 'mention');
+      expect(verdicts, `${id} ${card.id} mentions`).toEqual(verdicts.map(() => mentions[card.id]));
       expect(anchor, `${id} ${card.id} has a title`).toBeDefined();
       const host = document.createElement('vendorwatch-warning');
       placeWarning(blocks[index]!, results[index]![0]!.finding.start, host);
