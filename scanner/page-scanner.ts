@@ -505,7 +505,9 @@ function sameOriginDocument(frame: HTMLIFrameElement): Document | null {
  * A block's matches with each vendor's own products before its mentions ("Hikvision DS-2CD2143G2-I ..., compatible
  * with Hikvision NVR": the warning is the product's, not the mention's); vendors stay in the order they first appear.
  */
-function ownProductsFirst<T extends { finding: { vendorId: string; verdict: string } }>(matches: readonly T[]): T[] {
+export function ownProductsFirst<T extends { finding: { vendorId: string; verdict: string } }>(
+  matches: readonly T[],
+): T[] {
   if (!matches.some((m) => m.finding.verdict === 'mention')) return matches as T[];
   const firstSeen = new Map<string, number>();
   matches.forEach((m, index) => {
