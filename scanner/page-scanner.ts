@@ -2,7 +2,8 @@
  * Scans a document block by block, anchors one warning per vendor per block, and follows the page as it
  * changes (infinite scroll, client-side navigation, lazy rendering). Reading is sliced so no main-thread task
  * runs long; matching happens elsewhere (`match`, the background's engine), off the page's main thread; new
- * content costs time in proportion to what was added.
+ * content costs time in proportion to what was added. Every finding is placed and reported at once, but only the
+ * warnings near the viewport are built; the rest are built as they approach it (reveal.ts).
  */
 import { coveringDismissal, type DismissChoice, type DismissTarget, itemKey } from '../lib/dismissals';
 import type { BlockContext, Finding } from '../lib/engine/index';
@@ -15,9 +16,10 @@ import type { SiteAdapter } from './adapters/types';
 import { type Block, BlockWalker } from './blocks';
 import { type MutationBatch, MutationBatcher } from './mutations';
 import { placeWarning } from './placement';
+import { Reveal } from './reveal';
 import { TableContexts } from './table-cells';
 import { keepVisible } from './visibility';
-import { type MountedWarning, mountWarning } from './warning-host';
+import { createWarning, type MountedWarning } from './warning-host';
 
 /** Longest stretch of reading before yielding to the page (well under the 50 ms long-task line). */
 const SLICE_BUDGET_MS = 8;
@@ -37,7 +39,7 @@ export interface PageFinding {
   view: WarningView;
   block: Element;
   host: HTMLElement;
-  /** Opens the warning's card with focus on its pill. */
+  /** Opens the warning's card with focus on its pill (building it first if it was waiting). */
   open(): void;
 }
 
@@ -73,7 +75,7 @@ interface BlockState {
   /** Everything the engine found in the block, shown or not, so a dismissal undone elsewhere can show it again. */
   matches: ScannedMatch[];
   /** `undo`: the card shows "Dismissed · Undo" for that dismissal instead of the warning. */
-  warnings: Array<{ mounted: MountedWarning; pageFinding: PageFinding; undo?: string }>;
+  warnings: Array<{ mounted: MountedWarning; pageFinding: PageFinding; undo?: string; unwatch?: () => void }>;
   dismissed: Array<[number, string]>;
 }
 
@@ -83,13 +85,16 @@ interface Decision {
   dismissed: Array<[number, string]>;
 }
 
-/** A warning put in the page, for the visibility check. */
+/** A warning built in the page, for the visibility check. */
 interface Placed {
   mounted: MountedWarning;
   card: Element;
 }
-/** Builds one warning off the page and returns what puts it in. */
-type Placement = () => () => Placed | undefined;
+/**
+ * Makes one warning's host off the page and returns its card and what puts it in: built at once when `near` (its
+ * card is near the viewport; the built warning is returned for the visibility check), else waiting to be built.
+ */
+type Placement = () => { card: Element; put(near: boolean): Placed | undefined };
 /** Shared by the thousands of blocks with nothing to place; never mutated. */
 const NOTHING_TO_PLACE: readonly Placement[] = [];
 
@@ -117,10 +122,13 @@ export class PageScanner {
   private readonly undoable = new Map<number, string>();
   private readonly mutations: MutationBatcher;
   private readonly frames = new WeakSet<HTMLIFrameElement>();
+  private readonly reveal: Reveal<Placed>;
   private queue: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: PageScannerOptions) {
     this.mutations = new MutationBatcher((batch) => this.onMutations(batch), options.signal);
+    // Warnings built as their cards approach the viewport are judged together, in one layout.
+    this.reveal = new Reveal<Placed>({ signal: options.signal, onShown: (built) => keepVisible(built) });
     options.signal.addEventListener('abort', () => this.stop(), { once: true });
   }
 
@@ -171,8 +179,10 @@ export class PageScanner {
   refresh(): Promise<void> {
     this.queue = this.queue.then(() => {
       if (this.options.signal.aborted) return;
+      const changed: Array<{ state: BlockState; decision: Decision; near: boolean }> = [];
       for (const state of [...this.live]) {
         if (!state.block.element.isConnected) {
+          this.removeWarnings(state);
           this.live.delete(state);
           continue;
         }
@@ -184,14 +194,19 @@ export class PageScanner {
             (want, i) =>
               state.warnings[i]!.pageFinding.ref === want.match.ref && state.warnings[i]!.undo === want.undo?.id,
           );
-        if (same) continue;
-        for (const { mounted, pageFinding } of state.warnings) {
-          mounted.remove();
-          this.shown.delete(pageFinding);
-        }
-        state.warnings = [];
-        for (const want of decision.show) this.warningFor(state, want)()();
+        // Which cards are near the viewport is read for all of them before anything is written (one layout).
+        if (!same) changed.push({ state, decision, near: this.reveal.near(state.block.element) });
       }
+      const built: Placed[] = [];
+      for (const { state, decision, near } of changed) {
+        this.removeWarnings(state);
+        for (const want of decision.show) {
+          // "Dismissed · Undo" is on the card the person just used: built at once.
+          const placed = this.warningFor(state, want)().put(near || want.undo !== undefined);
+          if (placed) built.push(placed);
+        }
+      }
+      if (built.length > 0) keepVisible(built);
       this.report();
     });
     return this.queue;
@@ -273,6 +288,7 @@ export class PageScanner {
   }
 
   private stop(): void {
+    // The reveal stops itself on the same signal: nothing waiting is built after this.
     for (const state of this.live) for (const { pageFinding } of state.warnings) pageFinding.host.remove();
     for (const pageFinding of this.shown) pageFinding.host.remove();
     this.shown.clear();
@@ -314,23 +330,26 @@ export class PageScanner {
       const found = this.placementsFor(block, matches[i]);
       if (found.length > 0) placements.push(...found);
     });
-    // Warnings are built off the page in slices, then put in together: every frame that changes a big page costs
-    // the browser a layout of all of it, so the page should change in as few frames as possible.
+    // Hosts are made off the page in slices, then put in together: every frame that changes a big page costs
+    // the browser a layout of all of it, so the page should change in as few frames as possible. Only warnings
+    // near the viewport are built now; the others wait in the page, bare, until their cards approach it.
     const placed: Placed[] = [];
     for (let i = 0; i < placements.length; i += PLACEMENTS_PER_FRAME) {
       if (i > 0) await afterNextFrame();
       if (this.options.signal.aborted) return;
-      const attach: Array<() => Placed | undefined> = [];
+      const prepared: Array<ReturnType<Placement>> = [];
       for (const prepare of placements.slice(i, i + PLACEMENTS_PER_FRAME)) {
-        attach.push(prepare());
+        prepared.push(prepare());
         await pause();
       }
-      for (const put of attach) {
-        const warning = put();
+      // Read before anything is written: one layout (usually already done) answers for the whole batch.
+      const near = prepared.map(({ card }) => this.reveal.near(card));
+      prepared.forEach(({ put }, j) => {
+        const warning = put(near[j]!);
         if (warning) placed.push(warning);
-      }
+      });
     }
-    // All put in: one layout answers for every pill at once.
+    // All put in: one layout answers for every pill built.
     if (placed.length > 0) keepVisible(placed);
     this.pruneDetached();
     this.report();
@@ -440,13 +459,13 @@ export class PageScanner {
     return decision.show.map((want) => this.warningFor(state, want));
   }
 
-  /** Builds one warning off the page (or its "Dismissed · Undo" card); the returned function puts it in. */
+  /** Makes one warning (or its "Dismissed · Undo" card) off the page; see `Placement`. */
   private warningFor(state: BlockState, { match, undo }: Decision['show'][number]): Placement {
     const { block } = state;
     const { finding, view, ref } = match;
     return () => {
-      // Built while detached from the page: nothing is laid out until `attach`.
-      const mounted = mountWarning(block.element.ownerDocument, {
+      // Made while detached from the page: nothing is laid out until it is put in and built.
+      const mounted = createWarning(block.element.ownerDocument, {
         view,
         onDismiss: (choice) => void this.dismiss(state, match, choice),
         onUndo: () => void this.undo(state, match),
@@ -454,30 +473,48 @@ export class PageScanner {
         offerVendorScope: true,
         ...(undo ? { dismissed: { scope: undo.scope, decision: undo.decision, reason: undo.reason } } : {}),
       });
-      return () => {
-        if (!block.element.isConnected || this.states.get(block.element) !== state) return undefined;
+      const card = block.element;
+      const put = (near: boolean): Placed | undefined => {
+        if (!card.isConnected || this.states.get(card) !== state) return undefined;
         const pageFinding: PageFinding = {
           ref,
           finding,
           view,
-          block: block.element,
+          block: card,
           host: mounted.host,
           open: () => mounted.open(),
         };
         placeWarning(block, finding.start, mounted.host);
-        state.warnings.push({ mounted, pageFinding, ...(undo ? { undo: undo.id } : {}) });
+        const entry: BlockState['warnings'][number] = { mounted, pageFinding, ...(undo ? { undo: undo.id } : {}) };
+        state.warnings.push(entry);
         if (!undo) this.shown.add(pageFinding);
-        return { mounted, card: block.element };
+        const built = { mounted, card };
+        if (near) {
+          mounted.build();
+          return built;
+        }
+        entry.unwatch = this.reveal.whenNear(card, () => {
+          mounted.build();
+          return built;
+        });
+        return undefined;
       };
+      return { card, put };
     };
   }
 
-  private clearBlock(element: Element, state: BlockState): void {
-    for (const { mounted, pageFinding } of state.warnings) {
+  /** Takes a block's warnings out of the page (and out of the reveal's care, if they were waiting). */
+  private removeWarnings(state: BlockState): void {
+    for (const { mounted, pageFinding, unwatch } of state.warnings) {
+      unwatch?.();
       mounted.remove();
       this.shown.delete(pageFinding);
     }
     state.warnings = [];
+  }
+
+  private clearBlock(element: Element, state: BlockState): void {
+    this.removeWarnings(state);
     this.states.delete(element);
     this.live.delete(state);
   }
@@ -487,7 +524,10 @@ export class PageScanner {
       if (!pageFinding.block.isConnected) this.shown.delete(pageFinding);
     }
     for (const state of this.live) {
-      if (!state.block.element.isConnected) this.live.delete(state);
+      if (state.block.element.isConnected) continue;
+      // Its warnings left with it; those still waiting must not keep the removed card alive in the observer.
+      for (const { unwatch } of state.warnings) unwatch?.();
+      this.live.delete(state);
     }
   }
 }

@@ -42,9 +42,13 @@ const SHADOW_MODE: ShadowRootMode = import.meta.env?.MODE === 'e2e' ? 'open' : '
 
 export interface MountedWarning {
   host: HTMLElement;
+  /** Whether the pill is built: a warning far from the viewport waits as a bare host (see reveal.ts). */
+  readonly built: boolean;
+  /** Builds the pill inside the host, once. */
+  build(): void;
   /** The pill's box on screen (the shadow root is closed, so only we can measure it), or null before it renders. */
   pillBox(): DOMRect | null;
-  /** Opens the card (the popup's "show me" on a finding); focus goes to the pill. */
+  /** Opens the card (the popup's "show me" on a finding), building it first; focus goes to the pill. */
   open(): void;
   remove(): void;
 }
@@ -55,7 +59,17 @@ const WAKE_EVENTS = ['focus', 'pointerdown', 'click', 'keydown'] as const;
 /** Marks the host while the warning shows "Dismissed · Undo" (`item`, `vendor` or `evidence`: the scope). */
 const DISMISSED_ATTRIBUTE = 'data-vendorwatch-dismissed';
 
-export function mountWarning(doc: Document, given: WarningProps): MountedWarning {
+/**
+ * A host waiting to be built: in the page with the public attributes (so it counts, and tests and tools find it), but
+ * no box and nothing inside, which costs the page no layout. Pinned like the built host so page CSS cannot show it.
+ */
+const WAITING_STYLE = 'display: none !important;';
+
+/**
+ * The warning's host with the public attributes and nothing inside: `build` makes the pill when it is about to be
+ * seen. Everything the page can read about the warning (tag, attributes, place) is there before it is built.
+ */
+export function createWarning(doc: Document, given: WarningProps): MountedWarning {
   const host = doc.createElement(WARNING_HOST_TAG);
   const props: WarningProps = {
     ...given,
@@ -80,36 +94,47 @@ export function mountWarning(doc: Document, given: WarningProps): MountedWarning
   host.setAttribute('data-vendorwatch-evidence', props.view.evidence);
   host.setAttribute('data-vendorwatch-verdict', props.view.verdict);
   host.setAttribute('data-vendorwatch-measures', props.view.measures.map((measure) => measure.id).join(' '));
-  host.setAttribute('style', HOST_STYLE);
-  // Assistive technology reads a closed root like an open one; only page script is kept out.
-  const shadow = host.attachShadow({ mode: SHADOW_MODE });
+  host.setAttribute('style', WAITING_STYLE);
   markOwnWarning(host);
-  const container = doc.createElement('span');
-  styleShadowRoot(doc, shadow, WARNING_CSS);
-  shadow.append(container);
+  if (props.dismissed && props.onUndo) host.setAttribute(DISMISSED_ATTRIBUTE, props.dismissed.scope);
+  let container: HTMLSpanElement | null = null;
   let live = false;
-  if (props.dismissed && props.onUndo) {
-    // "Dismissed · Undo" has no static form: render it.
-    host.setAttribute(DISMISSED_ATTRIBUTE, props.dismissed.scope);
-    live = true;
-    render(h(Warning, props), container);
-  } else {
-    // The static pill first; Preact hydrates it (same nodes, so focus stays) on the first event that reaches it.
-    container.append(compactWarning(doc, props.view));
-  }
   const wake = () => {
-    if (live) return;
+    if (live || !container) return;
     live = true;
     for (const type of WAKE_EVENTS) container.removeEventListener(type, wake, true);
     hydrate(h(Warning, props), container);
   };
-  // Capturing listeners on the container run before the pill's own, even for focus, which does not bubble.
-  if (!live) for (const type of WAKE_EVENTS) container.addEventListener(type, wake, true);
-  const pill = () => container.querySelector('button.pill') as HTMLButtonElement | null;
+  const build = () => {
+    if (container) return;
+    // Assistive technology reads a closed root like an open one; only page script is kept out.
+    const shadow = host.attachShadow({ mode: SHADOW_MODE });
+    container = doc.createElement('span');
+    styleShadowRoot(doc, shadow, WARNING_CSS);
+    shadow.append(container);
+    if (props.dismissed && props.onUndo) {
+      // "Dismissed · Undo" has no static form: render it.
+      live = true;
+      render(h(Warning, props), container);
+    } else {
+      // The static pill first; Preact hydrates it (same nodes, so focus stays) on the first event that reaches it.
+      container.append(compactWarning(doc, props.view));
+      // Capturing listeners on the container run before the pill's own, even for focus, which does not bubble.
+      for (const type of WAKE_EVENTS) container.addEventListener(type, wake, true);
+    }
+    // Shown last: the host gets a box once, with its content in.
+    host.setAttribute('style', HOST_STYLE);
+  };
+  const pill = () => container?.querySelector('button.pill') as HTMLButtonElement | null | undefined;
   return {
     host,
+    get built() {
+      return container !== null;
+    },
+    build,
     pillBox: () => pill()?.getBoundingClientRect() ?? null,
     open() {
+      build();
       const button = pill();
       // A click wakes the component (see above) and toggles the card; only click when it is closed.
       if (button && button.getAttribute('aria-expanded') !== 'true') button.click();
@@ -117,7 +142,7 @@ export function mountWarning(doc: Document, given: WarningProps): MountedWarning
       button?.focus();
     },
     remove() {
-      if (live) render(null, container);
+      if (live && container) render(null, container);
       host.remove();
     },
   };

@@ -114,9 +114,10 @@ export default defineContentScript({
       },
       'reveal-finding': ({ index }) => {
         const target = running?.scanner.findings()[index];
-        target?.host.scrollIntoView({ behavior: 'smooth', block: 'center' });
-        // The card opens and the pill takes focus, which tells screen readers where we are.
+        // The card opens (built first if it was waiting far from the viewport) and the pill takes focus, which tells
+        // screen readers where we are; then the page brings it to the middle.
         target?.open();
+        target?.host.scrollIntoView({ behavior: 'smooth', block: 'center' });
         return Boolean(target);
       },
     });
