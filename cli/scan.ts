@@ -52,11 +52,18 @@ const CSV_COLUMNS: Array<keyof ScanRow> = [
 /** pdf.js's character maps, for PDFs in Chinese, Japanese or Korean that use predefined encodings. */
 const CMAPS = new URL('../node_modules/pdfjs-dist/cmaps/', import.meta.url).pathname;
 
-/** "spec.pdf: 3 findings (Hikvision, Dahua); read 12 pages", or for a pack "pack.zip: read 5 entries". */
+/**
+ * "spec.pdf: 3 findings (Hikvision, Dahua); read 12 pages", "shop.html: 2 findings (Hikvision; 1 mention); read 9
+ * lines" (mentions: accessories that name a vendor only as what they fit), or for a pack "pack.zip: read 5 entries".
+ */
 function summary(file: string, type: string, found: ScanRow[], extent: string): string {
   if (type === 'ZIP pack') return `${file}: ${extent}`;
   const vendors = [...new Set(found.map((r) => r.vendorName))];
-  const findings = `${found.length} finding${found.length === 1 ? '' : 's'}${vendors.length ? ` (${vendors.join(', ')})` : ''}`;
+  const mentions = found.filter((r) => r.verdict === 'mention').length;
+  const details = [vendors.join(', '), mentions ? `${mentions} mention${mentions === 1 ? '' : 's'}` : '']
+    .filter(Boolean)
+    .join('; ');
+  const findings = `${found.length} finding${found.length === 1 ? '' : 's'}${details ? ` (${details})` : ''}`;
   return `${file}: ${findings}; read ${extent}`;
 }
 

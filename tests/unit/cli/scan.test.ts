@@ -125,6 +125,22 @@ describe('scan CLI: output', () => {
   });
 });
 
+describe('scan CLI: mentions', () => {
+  it('gives an accessory that names a vendor only as what it fits the verdict mention, and counts it in the summary', () => {
+    const text =
+      'Waterproof Junction Box Compatible with Hikvision Turret Cameras\nHikvision DS-2CD2143G2-I dome camera\n';
+    const run = scan(['-'], { input: text });
+    expect(run.status).toBe(0);
+    const rows = JSON.parse(run.stdout) as Array<{ evidence: string; verdict: string; location: string }>;
+    expect(rows.map((r) => `${r.location} ${r.evidence} ${r.verdict}`)).toEqual([
+      'line 1 Hikvision mention',
+      'line 2 Hikvision listed-vendor',
+      'line 2 DS-2CD2143G2-I listed-vendor',
+    ]);
+    expect(run.stderr).toMatch(/: 3 findings \(Hikvision; 1 mention\); read /);
+  });
+});
+
 describe('scan CLI: exit status and messages', () => {
   it('writes one summary line per file on standard error, and nothing else there in a pipe', () => {
     const run = scan([join(dir, 'lot-1.html'), join(dir, 'notice.txt'), join(dir, 'boq.csv')]);
