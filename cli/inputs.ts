@@ -12,12 +12,9 @@ import { READ_EXTENSIONS } from '../lib/documents/read';
  * a procurement folder often holds, which are reported with a reason (save as .docx, save the pack as .zip) rather
  * than passed over in silence. Images, scripts and styles next to a saved page are ignored.
  */
-export const FOLDER_EXTENSIONS = new Set([...READ_EXTENSIONS, '7z', 'rar', 'dot', 'xlt', 'pps'].map((e) => `.${e}`));
+const FOLDER_EXTENSIONS = new Set([...READ_EXTENSIONS, '7z', 'rar', 'dot', 'xlt', 'pps'].map((e) => `.${e}`));
 
-export type Input =
-  | { kind: 'file'; path: string }
-  | { kind: 'stdin' }
-  | { kind: 'error'; path: string; message: string };
+type Input = { kind: 'file'; path: string } | { kind: 'stdin' } | { kind: 'error'; path: string; message: string };
 
 const ERROR_WORDS: Record<string, string> = {
   ENOENT: 'no such file',

@@ -9,13 +9,13 @@
  * line with it.
  */
 
-export interface ProgressStream {
+interface ProgressStream {
   write(text: string): unknown;
   isTTY?: boolean;
   columns?: number;
 }
 
-export interface ReporterOptions {
+interface ReporterOptions {
   stderr: ProgressStream;
   stdoutIsTTY: boolean | undefined;
   env?: Record<string, string | undefined>;
@@ -83,5 +83,3 @@ export function createReporter(options: ReporterOptions) {
     },
   };
 }
-
-export type Reporter = ReturnType<typeof createReporter>;

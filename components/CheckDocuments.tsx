@@ -36,7 +36,7 @@ export interface Progress {
   total: number;
 }
 
-export interface CheckDocumentsProps {
+interface CheckDocumentsProps {
   results: DocumentResult[];
   progress: Progress | null;
   /** The dismissals made on this page (each applies to its file, named in `site`). */

@@ -14,7 +14,7 @@ export function countryName(code: string): string {
   }
 }
 
-export interface CountrySelectProps {
+interface CountrySelectProps {
   value: string;
   disabled?: boolean;
   describedBy?: string;

@@ -2,7 +2,7 @@
  * The popup's and options page's way to the Check documents page, and, when the current tab shows a PDF (which
  * content scripts cannot read in the browser's viewer), "Check this PDF".
  */
-export interface DocumentsLinkProps {
+interface DocumentsLinkProps {
   /** The tab's address when it looks like a PDF, else null. */
   pdfUrl: string | null;
   onOpen(pdfUrl?: string): void;

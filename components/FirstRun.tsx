@@ -16,7 +16,7 @@ export const PROFILE_LABELS: Array<[Settings['profile'], MessageKey]> = [
   ['tw-government', 'profileTwGovernment'],
 ];
 
-export interface FirstRunProps {
+interface FirstRunProps {
   settings: Settings;
   /** Settings the organisation's policy has locked. */
   locked: ReadonlySet<string>;

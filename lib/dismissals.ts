@@ -4,8 +4,8 @@
  */
 import type { Dismissal } from './storage';
 
-export type DismissScope = Dismissal['scope'];
-export type Decision = Dismissal['decision'];
+type DismissScope = Dismissal['scope'];
+type Decision = Dismissal['decision'];
 
 /** What the person chose on the card. */
 export interface DismissChoice {

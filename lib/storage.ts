@@ -37,7 +37,7 @@ function item<T>(
 }
 
 /** Where a corrupt value is reported; the background and pages log it, tests collect it. */
-export type CorruptReporter = (key: string, problem: string) => void;
+type CorruptReporter = (key: string, problem: string) => void;
 
 const warnCorrupt: CorruptReporter = (key, problem) =>
   console.warn(`VendorWatch: stored ${key} is not valid (${problem}); using the default`);
@@ -83,7 +83,7 @@ const legacySuppressionSchema = z.object({
  * covers: one item (this vendor in this item's text), the vendor on the whole site, or one matched text on the
  * site ("not this vendor": the words are not that vendor's).
  */
-export const dismissalSchema = z.object({
+const dismissalSchema = z.object({
   id: z.string().min(1).max(100),
   site: z.string().max(300),
   vendorId: z.string().max(200),
@@ -101,7 +101,7 @@ export const dismissalSchema = z.object({
 export type Dismissal = z.infer<typeof dismissalSchema>;
 
 /** A stored dismissal, new or old-shaped (old ones keep what they hid: the vendor's matched text on the site). */
-export const storedDismissalSchema = z.union([
+const storedDismissalSchema = z.union([
   dismissalSchema,
   legacySuppressionSchema.transform(
     (old): Dismissal => ({
@@ -119,7 +119,7 @@ export const storedDismissalSchema = z.union([
   ),
 ]);
 
-export const activePointerSchema = z.object({
+const activePointerSchema = z.object({
   slot: z.enum(['a', 'b']),
   meta: listMetaSchema,
   url: z.string(),
@@ -128,7 +128,7 @@ export const activePointerSchema = z.object({
 export type ActivePointer = z.infer<typeof activePointerSchema>;
 
 /** The update check that holds the lock (lib/update/lease.ts): who, for which address, since when, until when. */
-export const checkLeaseSchema = z.object({
+const checkLeaseSchema = z.object({
   owner: z.string(),
   url: z.string(),
   startedAt: z.string(),
@@ -140,7 +140,7 @@ export type CheckLease = z.infer<typeof checkLeaseSchema>;
  * What the background recorded for a tab's page: every finding it sent the content script, by reference, so the
  * popup, badge and evidence report use the background's own record, never findings the page side supplies.
  */
-export const tabFindingsSchema = z.object({
+const tabFindingsSchema = z.object({
   pageUrl: z.string(),
   nextRef: z.number().int().nonnegative(),
   views: z.record(z.string(), warningViewSchema),

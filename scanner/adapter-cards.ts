@@ -4,7 +4,7 @@
  */
 import type { SiteAdapter } from './adapters/types';
 
-export interface CardsUnder {
+interface CardsUnder {
   cards: Array<{ card: Element; anchor?: Element }>;
   /** The root is inside one card: nothing outside it needs reading. */
   insideCard: boolean;

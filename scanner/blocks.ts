@@ -19,7 +19,7 @@ const ownWarnings = new WeakSet<Element>();
 export const markOwnWarning = (host: Element): void => void ownWarnings.add(host);
 export const isOwnWarning = (element: Element): boolean => ownWarnings.has(element);
 
-export interface TextSegment {
+interface TextSegment {
   /** The text node, or the element whose attribute supplied the text. */
   node: Text | Element;
   /** Offset of this segment in the block's text. */
@@ -37,7 +37,7 @@ export interface Block {
   anchor?: Element;
 }
 
-export interface BlockWalkerOptions {
+interface BlockWalkerOptions {
   /** All text under the root is one block (a site adapter's product card), so brand and model meet. */
   single?: boolean;
   /**
@@ -49,7 +49,7 @@ export interface BlockWalkerOptions {
 
 const hasMarks = (element: Element): boolean => element.matches(MARKED_SELECTOR);
 
-export function isSkipped(element: Element): boolean {
+function isSkipped(element: Element): boolean {
   return SKIPPED_TAGS.has(element.localName) || isOwnWarning(element) || element.hasAttribute(HIDDEN_ATTRIBUTE);
 }
 

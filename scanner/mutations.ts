@@ -7,7 +7,7 @@
 import { blockOf, isBlockElement, isOwnWarning } from './blocks';
 
 /** Mutations are collected for this long, then scanned together. */
-export const MUTATION_BATCH_DELAY_MS = 50;
+const MUTATION_BATCH_DELAY_MS = 50;
 
 export interface MutationBatch {
   /** Changed subtrees, none inside another. */
@@ -98,7 +98,7 @@ export class MutationBatcher {
 }
 
 /** Mutations made by our own warnings must never trigger a rescan (that would loop). */
-export function isOwnMutation(record: MutationRecord): boolean {
+function isOwnMutation(record: MutationRecord): boolean {
   const target = record.target;
   if (target.nodeType === 1) {
     const element = target as Element;

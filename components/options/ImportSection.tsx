@@ -9,7 +9,7 @@ import {
 } from '../../lib/settings/index';
 import { t } from '../i18n';
 
-export interface ImportSectionProps {
+interface ImportSectionProps {
   /** The user's own settings (not the organisation's values): what an export carries. */
   settings: Settings;
   download(text: string, name: string): void;

@@ -6,13 +6,13 @@ import type { ComponentChildren } from 'preact';
 import type { SettingKey } from '../../lib/settings/index';
 import { t } from '../i18n';
 
-export interface Lock {
+interface Lock {
   disabled: boolean;
   /** The id of the lock note, for aria-describedby; undefined when the setting is not locked. */
   describedBy: string | undefined;
 }
 
-export interface LockableFieldProps {
+interface LockableFieldProps {
   setting: SettingKey;
   locked: ReadonlySet<SettingKey>;
   /** The control's label, above it; the label wraps the control. */

@@ -21,7 +21,7 @@ import type { Vendor } from '../../lib/watchlist/schema';
 import { countryName } from '../CountrySelect';
 import { type MessageKey, t, tx } from '../i18n';
 
-export interface OwnEntriesProps {
+interface OwnEntriesProps {
   entries: readonly Vendor[];
   locked: boolean;
   describedBy?: string;

@@ -7,7 +7,7 @@ import { LockableField } from './LockableField';
 import { intervalHours } from './options-state';
 import type { SectionProps } from './section';
 
-export interface WatchlistSectionProps extends SectionProps {
+interface WatchlistSectionProps extends SectionProps {
   status: WatchlistStatus;
   now: Date;
   /** Runs an update check now; resolves when the status shows its outcome. */

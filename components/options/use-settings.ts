@@ -7,7 +7,7 @@ import { useLayoutEffect, useReducer, useRef } from 'preact/hooks';
 import type { SettingKey, Settings } from '../../lib/settings/index';
 import { INITIAL_SETTINGS_STATE, type SettingsChange, settingsReducer } from './options-state';
 
-export interface SettingsStore {
+interface SettingsStore {
   loadSettings(): Promise<Settings>;
   saveSettings(settings: Settings): Promise<SettingKey[]>;
 }
@@ -18,7 +18,7 @@ export interface SaveOutcome {
   failed(error: unknown): void;
 }
 
-export interface UseSettings {
+interface UseSettings {
   settings: Settings | null;
   /**
    * Applies a change to the latest settings, shows it and saves it (the outcome goes to `changed`); resolves true

@@ -106,7 +106,7 @@ const scheduler = createScheduler({
 });
 
 /** Runs the scheduled check; the next one is armed even if this one fails. */
-export async function checkForUpdates(): Promise<void> {
+async function checkForUpdates(): Promise<void> {
   await scheduler.runCheck(checkAll);
 }
 

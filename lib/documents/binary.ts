@@ -5,7 +5,7 @@
  */
 
 /** Why a file cannot be scanned, as a sentence for the summary line ("skipped: ..."). */
-export interface Unsupported {
+interface Unsupported {
   /** Short name of the file type, e.g. "PDF", "DOCX". */
   type: string;
   reason: string;

@@ -6,7 +6,7 @@
 import type { BlockContext } from '../engine/index';
 
 /** One cell of a table or spreadsheet row block. */
-export interface BlockCell {
+interface BlockCell {
   /** Offset of the cell's text in the block's `text`. */
   start: number;
   /** Where the cell is, e.g. "Sheet1!B12" or "table 2, row 3, cell 4". */

@@ -41,7 +41,7 @@ interface OpenTable {
   cell: string[] | null;
 }
 
-export interface FlowState {
+interface FlowState {
   paragraphs: number;
   tables: number;
   /** Paragraphs and cells read so far (against the cap). */

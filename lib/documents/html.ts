@@ -17,8 +17,6 @@ interface OpenTable {
   cell: { row: number; index: number; parts: string[]; firstBlock: number } | null;
 }
 
-export const htmlBlocks = (html: string): string[] => htmlDocumentBlocks(html).map((block) => block.text);
-
 /** The blocks with their locations: the line of the source where each block starts ("line 42"). */
 export function htmlDocumentBlocks(html: string): DocumentBlock[] {
   const blocks: DocumentBlock[] = [];

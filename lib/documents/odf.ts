@@ -23,7 +23,7 @@ const ODF_TEXT: FlowSyntax = {
 /** Non-empty cells repeated across columns are written out at most this many times. */
 const MAX_REPEAT = 64;
 
-export type OdfKind = 'text' | 'spreadsheet' | 'presentation';
+type OdfKind = 'text' | 'spreadsheet' | 'presentation';
 
 export function odfKind(mimetype: string): OdfKind | null {
   const match = /^application\/vnd\.oasis\.opendocument\.(text|spreadsheet|presentation)(-template)?$/.exec(

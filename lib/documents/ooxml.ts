@@ -78,7 +78,7 @@ export const documentPlaces = (prefix = ''): FlowPlaces => ({
   cell: (t, r, c) => `${prefix}table ${t}, row ${r}, cell ${c}`,
 });
 
-export const slidePlaces = (slide: number): FlowPlaces => ({
+const slidePlaces = (slide: number): FlowPlaces => ({
   paragraph: () => `slide ${slide}`,
   row: (t, r) => `slide ${slide}, table ${t}, row ${r}`,
   cell: (t, r, c) => `slide ${slide}, table ${t}, row ${r}, cell ${c}`,

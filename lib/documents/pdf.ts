@@ -10,7 +10,7 @@
 import { count, type DocumentBlock, DocumentError, type DocumentRead, type ProgressListener, rowBlock } from './blocks';
 import type { ReadLimits } from './limits';
 
-export interface PdfOptions {
+interface PdfOptions {
   limits: ReadLimits;
   onProgress?: ProgressListener;
   /** Folder (or URL) of pdf.js's packed CMaps, for CJK PDFs that use predefined encodings. */
@@ -49,7 +49,7 @@ function loadPdfJs(): Promise<PdfJs> {
 }
 
 /** Groups a page's runs into lines, in the order the page draws them (columns of text stay in reading order). */
-export function linesOf(runs: TextRun[]): Line[] {
+function linesOf(runs: TextRun[]): Line[] {
   const lines: Line[] = [];
   let line: Line | null = null;
   let lastEnd = 0;
@@ -77,7 +77,7 @@ export function linesOf(runs: TextRun[]): Line[] {
 }
 
 /** Lines into blocks: table rows alone, other lines joined into paragraphs while they sit close together. */
-export function pdfBlocks(lines: Line[], page: number): DocumentBlock[] {
+function pdfBlocks(lines: Line[], page: number): DocumentBlock[] {
   const blocks: DocumentBlock[] = [];
   const location = `page ${page}`;
   let paragraph: string | null = null;

@@ -6,7 +6,6 @@
  */
 import type { BlockContext, Engine, FindingKind, Verdict } from '../engine/index';
 import { type DocumentBlock, locationAt } from './blocks';
-import { type DocumentFormat, documentBlocks } from './index';
 
 /** One row of `npm run scan` output (the contract in DESIGN.md). */
 export interface ScanRow {
@@ -48,10 +47,6 @@ export function scanBlocks(engine: Engine, file: string, blocks: readonly Docume
   });
   return rows;
 }
-
-/** A text document (HTML, text, CSV, JSON) already decoded. */
-export const scanDocument = (engine: Engine, file: string, format: DocumentFormat, content: string): ScanRow[] =>
-  scanBlocks(engine, file, documentBlocks(format, content));
 
 /**
  * What a block's own structure says to the engine: a row's cells under their headers, or a table cell's context

@@ -11,7 +11,7 @@
  */
 import type { BlockContext, ContextCell } from '../engine/index';
 
-export interface TableCell {
+interface TableCell {
   text: string;
   /** A `<th>`. */
   heading: boolean;

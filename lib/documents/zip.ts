@@ -137,8 +137,3 @@ export function readEntry(bytes: Uint8Array, entry: ZipEntry, limits: ReadLimits
   }
   return out;
 }
-
-/** The entries of a ZIP by name, for the office formats that look parts up by path. */
-export function zipIndex(bytes: Uint8Array, limits: ReadLimits): Map<string, ZipEntry> {
-  return new Map(listZip(bytes, limits).map((entry) => [entry.name.replace(/^\/+/, ''), entry]));
-}

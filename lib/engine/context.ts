@@ -143,7 +143,7 @@ export const SURNAMES = new Set(
     '張劉陳楊黃趙吳孫馬羅鄭謝許韓馮鄧蔣葉蘇呂盧鍾譚陸賈韋鄒閆賀顧龔萬錢嚴湯',
 );
 /** How far (in normalised characters) a product word may be from the name and still count. */
-export const CONTEXT_WINDOW = 12;
+const CONTEXT_WINDOW = 12;
 
 const HAN = /\p{Script=Han}/u;
 

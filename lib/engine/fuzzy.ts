@@ -15,7 +15,7 @@
 import type { Term } from './terms';
 
 /** Below this many characters a one-letter slip is too likely to be another word. */
-export const MIN_FUZZY_LENGTH = 6;
+const MIN_FUZZY_LENGTH = 6;
 /** From this many characters a name admits any one edit, not only the mild ones. */
 const ANY_EDIT_LENGTH = 8;
 
@@ -30,9 +30,7 @@ const LOOK = 1;
 const MILD = 16;
 const HARD = 256;
 
-export type Slip = 'look-alike' | 'swap' | 'doubled' | 'edit';
-
-export interface Resemblance {
+interface Resemblance {
   /** Slips of each kind between the word and the name. */
   hard: number;
   mild: number;
@@ -98,7 +96,7 @@ const DIGRAPH_OF: Record<string, string> = Object.fromEntries(
 );
 
 /** Whether `slips` are few and mild enough for a name of `length` letters (see the rules at the top). */
-export function acceptable(slips: Resemblance, length: number): boolean {
+function acceptable(slips: Resemblance, length: number): boolean {
   const { hard, mild, lookAlike } = slips;
   const total = hard + mild + lookAlike;
   if (total === 0 || length < MIN_FUZZY_LENGTH) return false;
@@ -117,7 +115,7 @@ interface Candidate {
   term: Term;
 }
 
-export interface FuzzyMatch {
+interface FuzzyMatch {
   term: Term;
   /** 0 = one look-alike ... 1 = nothing alike; what the confidence is derived from. */
   score: number;

@@ -8,14 +8,14 @@ import type { ModelRule, Watchlist } from '../watchlist/schema';
 import { isCjk, isWordChar, normaliseTerm } from './normalise';
 import { squeeze } from './terms';
 
-export interface LineRule {
+interface LineRule {
   rule: ModelRule;
   vendorIndex: number;
   /** Sticky, so it is tried at the line word only. */
   regex: RegExp | null;
 }
 
-export interface LineWord {
+interface LineWord {
   /** Normalised and squeezed, as the automaton meets it. */
   key: string;
   rules: LineRule[];

@@ -7,7 +7,7 @@
 import type { ModelRule, Watchlist } from '../watchlist/schema';
 import { normaliseTerm } from './normalise';
 
-export interface CompiledRule {
+interface CompiledRule {
   rule: ModelRule;
   vendorIndex: number;
   /** Compiled on first use: most rules never meet a token in their bucket on a given page; null: does not compile. */
@@ -22,7 +22,7 @@ export interface CodeToken {
   end: number;
 }
 
-export const bucketKey = (code: string) => code.slice(0, 2);
+const bucketKey = (code: string) => code.slice(0, 2);
 
 /**
  * A rule's anchored RegExp, or null when its pattern does not compile (an own entry stored without the options

@@ -4,7 +4,7 @@
  * falls back to `_other`, so Chinese (one form) and English (two) share the same keys.
  */
 import english from '../../public/_locales/en/messages.json';
-import type { LocalText, MessageKey } from './index';
+import type { MessageKey } from './index';
 
 /** Message keys that have plural forms, by their base name. */
 type PluralBase = MessageKey extends infer K ? (K extends `${infer B}_other` ? B : never) : never;
@@ -27,9 +27,4 @@ function pluralRules(locale: string): Intl.PluralRules {
 export function pluralKey(base: PluralBase, count: number, locale: string): MessageKey {
   const form = `${base}_${pluralRules(locale.replace('_', '-')).select(count)}`;
   return (Object.hasOwn(english, form) ? form : `${base}_other`) as MessageKey;
-}
-
-/** "3 more measures" as localisable text: the count is the first substitution. */
-export function pluralText(base: PluralBase, count: number, locale: string): LocalText {
-  return { key: pluralKey(base, count, locale), subs: [String(count)] };
 }

@@ -58,20 +58,11 @@ export function createMatcher(list: Watchlist, settings: Settings): Matcher {
   };
 }
 
-/** Matches texts packed by `packTexts` and answers only for the blocks with findings. */
-export function matchPacked(matcher: Matcher, packed: string, options?: MatchOptions): SparseMatches<BlockMatch> {
-  const hits: SparseMatches<BlockMatch> = [];
-  matcher.match(unpackTexts(packed), options).forEach((matches, index) => {
-    if (matches.length > 0) hits.push([index, matches]);
-  });
-  return hits;
-}
-
 /** How long matching runs before it lets the background answer other messages (other tabs, the popup). */
-export const MATCH_SLICE_MS = 8;
+const MATCH_SLICE_MS = 8;
 
 /**
- * `matchPacked`, block by block, yielding to the event loop whenever a slice of `sliceMs` has run, so one page's
+ * Matches texts packed by `packTexts` and answers only for the blocks with findings, block by block, yielding to the event loop whenever a slice of `sliceMs` has run, so one page's
  * long message (or a slow own-entry rule) never holds up another tab's. `now` and `pause` are the clock and the
  * yield (tests pass their own).
  */

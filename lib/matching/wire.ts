@@ -29,7 +29,7 @@ export function unpackMatches<T>(hits: SparseMatches<T>, count: number): Array<T
 }
 
 /** Text sent for matching per message: big enough to keep messages few, small enough to start matching early. */
-export const MATCH_CHUNK_CHARS = 256 * 1024;
+const MATCH_CHUNK_CHARS = 256 * 1024;
 
 /**
  * Cuts texts into runs of at most `maxChars` characters (a longer text travels alone), keeping each run's offset, so

@@ -11,7 +11,7 @@ import type { MeasureScope } from '../watchlist/schema';
 import { countryLocative } from '../watchlist/wording';
 
 /** What the verdict needs of a measure (a MeasureView has it all). */
-export interface VerdictMeasure {
+interface VerdictMeasure {
   id: string;
   title: string;
   authority: string;

@@ -51,8 +51,6 @@ export interface WarningView {
     sourceUrl?: string;
     sourceTitle?: string;
   };
-  /** One line a person who has never heard of the FCC can understand. */
-  headlineText: LocalText;
   /** The answer for this reader's profile, in plain words (see verdict.ts): the card's first line. */
   verdictLineText: LocalText;
   measures: MeasureView[];
@@ -90,14 +88,6 @@ export const STATUS_LABELS = Object.fromEntries(
   Object.entries(STATUS_KEYS).map(([status, key]) => [status, renderText({ key })]),
 ) as Record<MeasureStatus, string>;
 
-/** The status inside a sentence ("in force since ..."): its own word, since case rules differ by language. */
-const STATUS_INLINE_KEYS = {
-  'in-force': 'statusInlineInForce',
-  proposed: 'statusInlineProposed',
-  historical: 'statusInlineHistorical',
-  withdrawn: 'statusInlineWithdrawn',
-} as const satisfies Record<MeasureStatus, MessageKey>;
-
 function measureView(applied: AppliedMeasure): MeasureView {
   const { measure } = applied;
   const vendorSource = applied.listing?.sources[0];
@@ -117,24 +107,6 @@ function measureView(applied: AppliedMeasure): MeasureView {
     sourceUrl: source.url,
     sourceTitle: source.title,
   };
-}
-
-function headlineFor(vendorName: string, measures: MeasureView[]): LocalText {
-  const first = measures[0];
-  if (!first) return { key: 'headlineNoMeasure', subs: [vendorName] };
-  const status: LocalText = { key: STATUS_INLINE_KEYS[first.status] };
-  const subs: Array<string | LocalText> = [vendorName, first.title, first.authority, status];
-  if (first.date) subs.push(first.date);
-  if (measures.length > 1) subs.push(String(measures.length - 1));
-  const key: MessageKey =
-    measures.length > 1
-      ? first.date
-        ? 'headlineMoreSince'
-        : 'headlineMore'
-      : first.date
-        ? 'headlineOneSince'
-        : 'headlineOne';
-  return { key, subs };
 }
 
 /**
@@ -216,7 +188,6 @@ export function buildWarningView(
     measures.some((m) => jurisdictions.includes(m.jurisdiction) || m.jurisdiction === home);
   const brand = finding.brand;
   const phraseText = brand ? relationshipText(brand.relationship, finding.vendorName, brand.until) : undefined;
-  const headlineText = headlineFor(finding.vendorName, measures);
   // A mention (an accessory "for Hikvision") says so first, whatever the reader's profile: it is not the vendor's product.
   const verdictLineText: LocalText =
     finding.verdict === 'mention'
@@ -239,7 +210,6 @@ export function buildWarningView(
             sourceTitle: brand.sources[0]?.title,
           }
         : undefined,
-    headlineText,
     verdictLineText,
     measures,
     relevant,

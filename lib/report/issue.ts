@@ -19,7 +19,7 @@ export function addressFor(pageUrl: string, detail: AddressDetail): string {
   return url.href;
 }
 
-export interface ProblemReport {
+interface ProblemReport {
   title: string;
   body: string;
   /** The address the browser will open: the tracker with title and body filled in. */

@@ -9,10 +9,8 @@ import { DEFAULT_UPDATE_URL } from '../update/defaults';
 import { type PatternProblem, withoutUnsafeRules } from '../watchlist/own-patterns';
 import { jurisdictionCode, vendorSchema, type Watchlist } from '../watchlist/schema';
 
-export const SETTINGS_KEY = 'settings';
-
-export const sensitivitySchema = z.enum(['strict', 'balanced', 'broad']);
-export const profileSchema = z.enum(['uk-public', 'us-federal', 'au-government', 'tw-government', 'consumer']);
+const sensitivitySchema = z.enum(['strict', 'balanced', 'broad']);
+const profileSchema = z.enum(['uk-public', 'us-federal', 'au-government', 'tw-government', 'consumer']);
 export type Profile = z.infer<typeof profileSchema>;
 
 /** A hostname such as "www.amazon.co.uk" (lower case, no scheme or path). */
@@ -68,7 +66,7 @@ export const POLICY_SETTING_KEYS = [
   'allowedSites',
   'pausedSites',
 ] as const satisfies readonly SettingKey[];
-export type PolicySettingKey = (typeof POLICY_SETTING_KEYS)[number];
+type PolicySettingKey = (typeof POLICY_SETTING_KEYS)[number];
 
 /** List settings are read entry by entry: one bad entry is dropped, the rest still apply. */
 const POLICY_LIST_ENTRIES = {
@@ -78,7 +76,7 @@ const POLICY_LIST_ENTRIES = {
 } satisfies Partial<Record<PolicySettingKey, z.ZodType>>;
 
 /** An organisation's own signed list, merged on top of the VendorWatch list. */
-export const extraListSchema = z.object({
+const extraListSchema = z.object({
   url: z.string().min(1),
   keyId: z.string().min(1),
   publicKey: z.string().min(40),
@@ -126,7 +124,7 @@ const organisationListSchema = (allowLoopbackHttp: boolean) =>
     if (key) context.addIssue({ code: 'custom', path: ['publicKey'], message: key });
   });
 
-export interface PolicyOptions {
+interface PolicyOptions {
   /** Test builds only: accept http:// addresses on 127.0.0.1 / localhost (the updater allows the same). */
   allowLoopbackHttp?: boolean;
 }
@@ -142,7 +140,7 @@ export const policySchema = z
     extraLists: z.array(extraListSchema),
   })
   .partial();
-export type Policy = z.infer<typeof policySchema>;
+type Policy = z.infer<typeof policySchema>;
 
 export interface EffectiveSettings {
   settings: Settings;
@@ -367,7 +365,7 @@ export function withUserEntries(
   return { ...list, vendors: [...list.vendors, ...own] };
 }
 
-export const SETTINGS_FILE_FORMAT = 'vendorwatch-settings';
+const SETTINGS_FILE_FORMAT = 'vendorwatch-settings';
 
 /** The settings as a JSON file a user can keep or share with colleagues. */
 export function exportSettings(settings: Settings): string {

@@ -9,7 +9,7 @@ import type { LocalText } from '../i18n/index';
 import { jurisdictionCode, type Vendor, vendorSchema } from '../watchlist/schema';
 
 /** The maker's country when the person does not say: no category measure applies to it (lib/watchlist/measures). */
-export const UNKNOWN_COUNTRY = 'ZZ';
+const UNKNOWN_COUNTRY = 'ZZ';
 export const REASON_MAX = 300;
 
 export interface OwnEntryFields {
@@ -188,7 +188,7 @@ function scriptOf(name: string): 'Latn' | 'Hans' | 'Cyrl' {
   return 'Latn';
 }
 
-export const ENTRIES_FILE_FORMAT = 'vendorwatch-entries';
+const ENTRIES_FILE_FORMAT = 'vendorwatch-entries';
 
 /** The entries as a file an IT team can share and colleagues import. */
 export function exportEntries(vendors: readonly Vendor[]): string {

@@ -6,9 +6,7 @@
  */
 import { untilAborted } from './fetch';
 
-export type CappedBody =
-  | { ok: true; body: Uint8Array }
-  | { ok: false; why: 'too-large' | 'aborted'; bytesRead: number };
+type CappedBody = { ok: true; body: Uint8Array } | { ok: false; why: 'too-large' | 'aborted'; bytesRead: number };
 
 export async function readCappedBody(response: Response, maxBytes: number, signal?: AbortSignal): Promise<CappedBody> {
   const stream = response.body;

@@ -20,7 +20,7 @@ export const DEFAULT_UPDATE_URL: string = import.meta.env?.MODE === 'e2e' ? '' :
 /** The first retry after a failed check; each further failure doubles the wait. */
 export const RETRY_FIRST_MS = 15 * 60_000;
 /** The longest wait between retries (never longer than the regular interval either). */
-export const RETRY_MAX_MS = 12 * 3_600_000;
+const RETRY_MAX_MS = 12 * 3_600_000;
 
 /**
  * How long to wait after `failures` failed checks in a row (1 = the first failure): 15 min, 30 min, 1 h, 2 h ...

@@ -15,9 +15,9 @@ export interface FetchLimits {
 export const DEFAULT_LIMITS: FetchLimits = { headersMs: 30_000, bodyMs: 120_000 };
 export const MAX_REDIRECTS = 5;
 
-export type FetchFn = (url: string, init?: RequestInit) => Promise<Response>;
+type FetchFn = (url: string, init?: RequestInit) => Promise<Response>;
 
-export type Opened =
+type Opened =
   | {
       ok: true;
       response: Response;
@@ -36,7 +36,7 @@ export type FetchProblem =
   | { kind: 'network'; message: string };
 
 /** The abort reason the deadlines use, so a timeout is told apart from a lost connection. */
-export class DeadlineError extends Error {
+class DeadlineError extends Error {
   constructor(
     readonly phase: 'headers' | 'body',
     readonly ms: number,

@@ -19,7 +19,7 @@ export interface LeaseDeps {
 }
 
 /** How often a waiting check looks again at a lease held elsewhere. */
-export const LEASE_POLL_MS = 1_000;
+const LEASE_POLL_MS = 1_000;
 
 const defaultSleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
 const defaultOwner = () => globalThis.crypto.randomUUID();

@@ -120,5 +120,3 @@ export function createScheduler(deps: SchedulerDeps) {
 
   return { schedule, runCheck };
 }
-
-export type Scheduler = ReturnType<typeof createScheduler>;

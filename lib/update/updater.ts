@@ -20,7 +20,7 @@ import type { TrustedKey } from './keys';
 import { acquireLease, type LeaseDeps, releaseLease, takeStaleLease } from './lease';
 import { DEFAULT_MAX_BYTES, refusedText, verifyListUpdate } from './verify';
 
-export type ListSource = 'bundled' | 'update';
+type ListSource = 'bundled' | 'update';
 
 /** One update check: when, where, what happened (stored; the options page shows the last one). */
 export type CheckRecord = z.infer<typeof checkRecordSchema>;
@@ -32,7 +32,7 @@ export function checkWords(text: LocalText): Pick<CheckRecord, 'message' | 'text
 
 const failedText = (reason: LocalText): LocalText => ({ key: 'updateFailed', subs: [reason] });
 
-export interface UpdaterDeps {
+interface UpdaterDeps {
   fetch: (url: string, init?: RequestInit) => Promise<Response>;
   store: KeyValueStore;
   now: () => Date;
@@ -59,12 +59,6 @@ export function updateUrlProblemText(url: string, allowLoopbackHttp = false): Lo
   const loopback = parsed.hostname === '127.0.0.1' || parsed.hostname === 'localhost';
   if (parsed.protocol === 'http:' && loopback && allowLoopbackHttp) return null;
   return { key: 'updateNotHttps' };
-}
-
-/** `updateUrlProblemText` in English. */
-export function updateUrlProblem(url: string, allowLoopbackHttp = false): string | null {
-  const problem = updateUrlProblemText(url, allowLoopbackHttp);
-  return problem ? renderText(problem) : null;
 }
 
 /** The list in force: a valid stored update newer than the bundled list, else the bundled list. */
@@ -225,7 +219,7 @@ async function downloadSignature(
 }
 
 /** A lease outlasts the longest possible check: two requests, each within both deadlines, plus storage. */
-export const leaseTtlMs = (limits: FetchLimits) => 2 * (limits.headersMs + limits.bodyMs) + 60_000;
+const leaseTtlMs = (limits: FetchLimits) => 2 * (limits.headersMs + limits.bodyMs) + 60_000;
 
 export function createUpdater(deps: UpdaterDeps) {
   const limits = deps.limits ?? DEFAULT_LIMITS;

@@ -13,7 +13,7 @@ import type { TrustedKey } from './keys';
 /** Lists are a few hundred kilobytes; anything far larger is refused before it is even hashed. */
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 
-export type RefusalCode =
+type RefusalCode =
   | 'too-large'
   | 'unsigned'
   | 'unknown-key'
@@ -23,7 +23,7 @@ export type RefusalCode =
   | 'not-newer'
   | 'expired';
 
-export type Verdict =
+type Verdict =
   | { ok: true; list: Watchlist }
   /**
    * `message`: in English (logs, tests); `text`: the same, localisable. `list`: for a refusal as not newer only, the
@@ -32,7 +32,7 @@ export type Verdict =
   | { ok: false; code: RefusalCode; message: string; text: LocalText; list?: Watchlist };
 
 /** The detached signature file served next to the list (`<url>.sig`). */
-export const signatureFileSchema = z.object({
+const signatureFileSchema = z.object({
   alg: z.literal('ed25519'),
   keyId: z.string().min(1),
   sig: z.string().min(1),

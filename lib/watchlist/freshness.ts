@@ -9,7 +9,7 @@ export const STALE_AFTER_DAYS = 60;
 
 const DAY_MS = 86_400_000;
 
-export interface Freshness {
+interface Freshness {
   /** The day (YYYY-MM-DD) the list was last reviewed; a list without reviews counts from the day it was generated. */
   reviewedOn: string;
   /** The sources compared on that day, by their short names. */

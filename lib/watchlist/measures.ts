@@ -6,7 +6,7 @@
  */
 import type { Listing, Measure, MeasureScope, MeasureStatus, Vendor, Watchlist } from './schema';
 
-export type Severity = 'high' | 'medium' | 'low' | 'info';
+type Severity = 'high' | 'medium' | 'low' | 'info';
 
 export interface AppliedMeasure {
   measure: Measure;
@@ -36,7 +36,7 @@ const SCOPE_SEVERITY: Record<MeasureScope, Severity> = {
 
 export const SEVERITY_RANK: Record<Severity, number> = { high: 0, medium: 1, low: 2, info: 3 };
 
-export function severityOf(scope: MeasureScope, status: MeasureStatus): Severity {
+function severityOf(scope: MeasureScope, status: MeasureStatus): Severity {
   if (status === 'withdrawn') return 'info';
   if (status === 'historical' || status === 'proposed') return 'low';
   return SCOPE_SEVERITY[scope];

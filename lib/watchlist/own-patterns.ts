@@ -11,7 +11,7 @@ import { normaliseTerm } from '../engine/normalise';
 import type { ModelRule, Vendor } from './schema';
 
 /** How the engine tests a code token: the whole token, case-insensitively. */
-export const anchoredPattern = (pattern: string) => `^(?:${pattern})$`;
+const anchoredPattern = (pattern: string) => `^(?:${pattern})$`;
 
 /**
  * What makes a pattern unusable, checked without recheck (fast enough for the background on every rebuild), or

@@ -8,13 +8,13 @@ import { z } from 'zod';
 // Extension pages forbid eval; zod's JIT would only probe for it and log CSP errors. The plain validator is fast enough.
 z.config({ jitless: true });
 
-export const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 1;
 
 const slug = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug like "hikvision" or "us-fcc-covered-list"');
 /** Calendar date `YYYY-MM-DD`; `YYYY-MM` or `YYYY` where the record only gives a month or a year. */
-export const isoDate = z
+const isoDate = z
   .string()
   .regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'must be a date like 2023-02-06 (or 2022-10 / 2022 when only that is known)');
 const isoDateTime = z.iso.datetime({ offset: true });
@@ -33,7 +33,7 @@ export const sourceSchema = z.object({
 export type Source = z.infer<typeof sourceSchema>;
 
 /** What a measure restricts. Severity is derived from this and the status, never typed by hand. */
-export const measureScope = z.enum([
+const measureScope = z.enum([
   'federal-procurement', // a government may not buy it / contract with users of it
   'equipment-authorisation', // new models cannot be authorised for sale/import
   'sales-ban', // may not be sold / updated to anyone in the jurisdiction
@@ -48,7 +48,7 @@ export const measureScope = z.enum([
 ]);
 export type MeasureScope = z.infer<typeof measureScope>;
 
-export const measureStatus = z.enum(['in-force', 'proposed', 'historical', 'withdrawn']);
+const measureStatus = z.enum(['in-force', 'proposed', 'historical', 'withdrawn']);
 export type MeasureStatus = z.infer<typeof measureStatus>;
 
 /**
@@ -56,7 +56,7 @@ export type MeasureStatus = z.infer<typeof measureStatus>;
  * (e.g. "companies subject to the PRC National Intelligence Law"), which applies to every vendor
  * whose home jurisdiction and product categories fall inside it. The category wording is shown as is.
  */
-export const measureAppliesTo = z.discriminatedUnion('kind', [
+const measureAppliesTo = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('named') }),
   z
     .object({
@@ -103,7 +103,7 @@ export const measureSchema = z.object({
 export type Measure = z.infer<typeof measureSchema>;
 
 /** Evidence vocabulary for a brand/entity link; the warning wording follows it. */
-export const relationship = z.enum([
+const relationship = z.enum([
   'subsidiary', // majority-owned, shown in a filing or official source
   'brand', // a brand the vendor itself markets
   'former-subsidiary', // divested; `until` required
@@ -114,7 +114,7 @@ export const relationship = z.enum([
 ]);
 export type Relationship = z.infer<typeof relationship>;
 
-export const brandSchema = z
+const brandSchema = z
   .object({
     name: z.string().min(2),
     aliases: z.array(z.string().min(2)).default([]),
@@ -139,7 +139,7 @@ export const brandSchema = z
   });
 export type Brand = z.infer<typeof brandSchema>;
 
-export const modelRuleSchema = z.object({
+const modelRuleSchema = z.object({
   id: slug,
   /** JavaScript RegExp source, matched case-insensitively against normalised text (dashes folded to '-'). */
   pattern: z.string().min(3),
@@ -162,7 +162,7 @@ export const modelRuleSchema = z.object({
 export type ModelRule = z.infer<typeof modelRuleSchema>;
 
 /** A vendor's link to a named measure, with any vendor-specific qualifier (e.g. FCC "to the extent used for..."). */
-export const listingSchema = z.object({
+const listingSchema = z.object({
   measure: slug,
   /** Date this vendor was listed/named under the measure. */
   date: isoDate,
@@ -181,13 +181,12 @@ export type Listing = z.infer<typeof listingSchema>;
  * A name the vendor is known by in a language our users read (ファーウェイ, 하이크비전, 中国移动), with the public source
  * where the company or a major outlet writes it so: a vendor's localized site, a retailer, a national newspaper.
  */
-export const localNameSchema = z.object({
+const localNameSchema = z.object({
   name: z.string().min(2),
   /** BCP 47 language (and script) of the spelling: ja, ko, ru, zh-Hans, zh-Hant. */
   lang: z.string().regex(/^[a-z]{2}(?:-[A-Z][a-z]{3})?$/, 'must be a language tag like ja, ko, ru or zh-Hans'),
   sources: z.array(sourceSchema).min(1),
 });
-export type LocalName = z.infer<typeof localNameSchema>;
 
 export const vendorSchema = z.object({
   id: slug,

@@ -20,7 +20,7 @@ import { fuzzyExclusions, type LexiconFile, lexiconHeaderProblem } from './lexic
 import { crossVendorMatch, ruleProblem } from './model-rules';
 import { scriptVariants } from './script-variants';
 
-export interface DataFile {
+interface DataFile {
   file: string;
   data: unknown;
 }
@@ -79,7 +79,7 @@ function resolveSources(
  * so 大華 needs context as 大华 does) and of the phrases that are not the vendor (otherPhrases: 中國移動互聯網 as well
  * as 中国移动互联网). A form the file already has by hand is not repeated.
  */
-export function withScriptForms(vendor: Vendor): Vendor {
+function withScriptForms(vendor: Vendor): Vendor {
   if (vendor.scriptForms.length > 0)
     throw new WatchlistBuildError(
       `vendor "${vendor.id}": scriptForms is computed by the build; do not write it by hand`,

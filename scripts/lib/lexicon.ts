@@ -30,7 +30,7 @@ export function lexiconHeaderProblem(file: LexiconFile): string | undefined {
 }
 
 /** The words of an entry as the engine's candidate pass sees them: normalised, split at anything not [a-z0-9]. */
-export function entryWords(entry: string): string[] {
+function entryWords(entry: string): string[] {
   // Most entries are dictionary words already as the candidate pass sees them.
   if (/^[a-z]{5,}$/.test(entry)) return [entry];
   return normaliseTerm(entry)

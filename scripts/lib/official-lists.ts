@@ -65,7 +65,7 @@ export function datesIn(text: string): string[] {
 }
 
 /** RFC 4180 CSV with commas only (official lists put semicolons inside names and addresses). */
-export function parseCsv(text: string): string[][] {
+function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
@@ -104,7 +104,7 @@ function csvRecords(text: string): Array<Record<string, string>> {
 }
 
 /** The rows of every table in an HTML page, each as its cells' text. */
-export function htmlTableRows(html: string): string[][] {
+function htmlTableRows(html: string): string[][] {
   const rows: string[][] = [];
   let row: string[] | null = null;
   let cell: string[] | null = null;

@@ -7,7 +7,7 @@ import { relative, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
-export type KeyResult = { ok: true; secret: string } | { ok: false; problem: string };
+type KeyResult = { ok: true; secret: string } | { ok: false; problem: string };
 
 export function readSigningKey(options: { keyFile?: string; allowTestKey: boolean }): KeyResult {
   const fromEnv = process.env.VENDORWATCH_SIGNING_KEY?.trim();

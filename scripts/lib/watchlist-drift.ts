@@ -10,19 +10,19 @@ import type { Measure, Vendor, Watchlist } from '../../lib/watchlist/schema';
 import type { OfficialEntry, OfficialList, OfficialListKind } from './official-lists';
 
 /** Which named measure of ours each official list is the source of. */
-export const MEASURE_OF: Record<OfficialListKind, string> = {
+const MEASURE_OF: Record<OfficialListKind, string> = {
   'fcc-covered-list': 'us-fcc-covered-list',
   'dod-1260h': 'us-dod-1260h',
   'entity-list': 'us-entity-list',
 };
 
-export const LIST_TITLE: Record<OfficialListKind, string> = {
+const LIST_TITLE: Record<OfficialListKind, string> = {
   'fcc-covered-list': 'FCC Covered List',
   'dod-1260h': 'DoD section 1260H list',
   'entity-list': 'Entity List (Consolidated Screening List)',
 };
 
-export interface Drift {
+interface Drift {
   list: OfficialList;
   /** Entries there that name a vendor with no listing here, or no vendor at all (FCC: every entry is in scope). */
   missingHere: Array<{ entry: OfficialEntry; vendor?: string }>;
@@ -38,7 +38,7 @@ export interface Drift {
   outOfScope: OfficialEntry[];
 }
 
-export const normaliseName = (text: string): string =>
+const normaliseName = (text: string): string =>
   ` ${text
     .normalize('NFKC')
     .toLowerCase()
@@ -46,7 +46,7 @@ export const normaliseName = (text: string): string =>
     .trim()} `;
 
 /** The names an official entry may use for a vendor; unconfirmed brands are not in scope. */
-export function namesInScope(vendor: Vendor): string[] {
+function namesInScope(vendor: Vendor): string[] {
   const names = [
     vendor.name,
     ...vendor.legalNames.filter((l) => l.script === 'Latn').map((l) => l.name),

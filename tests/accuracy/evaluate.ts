@@ -1,6 +1,6 @@
 /**
  * Scores the engine on the accuracy set through the scan CLI's own reading path (lib/documents: decode, format,
- * blocks, scanDocument) at each sensitivity. Shared by `npm run bench:accuracy` and the threshold tests.
+ * blocks, scanText) at each sensitivity. Shared by `npm run bench:accuracy` and the threshold tests.
  *
  * - Vendor precision and recall count (file, vendor) pairs: a vendor is expected in a file when one of its labelled
  *   findings is required at that sensitivity, allowed when any is labelled; a vendor found but not allowed is a
@@ -14,10 +14,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeText } from '../../lib/documents/binary';
 import { documentBlocks, formatOf } from '../../lib/documents/index';
-import { type ScanRow, scanDocument } from '../../lib/documents/scan';
+import type { ScanRow } from '../../lib/documents/scan';
 import { createEngine, type Engine } from '../../lib/engine/index';
 import { loadWatchlist, type Watchlist } from '../../lib/watchlist/index';
 import { applicableMeasures } from '../../lib/watchlist/measures';
+import { scanText } from '../support/scan-text';
 import {
   type Expectation,
   type FileLabel,
@@ -160,7 +161,7 @@ export function readSet(labels: Record<string, FileLabel> = loadLabels()): ReadD
       file,
       label,
       blocks: documentBlocks(format, content).map((block) => block.text),
-      scan: (engine: Engine) => scanDocument(engine, file, format, content),
+      scan: (engine: Engine) => scanText(engine, file, format, content),
     };
   });
 }
@@ -275,7 +276,7 @@ export function evaluateModels(entries: ModelEntry[], list: Watchlist): ModelRes
     };
     for (const entry of entries) {
       if (entry.vendor && !known.has(entry.vendor)) continue;
-      const rows = scanDocument(engines[sensitivity], 'models.csv', 'text', entry.model);
+      const rows = scanText(engines[sensitivity], 'models.csv', 'text', entry.model);
       result.byMaker[entry.maker] ??= { vendor: entry.vendor, total: 0, hits: 0 };
       const maker = result.byMaker[entry.maker]!;
       maker.total++;

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { htmlBlocks } from '../../../lib/documents/html';
+import { htmlDocumentBlocks } from '../../../lib/documents/html';
 import { type FileRead, type ReadOptions, readDocument } from '../../../lib/documents/read';
 import { scanBlocks } from '../../../lib/documents/scan';
 import { createEngine } from '../../../lib/engine/index';
@@ -293,7 +293,7 @@ describe('documents: the PDF and Word versions of a notice give the findings of 
     const fromHtml = scanBlocks(engine, name, await blocksOf(name, new TextEncoder().encode(html)));
     expect(fromHtml.length).toBeGreaterThan(0);
     // The notice as a word processor would print and save it: the same paragraphs, wrapped onto lines and pages.
-    const paragraphs = htmlBlocks(html);
+    const paragraphs = htmlDocumentBlocks(html).map((block) => block.text);
     const pdf = scanBlocks(engine, 'notice.pdf', await blocksOf('notice.pdf', layoutPdf(paragraphs)));
     const docx = scanBlocks(engine, 'notice.docx', await blocksOf('notice.docx', makeDocx(paragraphs)));
     expect(pdf.map(key).sort()).toEqual(fromHtml.map(key).sort());

@@ -4,11 +4,11 @@
  * is a possible match naming the likely maker. And the build refuses a rule that its own collisions contradict.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { scanDocument } from '../../../lib/documents/scan';
 import { createEngine, type Engine } from '../../../lib/engine/index';
 import type { Watchlist } from '../../../lib/watchlist/schema';
 import { compileWatchlist } from '../../../scripts/lib/compile-watchlist';
 import { readDataFiles } from '../../../scripts/watchlist-build';
+import { scanText } from '../../support/scan-text';
 
 let list: Watchlist;
 let engine: Engine;
@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 
 const found = (e: Engine, file: string, format: 'html' | 'csv', content: string) =>
-  scanDocument(e, file, format, content).map((row) => `${row.vendor}:${row.evidence}:${row.verdict}`);
+  scanText(e, file, format, content).map((row) => `${row.vendor}:${row.evidence}:${row.verdict}`);
 
 describe('row blocks carry their cells under their column headers', () => {
   it('reads a CSV header row, so a "Hersteller" column names the row’s maker', () => {
@@ -40,14 +40,14 @@ describe('a maker named elsewhere in the document, or nowhere', () => {
     '<html><body><p>Framework supplier: Quectel.</p><p>Lot 2: 40 x EC25-E on carrier boards</p></body></html>';
 
   it('counts a maker named anywhere in the same document', () => {
-    const rows = scanDocument(engine, 'notice.html', 'html', notice);
+    const rows = scanText(engine, 'notice.html', 'html', notice);
     expect(rows.find((r) => r.evidence === 'EC25-E')).toMatchObject({ vendor: 'quectel', verdict: 'listed-vendor' });
   });
 
   it('leaves a council tender listing "EC25-E" and "L850-GL" alone unflagged by default, a possible match at broad', () => {
     const lots = '<html><body><p>Lot 1: 12 x EC25-E</p><p>Lot 2: 3 x L850-GL</p></body></html>';
-    expect(scanDocument(engine, 'lots.html', 'html', lots)).toEqual([]);
-    const guessed = scanDocument(broad, 'lots.html', 'html', lots);
+    expect(scanText(engine, 'lots.html', 'html', lots)).toEqual([]);
+    const guessed = scanText(broad, 'lots.html', 'html', lots);
     expect(guessed.map((r) => [r.vendor, r.evidence, r.verdict])).toEqual([
       ['quectel', 'EC25-E', 'possible-match'],
       ['fibocom', 'L850-GL', 'possible-match'],

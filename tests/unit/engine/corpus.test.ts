@@ -9,9 +9,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatOf } from '../../../lib/documents/index';
-import { scanDocument } from '../../../lib/documents/scan';
 import { createEngine } from '../../../lib/engine/index';
 import { loadWatchlist } from '../../../lib/watchlist/index';
+import { scanText } from '../../support/scan-text';
 
 const CORPUS = new URL('../../../tests/corpus/', import.meta.url).pathname;
 const labels = JSON.parse(readFileSync(join(CORPUS, 'labels.json'), 'utf8')) as Record<
@@ -35,7 +35,7 @@ describe('corpus', () => {
     const misses: string[] = [];
     for (const [file, label] of Object.entries(labels)) {
       const content = readFileSync(join(CORPUS, file), 'utf8');
-      const rows = scanDocument(engine, file, formatOf(file, content), content);
+      const rows = scanText(engine, file, formatOf(file, content), content);
       const found = new Set(rows.map((row) => row.vendor));
       const evidence = new Set(rows.map((row) => row.evidence));
       for (const vendor of label.mustFind) {

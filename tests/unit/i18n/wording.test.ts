@@ -25,10 +25,10 @@ describe('localisable wording', () => {
     expect(fillMessage('$1 and $2', ['$2', 'x'])).toBe('$2 and x');
   });
 
-  it('renders the headline, path, statuses and category basis in English by default', () => {
+  it('renders the verdict line, path, statuses and category basis in English by default', () => {
     const view = buildWarningView(list, first('HiLook IPC-B140H'), 'uk-public');
     expect(renderText(view.path!.phraseText)).toBe('own brand of Hikvision');
-    expect(renderText(view.headlineText)).toMatch(/\(UK Cabinet Office, in force since 2022-11-24\) and \d+ more\.$/);
+    expect(renderText(view.verdictLineText)).toMatch(/^UK central government may not deploy Hikvision surveillance/);
     expect(STATUS_LABELS[view.measures[0]!.status]).toBe('In force');
   });
 
@@ -36,8 +36,8 @@ describe('localisable wording', () => {
     const view = buildWarningView(list, first('HiLook IPC-B140H'), 'uk-public', []);
     expect(renderText({ key: VERDICT_KEYS[view.verdict] }, inGerman)).toBe('Marke eines gelisteten Anbieters');
     expect(renderText(view.path!.phraseText, inGerman)).toBe('Eigenmarke von Hikvision');
-    expect(renderText(view.headlineText, inGerman)).toMatch(
-      /^Hikvision: UK ban on Chinese-law surveillance cameras at sensitive government sites \(UK Cabinet Office, in Kraft seit 2022-11-24\) und \d+ weitere\.$/,
+    expect(renderText(view.verdictLineText, inGerman)).toMatch(
+      /^Die britische Zentralregierung darf Überwachungstechnik von Hikvision nicht an sensiblen Standorten einsetzen/,
     );
     expect(renderText({ key: STATUS_KEYS[view.measures[0]!.status] }, inGerman)).toBe('In Kraft');
     const category = view.measures.find((m) => m.basis);
@@ -49,7 +49,7 @@ describe('localisable wording', () => {
 
   it('carries the sentences as message keys so the interface can render them in any language', () => {
     const view = buildWarningView(list, first('HiLook IPC-B140H'), 'uk-public');
-    expect(view.headlineText.key).toBe('headlineMoreSince');
+    expect(view.verdictLineText).toEqual({ key: 'verdictUkSensitiveSites', subs: ['Hikvision'] });
     expect(view.path?.phraseText).toEqual({ key: 'relationshipBrand', subs: ['Hikvision'] });
     expect(JSON.parse(JSON.stringify(view))).toEqual(view);
   });

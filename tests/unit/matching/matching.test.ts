@@ -1,7 +1,7 @@
 /** The background's matcher and the wire format between it and the content script. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createMatcher, matchPacked } from '../../../lib/matching/index';
+import { createMatcher, matchPackedPaced } from '../../../lib/matching/index';
 import { packTexts, unpackMatches, unpackTexts } from '../../../lib/matching/wire';
 import { DEFAULT_SETTINGS } from '../../../lib/settings/index';
 import { loadWatchlist } from '../../../lib/watchlist/index';
@@ -19,10 +19,10 @@ describe('wire format', () => {
     expect(unpackTexts(packTexts([]))).toEqual([]);
   });
 
-  it('answers only for blocks with findings, and ignores indexes out of range', () => {
+  it('answers only for blocks with findings, and ignores indexes out of range', async () => {
     const matcher = createMatcher(list, DEFAULT_SETTINGS);
     const texts = ['Reolink 4K camera', 'Hikvision DS-2CD2143G2-I dome', 'Bosch FLEXIDOME', 'Dahua IPC-HFW2431S'];
-    const hits = matchPacked(matcher, packTexts(texts));
+    const hits = await matchPackedPaced(matcher, packTexts(texts));
     expect(hits.map(([index]) => index)).toEqual([1, 3]);
     expect(hits[0]![1][0]!.finding.vendorId).toBe('hikvision');
     expect(hits[0]![1][0]!.view.vendorName).toBe('Hikvision');

@@ -33,13 +33,13 @@ describe('warning view', () => {
     expect(fcc.sourceUrl).toMatch(/^https:\/\//);
   });
 
-  it('gives a one-line headline and the brand path', () => {
+  it('gives the verdict line and the brand path', () => {
     const view = buildWarningView(list, first('HiLook IPC-B140H'), 'uk-public');
     expect(VERDICT_LABELS[view.verdict]).toBe('Brand of listed vendor');
     expect(view.path?.brand).toBe('HiLook');
     expect(renderText(view.path!.phraseText)).toBe('own brand of Hikvision');
-    expect(renderText(view.headlineText)).toMatch(
-      /^Hikvision: UK ban on Chinese-law surveillance cameras at sensitive government sites \(UK Cabinet Office, in force since 2022-11-24\) and \d+ more\.$/,
+    expect(renderText(view.verdictLineText)).toMatch(
+      /^UK central government may not deploy Hikvision surveillance equipment on sensitive sites \(Cabinet Office, 2022\)\./,
     );
   });
 

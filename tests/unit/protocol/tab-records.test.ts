@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { createMatcher, matchPacked } from '../../../lib/matching/index';
+import { createMatcher, matchPackedPaced } from '../../../lib/matching/index';
 import { packTexts } from '../../../lib/matching/wire';
 import { DEFAULT_SETTINGS } from '../../../lib/settings/index';
 import { loadWatchlist } from '../../../lib/watchlist/index';
@@ -30,7 +30,7 @@ const matcher = createMatcher(list, DEFAULT_SETTINGS);
 const PAGE = 'https://shop.example/cameras?q=poe';
 
 async function matchOn(tabId: number, texts: string[]) {
-  return recordMatches(tabId, PAGE, matchPacked(matcher, packTexts(texts)), texts);
+  return recordMatches(tabId, PAGE, await matchPackedPaced(matcher, packTexts(texts)), texts);
 }
 
 describe('tab records', () => {

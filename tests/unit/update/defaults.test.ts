@@ -2,12 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { applyPolicy, DEFAULT_SETTINGS, readSettings } from '../../../lib/settings/index';
 import { DEFAULT_UPDATE_URL, PUBLICATION_URL, retryDelayMs } from '../../../lib/update/defaults';
-import { updateUrlProblem } from '../../../lib/update/updater';
+import { updateUrlProblemText } from '../../../lib/update/updater';
 
 describe('the default update address', () => {
   it('is the project’s GitHub Pages address, over HTTPS, with the signature beside it', () => {
     expect(PUBLICATION_URL).toBe('https://vendorwatch.github.io/vendorwatch/watchlist.json');
-    expect(updateUrlProblem(PUBLICATION_URL)).toBeNull();
+    expect(updateUrlProblemText(PUBLICATION_URL)).toBeNull();
   });
 
   it('is what a fresh install and a settings record without an address use (outside test builds)', () => {

@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { type KeyValueStore, STORAGE } from '../../../lib/storage';
 import { RELEASE_KEYS, TEST_KEY, trustedKeys } from '../../../lib/update/keys';
 import { signList } from '../../../lib/update/sign';
-import { createUpdater, nextCheckTime, readActiveList, updateUrlProblem } from '../../../lib/update/updater';
+import { createUpdater, nextCheckTime, readActiveList, updateUrlProblemText } from '../../../lib/update/updater';
 import { verifyListUpdate } from '../../../lib/update/verify';
 import { loadWatchlist, type Watchlist } from '../../../lib/watchlist/index';
 
@@ -195,10 +195,11 @@ describe('updater', () => {
   });
 
   it('refuses plain http except loopback in test builds', async () => {
-    expect(updateUrlProblem('http://lists.example.org/w.json')).toMatch(/https/);
-    expect(updateUrlProblem('http://127.0.0.1:8080/w.json')).toMatch(/https/);
-    expect(updateUrlProblem('http://127.0.0.1:8080/w.json', true)).toBeNull();
-    expect(updateUrlProblem('https://lists.example.org/w.json')).toBeNull();
+    expect(updateUrlProblemText('http://lists.example.org/w.json')).toEqual({ key: 'updateNotHttps' });
+    expect(updateUrlProblemText('http://127.0.0.1:8080/w.json')).toEqual({ key: 'updateNotHttps' });
+    expect(updateUrlProblemText('http://127.0.0.1:8080/w.json', true)).toBeNull();
+    expect(updateUrlProblemText('https://lists.example.org/w.json')).toBeNull();
+    expect(updateUrlProblemText('not an address')).toEqual({ key: 'updateInvalidUrl' });
     const check = await updater(server(await signed(listWith(2))).fetch).checkNow('http://lists.example.org/w.json');
     expect(check).toMatchObject({ result: 'refused', code: 'insecure-url' });
   });
