@@ -314,10 +314,13 @@ export class PageScanner {
     // Cells get their column's header and the rest of their row, so a code meets the maker in the next cell.
     const tables = new TableContexts();
     const contexts: Array<[number, BlockContext]> = [];
-    changed.forEach((block, index) => {
+    for (let index = 0; index < changed.length; index++) {
+      const block = changed[index]!;
       const context = tables.of(block.element, block.text);
       if (context) contexts.push([index, context]);
-    });
+      // A page has tens of thousands of blocks: look at the clock now and then, not every time.
+      if (index % 256 === 255) await pause();
+    }
     const matches = await this.matchAll(
       changed.map((block) => block.text),
       contexts,
@@ -326,10 +329,11 @@ export class PageScanner {
     if (this.options.signal.aborted) return;
     slice.start = performance.now();
     const placements: Placement[] = [];
-    changed.forEach((block, i) => {
-      const found = this.placementsFor(block, matches[i]);
+    for (let i = 0; i < changed.length; i++) {
+      const found = this.placementsFor(changed[i]!, matches[i]);
       if (found.length > 0) placements.push(...found);
-    });
+      if (i % 256 === 255) await pause();
+    }
     // Hosts are made off the page in slices, then put in together: every frame that changes a big page costs
     // the browser a layout of all of it, so the page should change in as few frames as possible. Only warnings
     // near the viewport are built now; the others wait in the page, bare, until their cards approach it.
