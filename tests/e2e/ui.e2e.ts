@@ -849,6 +849,46 @@ describe.each(BROWSERS)('%s: German interface, dark theme', (name) => {
     await page.close();
   });
 
+  it.each([320, 1920])('floats the dark card on screen with its accent stripe at %i px', async (width) => {
+    const page = await run.open(server.url('/demo/tender-notice.html'));
+    await page.setViewport({ width, height: 800 });
+    await page.bringToFront();
+    // Bring the warning's block near the viewport: far ones are built only as they approach it.
+    await page.evaluate(() =>
+      document
+        .querySelector('vendorwatch-warning[data-vendorwatch-vendor="hikvision"]')!
+        .parentElement!.scrollIntoView(),
+    );
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('vendorwatch-warning[data-vendorwatch-vendor="hikvision"]')
+          ?.shadowRoot?.querySelector('button.pill'),
+      { polling: 100 },
+    );
+    const card = await openCard(page, 'hikvision');
+    expect(card.borders.left).toBe('rgb(179, 38, 30)');
+    expect(card.borders.left).not.toBe(card.borders.top);
+    const floating = await page.evaluate(() => {
+      const open = document
+        .querySelector('vendorwatch-warning[data-vendorwatch-vendor="hikvision"]')!
+        .shadowRoot!.querySelector('.card') as HTMLElement;
+      const box = open.getBoundingClientRect();
+      return {
+        dark: matchMedia('(prefers-color-scheme: dark)').matches,
+        topLayer: open.matches(':popover-open'),
+        position: getComputedStyle(open).position,
+        inside:
+          box.left >= 0 &&
+          box.top >= 0 &&
+          box.right <= document.documentElement.clientWidth &&
+          box.bottom <= window.innerHeight,
+      };
+    });
+    expect(floating).toEqual({ dark: true, topLayer: true, position: 'fixed', inside: true });
+    await page.close();
+  });
+
   it('is really dark, and has no axe-core violations in the popup and options', async () => {
     const page = await run.open(server.url('/demo/tender-notice.html'));
     const popup = await popupFor(page);
