@@ -16,11 +16,21 @@ import { z } from 'zod';
 import { VERDICTS } from './engine/verdicts';
 import { isMessageKey, type LocalText } from './i18n/index';
 import type { BlockMatch } from './matching/index';
-import type { WarningView } from './present/warning-view';
+import type { Finding } from './engine/index';
+import type { TabledView } from './matching/view-table';
+import type { MeasureView, WarningView } from './present/warning-view';
 import { settingsSchema } from './settings/index';
 import { reviewSchema, watchlistSchema } from './watchlist/schema';
 
 export type SenderKind = 'content' | 'extension';
+
+const measureShape = z.custom<MeasureView>(
+  (value) =>
+    z
+      .looseObject({ id: z.string(), title: z.string(), jurisdiction: z.string(), sourceUrl: z.string() })
+      .safeParse(value).success,
+  { message: 'not a measure' },
+);
 
 /** A WarningView as built by the background (lib/present); checked for the fields every reader relies on. */
 const warningViewShape = z.looseObject({
@@ -29,9 +39,7 @@ const warningViewShape = z.looseObject({
   evidence: z.string(),
   verdict: z.enum(VERDICTS),
   verdictLineText: z.lazy(() => localTextShape),
-  measures: z.array(
-    z.looseObject({ id: z.string(), title: z.string(), jurisdiction: z.string(), sourceUrl: z.string() }),
-  ),
+  measures: z.array(measureShape),
   listVersion: z.number(),
 });
 export const warningViewSchema = z.custom<WarningView>((value) => warningViewShape.safeParse(value).success, {
@@ -46,6 +54,9 @@ const findingShape = z.looseObject({
   end: z.number().int().nonnegative(),
   verdict: z.string(),
   measures: z.array(z.string()),
+});
+const findingSchema = z.custom<Finding>((value) => findingShape.safeParse(value).success, {
+  message: 'not a finding',
 });
 /** One finding in one block, as the background sends it, with the reference it recorded it under for the tab. */
 const blockMatchShape = z.looseObject({ finding: findingShape, view: warningViewShape });
@@ -196,6 +207,33 @@ const blockContextSchema = z
   .strict();
 
 /**
+ * The match-blocks reply: each distinct measure and warning view once, findings referring to them by index
+ * (lib/matching/view-table.ts; the whole views made the reply megabytes on a long page, issue 17).
+ */
+const tabledViewShape = warningViewShape.extend({ measures: z.array(z.number().int().nonnegative()) });
+const matchBlocksReplySchema = z
+  .object({
+    listVersion: z.number(),
+    measures: z.array(measureShape),
+    views: z.array(
+      z.custom<TabledView>((value) => tabledViewShape.safeParse(value).success, { message: 'not a warning view' }),
+    ),
+    /** Findings of the blocks that have any: [block index, [reference, finding, view index][]]. */
+    hits: z.array(
+      z.tuple([
+        z.number().int().nonnegative(),
+        z.array(z.tuple([findingRef, findingSchema, z.number().int().nonnegative()])),
+      ]),
+    ),
+  })
+  .superRefine(({ measures, views, hits }, ctx) => {
+    if (views.some((view) => view.measures.some((m) => m >= measures.length)))
+      ctx.addIssue({ code: 'custom', message: 'a view names a measure the reply does not carry', path: ['views'] });
+    if (hits.some(([, matches]) => matches.some(([, , view]) => view >= views.length)))
+      ctx.addIssue({ code: 'custom', message: 'a finding names a view the reply does not carry', path: ['hits'] });
+  });
+
+/**
  * The protocol. `from` is who may send the request; `request` is the body (without `type`); `reply` is the answer.
  * Requests to the content script (`to: 'content'`) come from the extension's pages through `tabs.sendMessage`.
  */
@@ -234,11 +272,7 @@ export const PROTOCOL = {
           .optional(),
       })
       .strict(),
-    reply: z.object({
-      listVersion: z.number(),
-      /** Findings of the blocks that have any: [block index, [reference, match][]]. */
-      hits: z.array(z.tuple([z.number().int().nonnegative(), z.array(z.tuple([findingRef, blockMatchSchema]))])),
-    }),
+    reply: matchBlocksReplySchema,
   },
   /** After every scan batch: the findings shown now, by the references the background gave them. */
   'findings-changed': {

@@ -6,6 +6,7 @@
  */
 import { t } from '../../components/i18n';
 import { pluralKey } from '../../lib/i18n/plural';
+import { tableMatches } from '../../lib/matching/view-table';
 import { unpackTexts } from '../../lib/matching/wire';
 import { alarmCount } from '../../lib/protocol';
 import { STORAGE, SUPPRESSIONS_PREFIX } from '../../lib/storage';
@@ -41,7 +42,8 @@ export default defineBackground(() => {
     }),
     'match-blocks': async ({ packed, contexts }, sender) => {
       const { listVersion, hits } = await matchBlocks(sender.tabId, packed, contexts);
-      return { listVersion, hits: await recordMatches(sender.tabId, sender.url, hits, unpackTexts(packed)) };
+      // Each measure and view once, findings referring to them: the page deserialises and validates the reply.
+      return { listVersion, ...tableMatches(await recordMatches(sender.tabId, sender.url, hits, unpackTexts(packed))) };
     },
     'findings-changed': async ({ url, title, findings, dismissed, paused }, sender) => {
       if (!sameOrigin(url, sender.url)) throw new Error('the page address is not on the sender’s origin');

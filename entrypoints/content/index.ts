@@ -6,10 +6,11 @@
  * matches it and keeps none of it.
  */
 
+import { untableMatches } from '../../lib/matching/view-table';
 import { packTexts, unpackMatches } from '../../lib/matching/wire';
 import { listen, send } from '../../platform/messaging';
 import { adapterFor } from '../../scanner/adapters/index';
-import { PageScanner, type ScannedMatch } from '../../scanner/page-scanner';
+import { PageScanner } from '../../scanner/page-scanner';
 import { SHADOW_ROOT_EVENT } from '../../scanner/shadow-root-event';
 import { DismissalStore } from '../../scanner/suppressions';
 
@@ -49,11 +50,7 @@ export default defineContentScript({
             packed: packTexts(texts),
             ...(contexts.length > 0 ? { contexts } : {}),
           });
-          const hits = reply.hits.map(([index, matches]): [number, ScannedMatch[]] => [
-            index,
-            matches.map(([ref, match]) => ({ ...match, ref })),
-          ]);
-          return unpackMatches(hits, texts.length);
+          return unpackMatches(untableMatches(reply), texts.length);
         },
         dismissals: () => dismissals.all(),
         onDismiss: (target, choice) => dismissals.add(target, choice),

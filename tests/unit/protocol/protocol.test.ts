@@ -169,7 +169,7 @@ describe('the router', () => {
       handlers: {
         'get-scan-config': () => ({ runs: true, listVersion: 1 }),
         'get-site-running': () => ({ runs: true }),
-        'match-blocks': () => ({ listVersion: 1, hits: [] }),
+        'match-blocks': () => ({ listVersion: 1, measures: [], views: [], hits: [] }),
         'findings-changed': () => {
           throw new Error('finding 9 was never sent to this tab');
         },
@@ -213,9 +213,10 @@ describe('send', () => {
       /malformed reply \(runs:/,
     );
     await expect(
-      through({ ok: true, reply: { listVersion: 1, hits: [[0, [[0, { finding: {}, view: {} }]]]] } })('match-blocks', {
-        packed: '',
-      }),
+      through({ ok: true, reply: { listVersion: 1, measures: [], views: [{}], hits: [[0, [[0, {}, 0]]]] } })(
+        'match-blocks',
+        { packed: '' },
+      ),
     ).rejects.toThrow(/malformed reply/);
   });
 
