@@ -13,10 +13,10 @@
  * enforces before any handler runs, and the same table drives the refusal tests.
  */
 import { z } from 'zod';
+import type { Finding } from './engine/index';
 import { VERDICTS } from './engine/verdicts';
 import { isMessageKey, type LocalText } from './i18n/index';
 import type { BlockMatch } from './matching/index';
-import type { Finding } from './engine/index';
 import type { TabledView } from './matching/view-table';
 import type { MeasureView, WarningView } from './present/warning-view';
 import { settingsSchema } from './settings/index';

@@ -5,8 +5,9 @@
  * measure and each distinct view travel once per reply, and findings refer to them by index; the content script
  * puts the views back together (sharing the objects, which nothing mutates).
  */
-import type { MeasureView, WarningView } from '../present/warning-view';
+
 import type { Finding } from '../engine/index';
+import type { MeasureView, WarningView } from '../present/warning-view';
 import type { BlockMatch } from './index';
 import type { SparseMatches } from './wire';
 
