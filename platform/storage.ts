@@ -60,9 +60,10 @@ export async function saveUserSettings(settings: Settings): Promise<SettingKey[]
 /** The end-to-end build's test servers are http on 127.0.0.1 (as the updater allows there); release builds never. */
 const POLICY_OPTIONS = { allowLoopbackHttp: import.meta.env.MODE === 'e2e' };
 
-export async function effectiveSettings(): Promise<EffectiveSettings> {
-  const [user, policy] = await Promise.all([readUserSettings(), readManagedStorage()]);
-  return applyPolicy(user, policy, POLICY_OPTIONS);
+/** The settings in effect: the user's with the organisation's policy applied (read now, unless the caller has it). */
+export async function effectiveSettings(policy?: unknown): Promise<EffectiveSettings> {
+  const [user, managed] = await Promise.all([readUserSettings(), policy ?? readManagedStorage()]);
+  return applyPolicy(user, managed, POLICY_OPTIONS);
 }
 
 /** Every site's dismissals (the keys `suppressions:<site>`), each list validated like any stored item. */

@@ -12,12 +12,14 @@ import { alarmCount } from '../../lib/protocol';
 import { STORAGE, SUPPRESSIONS_PREFIX } from '../../lib/storage';
 import { listen, sendToTab } from '../../platform/messaging';
 import {
+  checkPolicy,
   evidenceReport,
   forgetPageMakers,
   invalidateMatcher,
   listInUse,
   matchBlocks,
   matchDocuments,
+  onPolicyChanged,
   scanConfig,
 } from './matching';
 import { listenForSelections } from './selection';
@@ -66,18 +68,21 @@ export default defineBackground(() => {
   // Settings, the list in force, organisation lists and policy all shape the matcher: rebuild it on any change.
   // Suppressions are applied by the content script, and tab state lives in session storage.
   browser.storage.onChanged.addListener((changes, area) => {
-    if (
-      area === 'managed' ||
-      (area === 'local' && Object.keys(changes).some((key) => !key.startsWith(SUPPRESSIONS_PREFIX)))
-    )
+    // The policy is compared with the last one read, not taken from the event (which Chromium may not send for
+    // its first load): checkPolicy drops the matcher and calls onPolicyChanged when it differs.
+    if (area === 'managed') void checkPolicy();
+    if (area === 'local' && Object.keys(changes).some((key) => !key.startsWith(SUPPRESSIONS_PREFIX)))
       invalidateMatcher();
     // Own entries are what a person adds to see them flagged now: open tabs read their pages again.
     const settings = area === 'local' ? changes[STORAGE.settings.key] : undefined;
     if (settings && ownEntriesChanged(settings.oldValue, settings.newValue)) void rescanOpenTabs();
     // A site paused or resumed: open tabs ask whether they still run, and take their warnings off (or scan) at once.
-    if (area === 'managed' || (settings && sitesChanged(settings.oldValue, settings.newValue)))
-      void tellOpenTabs('sites-changed');
+    if (settings && sitesChanged(settings.oldValue, settings.newValue)) void tellOpenTabs('sites-changed');
   });
+  // The organisation's policy changed (however it was found out): open tabs ask whether they still run.
+  onPolicyChanged(() => void tellOpenTabs('sites-changed'));
+  // Read the policy once at start-up; every matcher request reads it again and compares (matching.ts).
+  void checkPolicy();
   browser.tabs.onRemoved.addListener((tabId) => {
     forgetPageMakers(tabId);
     void forgetTab(tabId);

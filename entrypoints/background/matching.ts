@@ -1,7 +1,7 @@
 /**
  * Browser glue around lib/matching: builds the Matcher from the list in force (an accepted update or the bundled
  * list), the organisation's lists and the user's settings and entries, and rebuilds it whenever any of those
- * changes in storage. Content scripts send block text here; it is matched and dropped (tab-records.ts keeps only the
+ * changes in storage (the policy is compared at every use: Chromium may not announce its first load). Content scripts send block text here; it is matched and dropped (tab-records.ts keeps only the
  * start of a block with a finding, in the tab's session record, as the product or lot text of the evidence record).
  */
 import { buildEvidenceReport, dismissedFindings, type EvidenceReport } from '../../lib/evidence/report';
@@ -14,9 +14,11 @@ import {
 } from '../../lib/matching/index';
 import type { SparseMatches } from '../../lib/matching/wire';
 import { withUserEntries } from '../../lib/settings/index';
+import { policyKeyed } from '../../lib/settings/policy-keyed';
 import { STORAGE } from '../../lib/storage';
 import { mergeOrganisationLists, type OrganisationList } from '../../lib/update/organisation';
 import type { Watchlist } from '../../lib/watchlist/schema';
+import { readManagedStorage } from '../../platform/quirks/managed-storage';
 import { effectiveSettings, getItem } from '../../platform/storage';
 import { shownFindings } from './tab-records';
 import { organisationUpdater, updater } from './updates';
@@ -29,23 +31,31 @@ interface MatchingState {
   matched: Watchlist;
 }
 
-let state: Promise<MatchingState> | null = null;
+/** Rebuilt when the policy differs from the one it was built with, event or not (lib/settings/policy-keyed.ts). */
+const matching = policyKeyed(readManagedStorage, build, () => {
+  for (const listener of policyListeners) listener();
+});
+const policyListeners: Array<() => void> = [];
 
 /** Drops the matcher so the next request builds one from what storage holds now. */
 export function invalidateMatcher(): void {
-  state = null;
+  matching.invalidate();
 }
 
-function current(): Promise<MatchingState> {
-  state ??= build().catch((error) => {
-    state = null;
-    throw error;
-  });
-  return state;
+/** Reads the organisation's policy and compares it with the last one seen: at start-up, and when told it changed. */
+export function checkPolicy(): Promise<void> {
+  return matching.check();
 }
 
-async function build(): Promise<MatchingState> {
-  const [active, { settings, extraLists }] = await Promise.all([updater.activeList(), effectiveSettings()]);
+/** Calls `listener` when a read finds the organisation's policy changed (announced by the browser or not). */
+export function onPolicyChanged(listener: () => void): void {
+  policyListeners.push(listener);
+}
+
+const current = () => matching.get();
+
+async function build(policy: unknown): Promise<MatchingState> {
+  const [active, { settings, extraLists }] = await Promise.all([updater.activeList(), effectiveSettings(policy)]);
   const list = withUserEntries(
     mergeOrganisationLists(active.list, await organisationLists(extraLists)),
     settings,
