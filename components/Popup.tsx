@@ -17,7 +17,7 @@ import { t, tx } from './i18n';
 
 export type ExportFormat = 'csv' | 'json' | 'report';
 
-export interface PopupProps {
+interface PopupProps {
   state: TabState | null;
   /** Hostname of the tab, for the pause switch (null for pages that cannot be scanned). */
   site: string | null;

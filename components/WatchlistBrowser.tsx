@@ -10,7 +10,7 @@ import type { Measure, Vendor, Watchlist } from '../lib/watchlist/schema';
 import { relationshipText } from '../lib/watchlist/wording';
 import { t, tx } from './i18n';
 
-export interface WatchlistBrowserProps {
+interface WatchlistBrowserProps {
   list: Watchlist;
   /** Where the list in force came from: shipped with this version, or a signed update. */
   source: 'bundled' | 'update';

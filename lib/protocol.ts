@@ -22,7 +22,7 @@ import type { MeasureView, WarningView } from './present/warning-view';
 import { settingsSchema } from './settings/index';
 import { reviewSchema, watchlistSchema } from './watchlist/schema';
 
-export type SenderKind = 'content' | 'extension';
+type SenderKind = 'content' | 'extension';
 
 const measureShape = z.custom<MeasureView>(
   (value) =>
@@ -60,7 +60,7 @@ const findingSchema = z.custom<Finding>((value) => findingShape.safeParse(value)
 });
 /** One finding in one block, as the background sends it, with the reference it recorded it under for the tab. */
 const blockMatchShape = z.looseObject({ finding: findingShape, view: warningViewShape });
-export const blockMatchSchema = z.custom<BlockMatch>((value) => blockMatchShape.safeParse(value).success, {
+const blockMatchSchema = z.custom<BlockMatch>((value) => blockMatchShape.safeParse(value).success, {
   message: 'not a block match',
 });
 
@@ -129,7 +129,7 @@ export const checkRecordSchema = z.object({
   version: z.number().optional(),
 });
 
-export const watchlistStatusSchema = z.object({
+const watchlistStatusSchema = z.object({
   version: z.number(),
   generatedAt: z.string(),
   expiresAt: z.string(),
@@ -369,7 +369,7 @@ export const PROTOCOL = {
 export type MessageType = keyof typeof PROTOCOL;
 export type Request<T extends MessageType> = z.input<(typeof PROTOCOL)[T]['request']>;
 export type Reply<T extends MessageType> = z.output<(typeof PROTOCOL)[T]['reply']>;
-export type MessagesTo<Receiver extends 'background' | 'content'> = {
+type MessagesTo<Receiver extends 'background' | 'content'> = {
   [T in MessageType]: (typeof PROTOCOL)[T]['to'] extends Receiver ? T : never;
 }[MessageType];
 
@@ -392,12 +392,12 @@ export interface MessageSender {
 }
 
 /** Who the message came from, as far as the browser says; `null` with a reason when it is no one we answer. */
-export type SenderContext =
+type SenderContext =
   | { kind: 'content'; tabId: number; url: string; frameId: number }
   | { kind: 'extension'; url: string; tabId?: number };
 
 /** Classifies a sender. `ownOrigin` is the extension's base URL (runtime.getURL('')), `ownId` its id. */
-export function identifySender(
+function identifySender(
   sender: MessageSender,
   own: { id: string; origin: string },
 ): SenderContext | { refused: string } {

@@ -30,7 +30,7 @@ const SLICE_BUDGET_MS = 8;
 const PLACEMENTS_PER_FRAME = 200;
 
 /** A finding as the background sent it: with the reference it recorded it under for this tab. */
-export type ScannedMatch = BlockMatch & { ref: number };
+type ScannedMatch = BlockMatch & { ref: number };
 
 export interface PageFinding {
   /** The background's reference for this finding; reported back so it counts and exports its own record. */
@@ -43,7 +43,7 @@ export interface PageFinding {
   open(): void;
 }
 
-export interface PageScannerOptions {
+interface PageScannerOptions {
   doc: Document;
   /** The content script's life: when it aborts (extension updated or removed), everything stops and is removed. */
   signal: AbortSignal;

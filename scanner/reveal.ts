@@ -14,7 +14,7 @@ export const MARGIN = { x: 1, y: 2 } as const;
 /** `rootMargin` for the observer, the same area as `near`. */
 const ROOT_MARGIN = `${MARGIN.y * 100}% ${MARGIN.x * 100}%`;
 
-export interface Area {
+interface Area {
   left: number;
   top: number;
   width: number;
@@ -53,7 +53,7 @@ interface Waiting<T> {
   show: () => T | undefined;
 }
 
-export interface RevealOptions<T> {
+interface RevealOptions<T> {
   /** The content script's life: when it aborts, nothing more is built and the observer disconnects. */
   signal: AbortSignal;
   /** Called with what each batch of `show`s returned, after they ran: one layout can judge them all. */

@@ -32,7 +32,7 @@ import { buildTerms, squeeze, type Term } from './terms';
 import type { Verdict } from './verdicts';
 
 export type Sensitivity = 'strict' | 'balanced' | 'broad';
-export interface EngineOptions {
+interface EngineOptions {
   sensitivity?: Sensitivity;
 }
 export type FindingKind = 'name' | 'brand' | 'model' | 'fuzzy';
@@ -62,7 +62,7 @@ export interface BlockContext {
  * How a model code that other makers share was tied to its maker: named in the block's item (row, card, header),
  * named elsewhere on the page, or not at all (broad sensitivity only: a possible match naming the likely maker).
  */
-export type ModelBasis = 'item' | 'page' | 'guess';
+type ModelBasis = 'item' | 'page' | 'guess';
 
 export interface Finding {
   vendorId: string;

@@ -24,7 +24,7 @@
  */
 
 /** A hit as this module sees it: its span in normalised text, and whether it is a name (names take rule 3). */
-export interface MentionHit {
+interface MentionHit {
   start: number;
   end: number;
   /** A name, brand or misspelling (not a model code). */

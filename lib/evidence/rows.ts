@@ -139,13 +139,13 @@ export const DECISION_WORDS = {
   dismissed: 'dismissed by the user',
   'not-this-vendor': 'marked "not this vendor" by the user',
 } as const;
-export const SCOPE_WORDS = {
+const SCOPE_WORDS = {
   item: 'this item',
   vendor: 'this vendor on this site',
   evidence: 'this matched text on this site',
 } as const;
 /** The same for a finding in a document (the Check documents page), where a dismissal applies to its file. */
-export const SCOPE_WORDS_IN_FILE = {
+const SCOPE_WORDS_IN_FILE = {
   item: 'this item',
   vendor: 'this vendor in this file',
   evidence: 'this matched text in this file',
@@ -156,7 +156,7 @@ export const scopeWords = (row: EvidenceRow): string =>
   row.dismissal ? (row.file !== undefined ? SCOPE_WORDS_IN_FILE : SCOPE_WORDS)[row.dismissal.scope] : '';
 
 /** Measure ids in one cell: `;` never appears in an id, and a spreadsheet splits on it when asked. */
-export const MEASURE_SEPARATOR = ';';
+const MEASURE_SEPARATOR = ';';
 
 const CSV_COLUMNS = [
   'page',

@@ -14,7 +14,7 @@ import type { SparseMatches } from './wire';
 /** A warning view with its measures as indexes into the reply's measure table. */
 export type TabledView = Omit<WarningView, 'measures'> & { measures: number[] };
 
-export interface TabledMatches {
+interface TabledMatches {
   measures: MeasureView[];
   views: TabledView[];
   /** [block index, [reference, finding, view index][]]. */

@@ -129,7 +129,7 @@ const SCOPE_PREFERENCE: Record<Profile, MeasureScope[]> = {
 };
 
 /** Where the reader is: the profile's jurisdiction, or for a consumer their country (or first ticked jurisdiction). */
-export function readerJurisdiction(profile: Profile, jurisdictions: string[] = [], country = ''): string | null {
+function readerJurisdiction(profile: Profile, jurisdictions: string[] = [], country = ''): string | null {
   return PROFILE_JURISDICTION[profile] ?? (country || jurisdictions[0] || null);
 }
 
@@ -138,7 +138,7 @@ export function readerJurisdiction(profile: Profile, jurisdictions: string[] = [
  * each, the kinds of measure the profile acts on (see SCOPE_PREFERENCE), measures that name the vendor before
  * category measures, then severity and date.
  */
-export function orderForProfile(
+function orderForProfile(
   measures: MeasureView[],
   profile: Profile,
   jurisdictions: string[] = [],

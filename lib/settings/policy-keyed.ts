@@ -5,7 +5,7 @@
  * so every use reads the policy and compares it with the last one seen, instead of waiting for an event.
  */
 
-export interface PolicyKeyed<T> {
+interface PolicyKeyed<T> {
   /** The value for the policy in force now: the kept one if the policy is unchanged, else built anew. */
   get(): Promise<T>;
   /** Reads the policy and compares it with the last one seen (at start-up, or on a change event). */
