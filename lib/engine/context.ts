@@ -111,6 +111,8 @@ export const ENTITY_WORDS = [
   '超市',
   '商场',
   '药店',
+  // A mine or its ore: 萤石矿 is a fluorite mine, not EZVIZ (萤石矿区监控摄像头 is a camera for the mine)
+  '矿',
   // Traditional forms
   '銀行',
   '鎮',
@@ -133,6 +135,7 @@ export const ENTITY_WORDS = [
   '公園',
   '商場',
   '藥店',
+  '礦',
 ];
 /** Titles after a name that make it a person. */
 export const PERSON_TITLES = ['先生', '女士', '小姐', '教授', '博士', '老师', '同学', '同志', '老師', '同學'];

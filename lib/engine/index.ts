@@ -250,8 +250,13 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
       const listed = hits.filter((hit) => !hit.otherCompany);
       const starts = new Set(listed.map((hit) => hit.start));
       const ends = new Set(listed.map((hit) => hit.end));
+      // A brand's short name in a text that names its owner ("海康威视 旗下民用品牌 萤石") is the brand, not the mineral:
+      // still never a person or part of another entity's name, and it must start a word.
+      const owners = new Set(listed.map((hit) => hit.vendorIndex));
       for (const hit of undecided) {
         if (shortNameBesideListedName(norm.text, hit.start, hit.end, starts, ends)) hits.push(hit);
+        else if (hit.brand && owners.has(hit.vendorIndex) && shortNameAsMaker(norm.text, hit.start, hit.end))
+          hits.push(hit);
       }
     }
     return hits;

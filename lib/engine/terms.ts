@@ -82,7 +82,13 @@ export function buildTerms(list: Watchlist): Term[] {
     });
   };
   list.vendors.forEach((vendor: Vendor, vendorIndex) => {
-    contextKeys = new Set(vendor.contextNames.map((short) => squeeze(normaliseTerm(short))));
+    const brands = vendor.brands.filter((brand) => brand.confirmed);
+    // A brand's context names count too: a brand alias must not shrink to one of them (萤石网络 to 萤石, "fluorite").
+    contextKeys = new Set(
+      [...vendor.contextNames, ...brands.flatMap((brand) => brand.contextNames)].map((short) =>
+        squeeze(normaliseTerm(short)),
+      ),
+    );
     add(vendor.name, vendorIndex);
     for (const legal of vendor.legalNames) add(legal.name, vendorIndex);
     for (const alias of vendor.aliases) add(alias, vendorIndex);
@@ -91,10 +97,12 @@ export function buildTerms(list: Watchlist): Term[] {
     for (const short of vendor.contextNames) add(short, vendorIndex, undefined, true);
     for (const other of [...vendor.otherCompanies, ...vendor.otherPhrases])
       add(other, vendorIndex, undefined, false, true);
-    for (const brand of vendor.brands) {
-      if (!brand.confirmed) continue;
+    for (const brand of brands) {
       add(brand.name, vendorIndex, brand);
       for (const alias of brand.aliases) add(alias, vendorIndex, brand);
+      for (const form of brand.scriptForms) add(form, vendorIndex, brand);
+      // 萤石 is EZVIZ beside a camera word, the mineral fluorite elsewhere: the same context rules as a vendor's.
+      for (const short of brand.contextNames) add(short, vendorIndex, brand, true);
     }
   });
   return terms;

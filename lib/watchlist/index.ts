@@ -13,7 +13,10 @@ export function loadWatchlist(json: unknown): Watchlist {
   throw new Error(`invalid watchlist at ${issue.path.join('.') || '(root)'}: ${issue.message}`);
 }
 
-/** Every name a vendor is known by: name, legal names, aliases, local names and script forms, context names, and its brands with their aliases. */
+/**
+ * Every name a vendor is known by: name, legal names, aliases, local names and script forms, context names, and its
+ * brands with their aliases, script forms and context names.
+ */
 export function vendorNames(vendor: Vendor): string[] {
   return [
     vendor.name,
@@ -22,6 +25,6 @@ export function vendorNames(vendor: Vendor): string[] {
     ...vendor.localNames.map((local) => local.name),
     ...vendor.scriptForms,
     ...vendor.contextNames,
-    ...vendor.brands.flatMap((brand) => [brand.name, ...brand.aliases]),
+    ...vendor.brands.flatMap((brand) => [brand.name, ...brand.aliases, ...brand.scriptForms, ...brand.contextNames]),
   ];
 }

@@ -114,10 +114,26 @@ const relationship = z.enum([
 ]);
 export type Relationship = z.infer<typeof relationship>;
 
+/**
+ * A short Chinese name that is also an ordinary word or another entity's name (大华: also UOB, 大华银行; 萤石: the
+ * mineral fluorite). It counts only next to a product word and never before a word that makes it another entity; see
+ * lib/engine/context.ts and data/README.md. Never a plain alias.
+ */
+const contextNameSchema = z
+  .string()
+  .regex(/^\p{Script=Han}{2,4}$/u, 'must be a short Chinese name (2 to 4 Han characters)');
+
 const brandSchema = z
   .object({
     name: z.string().min(2),
     aliases: z.array(z.string().min(2)).default([]),
+    /** The brand's short Chinese names that need context, like a vendor's `contextNames` (萤石 for EZVIZ). */
+    contextNames: z.array(contextNameSchema).default([]),
+    /**
+     * Computed by the build, never written by hand: the other Chinese script's forms of the brand's name and aliases
+     * (as a vendor's `scriptForms`). Context names get theirs in `contextNames`.
+     */
+    scriptForms: z.array(z.string().min(2)).default([]),
     relationship,
     since: isoDate.optional(),
     until: isoDate.optional(),
@@ -198,9 +214,7 @@ export const vendorSchema = z.object({
    * "revival", street names). They count only next to a product word and never before a word that makes them
    * another entity; see data/README.md. Never plain aliases.
    */
-  contextNames: z
-    .array(z.string().regex(/^\p{Script=Han}{2,4}$/u, 'must be a short Chinese name (2 to 4 Han characters)'))
-    .default([]),
+  contextNames: z.array(contextNameSchema).default([]),
   /** Names in the languages our users read, each with its source. */
   localNames: z.array(localNameSchema).default([]),
   /**

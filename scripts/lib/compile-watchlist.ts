@@ -77,10 +77,11 @@ function resolveSources(
 /**
  * Adds the other Chinese script's forms of a vendor's names (scriptForms) and of its context names (to contextNames,
  * so 大華 needs context as 大华 does) and of the phrases that are not the vendor (otherPhrases: 中國移動互聯網 as well
- * as 中国移动互联网). A form the file already has by hand is not repeated.
+ * as 中国移动互联网); and the same for each brand's name, aliases and context names (螢石 as well as 萤石). A form the
+ * file already has by hand is not repeated.
  */
 function withScriptForms(vendor: Vendor): Vendor {
-  if (vendor.scriptForms.length > 0)
+  if (vendor.scriptForms.length > 0 || vendor.brands.some((brand) => brand.scriptForms.length > 0))
     throw new WatchlistBuildError(
       `vendor "${vendor.id}": scriptForms is computed by the build; do not write it by hand`,
     );
@@ -101,11 +102,20 @@ function withScriptForms(vendor: Vendor): Vendor {
   const scriptForms = fresh(names.flatMap(scriptVariants));
   const phrases = new Set(vendor.otherPhrases);
   for (const form of vendor.otherPhrases.flatMap(scriptVariants)) phrases.add(form);
+  const brands = vendor.brands.map((brand) => {
+    const brandContextForms = fresh(brand.contextNames.flatMap(scriptVariants));
+    return {
+      ...brand,
+      contextNames: [...brand.contextNames, ...brandContextForms],
+      scriptForms: fresh([brand.name, ...brand.aliases].flatMap(scriptVariants)),
+    };
+  });
   return {
     ...vendor,
     contextNames: [...vendor.contextNames, ...contextForms],
     scriptForms,
     otherPhrases: [...phrases],
+    brands,
   };
 }
 

@@ -168,6 +168,63 @@ describe("names added for every vendor in the readers' scripts (each sourced in 
   });
 });
 
+describe('brand context names and the second round of local names (each sourced in data/sources.yaml)', () => {
+  const brandOf = (text: string, engine = strict) =>
+    engine.scanText(text).map((f) => `${f.vendorId}/${f.brand?.name ?? '-'}:${f.evidence}`);
+
+  it.each([
+    // EZVIZ: 萤石 (EZVIZ's own SDK README) beside a camera word, and its company name (its prospectus).
+    ['萤石 C6CN 云台摄像头 400万', 'hikvision/EZVIZ:萤石'],
+    ['萤石监控摄像头家用 无线', 'hikvision/EZVIZ:萤石'],
+    ['萤石网络发布智能门锁', 'hikvision/EZVIZ:萤石网络'],
+    ['供应商：杭州萤石网络股份有限公司', 'hikvision/EZVIZ:杭州萤石网络'],
+    ['螢石 網路攝影機 2K', 'hikvision/EZVIZ:螢石'],
+    // Imou: 乐橙 (Imou's own Chinese strings) beside a camera word.
+    ['乐橙 TA4 监控摄像头', 'dahua/Imou:乐橙'],
+    ['樂橙攝影機 室內', 'dahua/Imou:樂橙'],
+    // Hytera in Hangul (Yonhap, CIO Korea), glued to its particle.
+    ['하이테라는 모토로라 영업기밀 탈취 혐의로', 'hytera/-:하이테라'],
+    ['하이테라 PD788 무전기 5대', 'hytera/-:하이테라'],
+  ])('finds %s', (text, finding) => {
+    expect(brandOf(text)).toContain(finding);
+  });
+
+  it.each([
+    // 萤石 is the mineral fluorite: a mine, its powder and ore prices, a bracelet, and a camera for the mine.
+    '萤石矿 开采许可',
+    '萤石粉 97% 冶金级 价格',
+    '天然紫色萤石手串',
+    '萤石矿区监控摄像头安装工程',
+    '中国萤石网 萤石精粉报价',
+    '萤石',
+    // 乐橙 inside ordinary words: cola and orange juice, a happy orange, a person.
+    '可乐橙汁 500ml',
+    '快乐橙色 连衣裙',
+    '王乐橙同学',
+    '乐橙',
+    // 하이테라스 ("high terrace") names blocks of flats and buildings.
+    '하이테라스 오피스텔 분양',
+  ])('does not flag %s', (text) => {
+    for (const engine of engines) expect(found(text, engine)).toEqual([]);
+  });
+
+  it('takes a brand context name beside its Latin name, or where its owner is named', () => {
+    expect(brandOf('萤石(EZVIZ)')).toEqual(['hikvision/EZVIZ:萤石', 'hikvision/EZVIZ:EZVIZ']);
+    expect(brandOf('乐橙(Imou)')).toEqual(['dahua/Imou:乐橙', 'dahua/Imou:Imou']);
+    // From binkcn.com's review of the C6CN: the owner named in the same sentence makes 萤石 the brand.
+    expect(brandOf('草草选定了 海康威视 旗下民用品牌 萤石,具体型号参数介绍详见 萤石官网页面')).toEqual([
+      'hikvision/-:海康威视',
+      'hikvision/EZVIZ:萤石',
+      'hikvision/EZVIZ:萤石',
+    ]);
+    // Not when another vendor is named, and not inside a word or as a person, even with the owner named.
+    expect(brandOf('华为 旗下品牌 萤石')).toEqual(['huawei/-:华为']);
+    expect(brandOf('大华股份 食堂 可乐橙汁')).toEqual(['dahua/-:大华股份']);
+    expect(brandOf('大华股份 员工 王乐橙')).toEqual(['dahua/-:大华股份']);
+    expect(brandOf('海康威视 旗下 萤石矿')).toEqual(['hikvision/-:海康威视']);
+  });
+});
+
 describe("people named one letter from a vendor (fuzzy matching is for sellers' slips)", () => {
   it.each([
     'By Anna Huawie, Reuters',

@@ -69,6 +69,40 @@ describe('the compiled list', () => {
     expect(vendors('大華 監控攝影機')).toEqual(['dahua']);
   });
 
+  it("derives a brand's forms too: its context names stay in need of context, its aliases become script forms", () => {
+    const ezviz = list.vendors.find((v) => v.id === 'hikvision')!.brands.find((b) => b.name === 'EZVIZ')!;
+    expect(ezviz.contextNames).toEqual(expect.arrayContaining(['萤石', '螢石']));
+    expect(ezviz.scriptForms).toContain('螢石網絡');
+    expect(ezviz.scriptForms).not.toContain('螢石');
+    const imou = list.vendors.find((v) => v.id === 'dahua')!.brands.find((b) => b.name === 'Imou')!;
+    expect(imou.contextNames).toEqual(expect.arrayContaining(['乐橙', '樂橙']));
+    expect(vendors('螢石 監控攝影機')).toEqual(['hikvision']);
+    expect(vendors('樂橙 監控攝影機')).toEqual(['dahua']);
+    expect(vendors('紫色螢石原石')).toEqual([]);
+    expect(evidence('杭州螢石網絡股份有限公司')).toEqual(['hikvision:杭州螢石網絡']);
+  });
+
+  it("refuses a brand's script forms written by hand, and a brand context name that is not a short Chinese name", async () => {
+    const files = await readDataFiles();
+    const withEzviz = (change: object) => ({
+      ...files,
+      vendors: files.vendors.map((file) => {
+        if (!file.file.endsWith('/hikvision.yaml')) return file;
+        const data = file.data as { brands: Array<{ name: string }> };
+        return {
+          ...file,
+          data: { ...data, brands: data.brands.map((b) => (b.name === 'EZVIZ' ? { ...b, ...change } : b)) },
+        };
+      }),
+    });
+    expect(() => compileWatchlist(withEzviz({ scriptForms: ['螢石網絡'] }))).toThrow(
+      /scriptForms is computed by the build/,
+    );
+    expect(() => compileWatchlist(withEzviz({ contextNames: ['EZVIZ'] }))).toThrow(
+      /hikvision\.yaml: brands\.0\.contextNames\.0: must be a short Chinese name/,
+    );
+  });
+
   it('derives the phrases that are not the vendor too (中國移動互聯網)', () => {
     const mobile = list.vendors.find((v) => v.id === 'china-mobile')!;
     expect(mobile.otherPhrases).toEqual(expect.arrayContaining(['中国移动互联网', '中國移動互聯網']));
