@@ -73,12 +73,17 @@ export function blockOf(node: Node): Element | null {
   return current && current.nodeType === 9 ? (current as Document).body : null;
 }
 
-/** True when some ancestor up to (not including) `stop` is skipped. */
-function insideSkipped(node: Node, stop: Node | null): boolean {
-  for (let current = node.parentNode; current && current !== stop; current = current.parentNode) {
-    if (current.nodeType === 1 && isSkipped(current as Element)) return true;
+const isCellName = (name: string) => name === 'td' || name === 'th';
+
+/** What the ancestors of `node` say about it: whether one is skipped, and whether one is a table cell. */
+function ancestry(node: Node): { skipped: boolean; cell: boolean } {
+  let cell = false;
+  for (let current = node.parentNode; current; current = current.parentNode) {
+    if (current.nodeType !== 1) continue;
+    if (isSkipped(current as Element)) return { skipped: true, cell };
+    cell ||= isCellName((current as Element).localName);
   }
-  return false;
+  return { skipped: false, cell };
 }
 
 /**
@@ -92,9 +97,13 @@ function insideSkipped(node: Node, stop: Node | null): boolean {
  */
 export class BlockWalker {
   private readonly byElement = new Map<Element, Block>();
+  /**
+   * Blocks in the order their first text came. A block's text is never whitespace alone (whitespace only separates
+   * text already there), so the blocks with text are the ones with something to read.
+   */
   private readonly order: Block[] = [];
-  /** Blocks that received non-whitespace text (known while reading, so no block text is trimmed afterwards). */
-  private readonly visible = new Set<Block>();
+  /** The block the last text went to: text nodes mostly come in runs for the same block. */
+  private last: Block | null = null;
   /** Block context for the children of each open element. */
   private readonly stack: Element[] = [];
   /** Elements that may carry readable attribute text or `hidden`: one native query instead of reads per element. */
@@ -104,16 +113,23 @@ export class BlockWalker {
   private shadowDepth = 0;
   /** The open shadow roots read, so the scanner can follow their changes too. */
   readonly shadowRoots: ShadowRoot[] = [];
+  /**
+   * Whether anything read is in a table cell (the root is in one, or a `td`/`th` was walked): only then do the blocks
+   * need their table context looked up (page-scanner.ts), which costs an ancestor search per block.
+   */
+  cells = false;
 
   constructor(
     private readonly root: Element,
     private readonly options: BlockWalkerOptions = {},
   ) {
     this.marked = new Set(root.querySelectorAll(MARKED_SELECTOR));
-    if (isSkipped(root) || insideSkipped(root, null)) {
+    const above = ancestry(root);
+    if (isSkipped(root) || above.skipped) {
       this.node = null;
       return;
     }
+    this.cells = above.cell || isCellName(root.localName);
     const context = isBlockElement(root) ? root : (blockOf(root) ?? root);
     this.readAttributes(root, context);
     this.stack.push(context);
@@ -159,6 +175,7 @@ export class BlockWalker {
         ) {
           const context = stack[stack.length - 1]!;
           const own = BLOCK_TAGS.has(name) ? element : context;
+          if (isCellName(name)) this.cells = true;
           if (single && own === element) this.separate(this.blockFor(element));
           else if (name === 'br') this.separate(this.blockFor(context));
           if (hasAttributeText) this.readAttributes(element, own);
@@ -213,12 +230,13 @@ export class BlockWalker {
 
   /** The blocks with visible text, in document order. */
   blocks(): Block[] {
-    return this.order.filter((block) => this.visible.has(block));
+    return this.order.filter((block) => block.text.length > 0);
   }
 
   private blockFor(candidate: Element): Block {
     // In single mode (a site adapter's product card) all text joins one block, so brand and model meet.
     const element = this.options.single ? this.root : candidate;
+    if (this.last?.element === element) return this.last;
     let block = this.byElement.get(element);
     if (!block) {
       block = this.options.segments ? { element, text: '', segments: [] } : { element, text: '' };
@@ -226,6 +244,7 @@ export class BlockWalker {
       this.byElement.set(element, block);
       this.order.push(block);
     }
+    this.last = block;
     return block;
   }
 
@@ -246,7 +265,6 @@ export class BlockWalker {
     }
     block.segments?.push({ node, start: block.text.length });
     block.text += data;
-    this.visible.add(block);
   }
 
   private readAttributes(element: Element, context: Element): void {
@@ -257,7 +275,6 @@ export class BlockWalker {
       this.separate(block);
       block.segments?.push({ node: element, start: block.text.length });
       block.text += `${value} `;
-      this.visible.add(block);
     }
   }
 }

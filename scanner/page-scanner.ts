@@ -304,17 +304,19 @@ export class PageScanner {
       }
     };
     const blocks: Block[] = [];
+    const read = { cells: false };
     for (const root of roots) {
       if (!root.isConnected) continue;
       // A loop, not push(...found): an enormous page can have more blocks than a call can take arguments.
-      for (const block of await this.blocksUnder(root, slice, pause)) blocks.push(block);
+      for (const block of await this.blocksUnder(root, slice, pause, read)) blocks.push(block);
     }
     if (this.options.signal.aborted) return;
     const changed = blocks.filter((block) => this.states.get(block.element)?.text !== block.text);
-    // Cells get their column's header and the rest of their row, so a code meets the maker in the next cell.
+    // Cells get their column's header and the rest of their row, so a code meets the maker in the next cell. What
+    // has no table cell in it needs no look-up per block.
     const tables = new TableContexts();
     const contexts: Array<[number, BlockContext]> = [];
-    for (let index = 0; index < changed.length; index++) {
+    for (let index = 0; read.cells && index < changed.length; index++) {
       const block = changed[index]!;
       const context = tables.of(block.element, block.text);
       if (context) contexts.push([index, context]);
@@ -392,9 +394,15 @@ export class PageScanner {
 
   /**
    * With an adapter, each card under `root` (or the card `root` sits in) is one block anchored at its title;
-   * text outside cards gets the generic per-block scan. The page is read in slices.
+   * text outside cards gets the generic per-block scan. The page is read in slices. `read.cells` is set when a table
+   * cell was read.
    */
-  private async blocksUnder(root: Element, slice: { start: number }, pause: () => Promise<void>): Promise<Block[]> {
+  private async blocksUnder(
+    root: Element,
+    slice: { start: number },
+    pause: () => Promise<void>,
+    read: { cells: boolean },
+  ): Promise<Block[]> {
     const walk = async (element: Element, options: { single?: boolean } = {}) => {
       const walker = new BlockWalker(element, options);
       while (!walker.step(slice.start + SLICE_BUDGET_MS)) {
@@ -402,6 +410,7 @@ export class PageScanner {
         await yieldToPage();
         slice.start = performance.now();
       }
+      if (walker.cells) read.cells = true;
       // Follow the shadow roots read: their changes do not reach the document's observer.
       for (const shadow of walker.shadowRoots) this.mutations.watch(shadow);
       return walker.blocks();

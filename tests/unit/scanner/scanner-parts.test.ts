@@ -53,6 +53,28 @@ describe('block reading', () => {
   });
 });
 
+describe('table cells read', () => {
+  const cells = (root: Element, options = {}) => {
+    const walker = new BlockWalker(root, options);
+    walker.step();
+    return walker.cells;
+  };
+
+  it('tells whether a table cell was read: in the subtree, in a shadow root, or around the root', () => {
+    const { document } = page(
+      '<div id="grid"><h3>Hikvision</h3><p>4MP</p></div><table><tr><td id="cell"><p id="in">EG25-G</p></td></tr></table><div id="host"></div><script><table><td>x</td></table></script>',
+    );
+    expect(cells(document.getElementById('grid')!)).toBe(false);
+    expect(cells(document.body)).toBe(true);
+    expect(cells(document.getElementById('cell')!)).toBe(true);
+    expect(cells(document.getElementById('in')!, { single: true })).toBe(true);
+    const host = document.getElementById('host')!;
+    expect(cells(host)).toBe(false);
+    host.attachShadow({ mode: 'open' }).innerHTML = '<table><tr><th>Part</th></tr></table>';
+    expect(cells(host)).toBe(true);
+  });
+});
+
 describe('adapter cards', () => {
   const adapter = { itemSelector: '.card, .card a', titleSelector: 'h3' };
 
