@@ -13,24 +13,25 @@
  * enforces before any handler runs, and the same table drives the refusal tests.
  */
 import { z } from 'zod';
-import type { Finding } from './engine/index';
 import { VERDICTS } from './engine/verdicts';
 import { isMessageKey, type LocalText } from './i18n/index';
 import type { BlockMatch } from './matching/index';
-import type { TabledView } from './matching/view-table';
+import type { PlacelessFinding, TabledHit, TabledView } from './matching/view-table';
 import type { MeasureView, WarningView } from './present/warning-view';
 import { settingsSchema } from './settings/index';
 import { reviewSchema, watchlistSchema } from './watchlist/schema';
 
 type SenderKind = 'content' | 'extension';
 
-const measureShape = z.custom<MeasureView>(
-  (value) =>
-    z
-      .looseObject({ id: z.string(), title: z.string(), jurisdiction: z.string(), sourceUrl: z.string() })
-      .safeParse(value).success,
-  { message: 'not a measure' },
-);
+const measureFields = z.looseObject({
+  id: z.string(),
+  title: z.string(),
+  jurisdiction: z.string(),
+  sourceUrl: z.string(),
+});
+const measureShape = z.custom<MeasureView>((value) => measureFields.safeParse(value).success, {
+  message: 'not a measure',
+});
 
 /** A WarningView as built by the background (lib/present); checked for the fields every reader relies on. */
 const warningViewShape = z.looseObject({
@@ -55,7 +56,9 @@ const findingShape = z.looseObject({
   verdict: z.string(),
   measures: z.array(z.string()),
 });
-const findingSchema = z.custom<Finding>((value) => findingShape.safeParse(value).success, {
+/** A finding without its place in the text (the match-blocks reply sends each once: view-table.ts). */
+const placelessFindingShape = findingShape.omit({ start: true, end: true });
+const placelessFindingSchema = z.custom<PlacelessFinding>((value) => placelessFindingShape.safeParse(value).success, {
   message: 'not a finding',
 });
 /** One finding in one block, as the background sends it, with the reference it recorded it under for the tab. */
@@ -210,7 +213,21 @@ const blockContextSchema = z
  * The match-blocks reply: each distinct measure and warning view once, findings referring to them by index
  * (lib/matching/view-table.ts; the whole views made the reply megabytes on a long page, issue 17).
  */
-const tabledViewShape = warningViewShape.extend({ measures: z.array(z.number().int().nonnegative()) });
+const index = z.number().int().nonnegative();
+/**
+ * The hits are thousands of small integers on a long page. Checked by one plain loop rather than a zod schema per
+ * number, which cost the page's main thread milliseconds per reply before the engine's code was warm (issue 17).
+ */
+const isIndex = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+const isHit = (value: unknown): value is TabledHit =>
+  Array.isArray(value) && value.length === 5 && value.every(isIndex);
+const isBlockHits = (value: unknown): value is [number, TabledHit[]] =>
+  Array.isArray(value) && value.length === 2 && isIndex(value[0]) && Array.isArray(value[1]) && value[1].every(isHit);
+const hitsSchema = z.custom<Array<[number, TabledHit[]]>>((value) => Array.isArray(value) && value.every(isBlockHits), {
+  message: 'malformed hits',
+});
+const tabledViewShape = warningViewShape.extend({ measures: z.array(index) });
 const matchBlocksReplySchema = z
   .object({
     listVersion: z.number(),
@@ -218,19 +235,19 @@ const matchBlocksReplySchema = z
     views: z.array(
       z.custom<TabledView>((value) => tabledViewShape.safeParse(value).success, { message: 'not a warning view' }),
     ),
-    /** Findings of the blocks that have any: [block index, [reference, finding, view index][]]. */
-    hits: z.array(
-      z.tuple([
-        z.number().int().nonnegative(),
-        z.array(z.tuple([findingRef, findingSchema, z.number().int().nonnegative()])),
-      ]),
-    ),
+    findings: z.array(placelessFindingSchema),
+    /** Findings of the blocks that have any: [block index, [reference, finding, start, end, view index][]]. */
+    hits: hitsSchema,
   })
-  .superRefine(({ measures, views, hits }, ctx) => {
+  .superRefine(({ measures, views, findings, hits }, ctx) => {
     if (views.some((view) => view.measures.some((m) => m >= measures.length)))
       ctx.addIssue({ code: 'custom', message: 'a view names a measure the reply does not carry', path: ['views'] });
-    if (hits.some(([, matches]) => matches.some(([, , view]) => view >= views.length)))
-      ctx.addIssue({ code: 'custom', message: 'a finding names a view the reply does not carry', path: ['hits'] });
+    if (hits.some(([, matches]) => matches.some(([, finding]) => finding >= findings.length)))
+      ctx.addIssue({ code: 'custom', message: 'a hit names a finding the reply does not carry', path: ['hits'] });
+    if (hits.some(([, matches]) => matches.some(([, , start, end]) => end < start)))
+      ctx.addIssue({ code: 'custom', message: 'a hit ends before it starts', path: ['hits'] });
+    if (hits.some(([, matches]) => matches.some(([, , , , view]) => view >= views.length)))
+      ctx.addIssue({ code: 'custom', message: 'a hit names a view the reply does not carry', path: ['hits'] });
   });
 
 /**

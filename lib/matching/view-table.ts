@@ -3,7 +3,9 @@
  * measures 250 times; sending each finding with its whole warning view (every measure's texts) made the reply
  * ~4 MB, which the page's main thread deserialised and validated in 35–50 ms tasks (issue 17). Here each distinct
  * measure and each distinct view travel once per reply, and findings refer to them by index; the content script
- * puts the views back together (sharing the objects, which nothing mutates).
+ * puts the views back together (sharing the objects, which nothing mutates). Findings repeat too (the same vendor,
+ * brand path, sources and measure ids for every card that names it): each distinct finding without its place in the
+ * text travels once, and each hit is five numbers.
  */
 
 import type { Finding } from '../engine/index';
@@ -14,11 +16,18 @@ import type { SparseMatches } from './wire';
 /** A warning view with its measures as indexes into the reply's measure table. */
 export type TabledView = Omit<WarningView, 'measures'> & { measures: number[] };
 
+/** A finding without its place in the block's text: what cards naming the same thing the same way share. */
+export type PlacelessFinding = Omit<Finding, 'start' | 'end'>;
+
+/** One finding in a block: its reference, its finding's and view's indexes, and where it is in the text. */
+export type TabledHit = [ref: number, finding: number, start: number, end: number, view: number];
+
 interface TabledMatches {
   measures: MeasureView[];
   views: TabledView[];
-  /** [block index, [reference, finding, view index][]]. */
-  hits: Array<[number, Array<[number, Finding, number]>]>;
+  findings: PlacelessFinding[];
+  /** [block index, hits][]. */
+  hits: Array<[number, TabledHit[]]>;
 }
 
 /** Keeps one copy of each value equal by JSON (all of them are plain data built by lib/present). */
@@ -42,22 +51,37 @@ function table<T>() {
 export function tableMatches(hits: Array<[number, Array<[number, BlockMatch]>]>): TabledMatches {
   const measures = table<MeasureView>();
   const views = table<TabledView>();
-  const tabled = hits.map(([block, matches]): [number, Array<[number, Finding, number]>] => [
+  const findings = table<PlacelessFinding>();
+  const tabled = hits.map(([block, matches]): [number, TabledHit[]] => [
     block,
-    matches.map(([ref, { finding, view }]): [number, Finding, number] => [
-      ref,
-      finding,
-      views.add({ ...view, measures: view.measures.map((measure) => measures.add(measure)) }),
-    ]),
+    matches.map(([ref, { finding, view }]): TabledHit => {
+      const { start, end, ...placeless } = finding;
+      return [
+        ref,
+        findings.add(placeless),
+        start,
+        end,
+        views.add({ ...view, measures: view.measures.map((measure) => measures.add(measure)) }),
+      ];
+    }),
   ]);
-  return { measures: measures.values, views: views.values, hits: tabled };
+  return { measures: measures.values, views: views.values, findings: findings.values, hits: tabled };
 }
 
 /** The reply's findings with their whole views again, by block; indexes were checked by the reply's schema. */
-export function untableMatches({ measures, views, hits }: TabledMatches): SparseMatches<BlockMatch & { ref: number }> {
+export function untableMatches({
+  measures,
+  views,
+  findings,
+  hits,
+}: TabledMatches): SparseMatches<BlockMatch & { ref: number }> {
   const whole = views.map((view): WarningView => ({ ...view, measures: view.measures.map((m) => measures[m]!) }));
   return hits.map(([block, matches]) => [
     block,
-    matches.map(([ref, finding, view]) => ({ ref, finding, view: whole[view]! })),
+    matches.map(([ref, finding, start, end, view]) => ({
+      ref,
+      finding: { ...findings[finding]!, start, end },
+      view: whole[view]!,
+    })),
   ]);
 }

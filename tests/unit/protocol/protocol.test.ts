@@ -169,7 +169,7 @@ describe('the router', () => {
       handlers: {
         'get-scan-config': () => ({ runs: true, listVersion: 1 }),
         'get-site-running': () => ({ runs: true }),
-        'match-blocks': () => ({ listVersion: 1, measures: [], views: [], hits: [] }),
+        'match-blocks': () => ({ listVersion: 1, measures: [], views: [], findings: [], hits: [] }),
         'findings-changed': () => {
           throw new Error('finding 9 was never sent to this tab');
         },

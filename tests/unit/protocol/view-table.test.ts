@@ -45,6 +45,8 @@ describe('match-blocks reply tables', () => {
     expect(back).toEqual(hits.map(([block, matches]) => [block, matches.map(([ref, match]) => ({ ref, ...match }))]));
     expect(JSON.stringify(reply).length * 3).toBeLessThan(JSON.stringify(hits).length);
     expect(reply.measures.length).toBeLessThan(hits.flatMap(([, m]) => m).flatMap(([, m]) => m.view.measures).length);
+    // Findings that differ only in their place in the text travel once.
+    expect(reply.findings.length).toBeLessThan(hits.flatMap(([, m]) => m).length / 2);
   });
 
   it('refuses replies whose indexes point outside their tables, or whose parts are malformed', async () => {
@@ -60,8 +62,13 @@ describe('match-blocks reply tables', () => {
     const bad = [
       { ...good, measures: good.measures.slice(1) },
       { ...good, views: good.views.slice(1) },
-      { ...good, hits: [[0, [[0, good.hits[0][1][0][1], -1]]]] },
-      { ...good, hits: [[0, [[0, { vendorId: 'x' }, 0]]]] },
+      { ...good, findings: good.findings.slice(1) },
+      { ...good, findings: [{ ...good.findings[0], measures: 'us-ndaa-889' }, ...good.findings.slice(1)] },
+      { ...good, hits: [[0, [[0, 0, 0, 9, -1]]]] },
+      { ...good, hits: [[0, [[0, 0, 9, 0, 0]]]] },
+      { ...good, hits: [[0, [[0, 0, 0, 9.5, 0]]]] },
+      { ...good, hits: [[0, [[0, { vendorId: 'x' }, 0, 9, 0]]]] },
+      { ...good, hits: [[0, [[0, 0, 0, 9]]]] },
       { ...good, views: [{ ...good.views[0], measures: ['a'] }, ...good.views.slice(1)] },
       { ...good, views: [{ ...good.views[0], verdict: 'guilty' }, ...good.views.slice(1)] },
       { ...good, measures: [{ id: 'm' }, ...good.measures.slice(1)] },
