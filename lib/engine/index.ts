@@ -205,7 +205,7 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
       const { start, end } = match;
       // A Latin name needs word boundaries, but CJK text runs words together: "采购Hikvision摄像机", "ZTEの".
       if (!term.cjkStart && isLatinSideWord(norm.text[start - 1])) continue;
-      if (!term.cjkEnd && isLatinSideWord(norm.text[end])) continue;
+      if (!term.cjkEnd && isLatinSideWord(norm.text[end]) && !genitiveS(term, norm.text, end)) continue;
       if (insideKanaOrHangulWord(term.key, norm.text, start, end)) continue;
       const span = norm.text.slice(start, end);
       const spaced = squeeze(span) !== span && squeeze(term.key) === term.key && span.length !== term.key.length;
@@ -438,7 +438,8 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
     const start = norm.origin[hit.start]!;
     const end = norm.origin[hit.end - 1]! + lengthAt(input, norm.origin[hit.end - 1]!);
     if (hit.kind !== 'model' && personAfterSurname(input, start, end)) return null;
-    if (hit.kind === 'name' && longerPinyinName(input, start, end)) return null;
+    if (hit.kind === 'name' && (longerPinyinName(input, start, end) || pinyinNameOfPersonOrPlace(input, start, end)))
+      return null;
     // A guessed product named in words must be written as a name: "inspire 3 students" is the verb.
     if (hit.basis === 'guess' && /\s/.test(input.slice(start, end)) && !/^\p{Lu}/u.test(input.slice(start, end)))
       return null;
@@ -582,6 +583,38 @@ function longerPinyinName(input: string, start: number, end: number): boolean {
   return isTitlePinyin(next) || (before !== undefined && SURNAMES.has(before));
 }
 
+/** A word that is whole syllables of pinyin: "Dahua" (da-hua), "Huawei" (hua-wei), not "Hikvision". */
+function isPinyinWord(word: string): boolean {
+  const lower = word.toLowerCase();
+  const split = (at: number, left: number): boolean => {
+    if (at === lower.length) return left < 3;
+    if (left === 0) return false;
+    for (let end = Math.min(lower.length, at + 6); end > at; end--) {
+      if (PINYIN_SYLLABLE.test(lower.slice(at, end)) && split(end, left - 1)) return true;
+    }
+    return false;
+  };
+  return lower.length > 3 && split(0, 3);
+}
+
+/** After a romanised Chinese place name: what it is ("Dahua County", "Dahua Yao autonomous county", "Dahua Town"). */
+const PLACE_AFTER =
+  /^ (?:(?:\p{Lu}\p{Ll}+ )?(?:autonomous (?:county|prefecture|region)|county|town|township|village|district|prefecture))(?![\p{L}\p{N}])/iu;
+
+/**
+ * A name that is a Chinese given name or place spelt in pinyin, and used as one: a person in Western order ("Dahua
+ * Lin", an author; "@author Dahua Lin"), a given name before a title-case Chinese surname, or a county or town
+ * ("Dahua Yao Autonomous County", "Dahua Town"). Only title-case single words made of pinyin syllables qualify, so
+ * "Hikvision", "DAHUA" and "Dahua HAC-HFW1200" are left alone. Offsets are in the original.
+ */
+function pinyinNameOfPersonOrPlace(input: string, start: number, end: number): boolean {
+  const word = input.slice(start, end);
+  if (!/^\p{Lu}\p{Ll}+$/u.test(word) || !isPinyinWord(word)) return false;
+  const after = input.slice(end, end + 40);
+  const surname = after.match(/^ (\p{Lu}\p{Ll}+)(?![\p{L}\p{N}-])/u)?.[1];
+  return (surname !== undefined && SURNAMES.has(surname)) || PLACE_AFTER.test(after);
+}
+
 /** Before a person's name: a byline ("By", "Von", "Par") or a credit ("Reporter:", "Photo:"). */
 const BYLINE_CUE =
   /(?:^|[^\p{L}])(?:by|von|par|por|di|da|door|av|author|reporter|photo|text|editor|written by)[:]? $/iu;
@@ -632,6 +665,21 @@ function insideKanaOrHangulWord(key: string, text: string, start: number, end: n
   if (KATAKANA.test(key[0]!) && before !== undefined && KATAKANA.test(before)) return true;
   if (KATAKANA.test(key.at(-1)!) && after !== undefined && KATAKANA.test(after)) return true;
   return HANGUL.test(key[0]!) && before !== undefined && HANGUL.test(before);
+}
+
+/**
+ * The genitive "s" written straight onto a company's name in German and the Nordic languages ("Huaweis Produkte",
+ * "Huaweis konsumentverksamhet", "ZTEs telefoner"): the name is still the company. Vendor names only (a brand + s
+ * may be a word: "Decos"), and only one "s" before the word ends.
+ */
+function genitiveS(term: Term, text: string, end: number): boolean {
+  return (
+    text.charCodeAt(end) === 115 &&
+    !isLatinSideWord(text[end + 1]) &&
+    !term.brand &&
+    !term.requiresContext &&
+    !term.otherCompany
+  );
 }
 
 /** A letter or digit that joins a Latin name into a longer word: any but CJK, whose scripts do not space words. */

@@ -224,6 +224,55 @@ describe('news and people (the policy in lib/engine/index.ts)', () => {
     expect(found(text)).toEqual([]);
   });
 
+  // A pinyin given name in Western order (an author), or a romanised place: accuracy-set traps found on 3 Dec.
+  it.each([
+    'author={Pang, Jiangmiao and Shi, Jianping and Ouyang, Wanli and Dahua Lin},',
+    ' * @author Dahua Lin',
+    'Dahua Lin is an associate professor at the Chinese University of Hong Kong.',
+    "five minority autonomous counties - Luocheng Mulam, Du'an Yao, Bama Yao, and Dahua Yao - and 11 minority towns",
+    "the county people's government is located in Dahua Town.",
+    'Dahua County was a land of Baiyue in ancient times',
+    "An aerial view of Hechi's Dahua Yao autonomous county.",
+  ])('does not flag the person or place in %s', (text) => {
+    expect(found(text)).toEqual([]);
+  });
+
+  it.each([
+    ['Dahua HAC-HFW1200 camera', 'dahua'],
+    ['Dahua Technology cameras', 'dahua'],
+    ['Dahua Li-ion battery pack', 'dahua'],
+    ['Huawei Mate 40 Pro', 'huawei'],
+    ['Hikvision Lin', 'hikvision'],
+    ['DAHUA LIN', 'dahua'],
+  ])('still finds the vendor in %s (not a pinyin name before a surname or place)', (text, vendor) => {
+    expect(vendors(text)).toContain(vendor);
+  });
+
+  it.each([
+    ['Sekretesspolicy för Huaweis konsumentverksamhet', 'huawei', 'Huawei'],
+    ['Hikvisions Kameras sind in Behörden verboten', 'hikvision', 'Hikvision'],
+    ['ZTEs telefoner', 'zte', 'ZTE'],
+    ['Quectels moduler', 'quectel', 'Quectel'],
+  ])('finds the vendor in the genitive %s, flagging the name itself', (text, vendor, evidence) => {
+    const findings = engine.scanText(text);
+    expect(findings.map((f) => `${f.vendorId}:${f.evidence}:${f.verdict}`)).toEqual([
+      `${vendor}:${evidence}:listed-vendor`,
+    ]);
+  });
+
+  it.each(['Huaweiss', 'Dahuasse', 'The Decos are here'])('takes no longer word for a genitive: %s', (text) => {
+    expect(found(text)).toEqual([]);
+  });
+
+  it.each([
+    'also called oppo research',
+    '"Oppo research" is a campaign practice',
+    'a 271-page oppo book',
+    'the oppo file',
+  ])('does not take the political jargon %s for OPPO', (text) => {
+    expect(found(text)).toEqual([]);
+  });
+
   it('keeps a name after a surname-like English word or in capitals', () => {
     expect(vendors('He Huawei phones are cheap')).toEqual(['huawei']);
     expect(vendors('Wuhan Huawei store')).toEqual(['huawei']);
