@@ -438,7 +438,12 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
     const start = norm.origin[hit.start]!;
     const end = norm.origin[hit.end - 1]! + lengthAt(input, norm.origin[hit.end - 1]!);
     if (hit.kind !== 'model' && personAfterSurname(input, start, end)) return null;
-    if (hit.kind === 'name' && (longerPinyinName(input, start, end) || pinyinNameOfPersonOrPlace(input, start, end)))
+    if (
+      hit.kind === 'name' &&
+      (longerPinyinName(input, start, end) ||
+        pinyinNameOfPersonOrPlace(input, start, end) ||
+        placeAndCommonNoun(input, start, end))
+    )
       return null;
     // A guessed product named in words must be written as a name: "inspire 3 students" is the verb.
     if (hit.basis === 'guess' && /\s/.test(input.slice(start, end)) && !/^\p{Lu}/u.test(input.slice(start, end)))
@@ -613,6 +618,16 @@ function pinyinNameOfPersonOrPlace(input: string, start: number, end: number): b
   const after = input.slice(end, end + 40);
   const surname = after.match(/^ (\p{Lu}\p{Ll}+)(?![\p{L}\p{N}-])/u)?.[1];
   return (surname !== undefined && SURNAMES.has(surname)) || PLACE_AFTER.test(after);
+}
+
+/**
+ * A carrier's name that is a place and an ordinary noun, written with the noun in lower case in text that uses
+ * capitals: "China mobile internet users", "China telecom market", "Pacific networks of islands" describe a country's
+ * market, not China Mobile or Pacific Networks. As the name ("China Mobile"), in capitals or all in lower case (a
+ * search-style title) it is left alone. Offsets are in the original.
+ */
+function placeAndCommonNoun(input: string, start: number, end: number): boolean {
+  return /^(?:China|Pacific)[\s-]+(?:mobile|telecom|networks)$/u.test(input.slice(start, end));
 }
 
 /** Before a person's name: a byline ("By", "Von", "Par") or a credit ("Reporter:", "Photo:"). */

@@ -209,7 +209,7 @@ export function mentionFlags(text: string, hits: readonly MentionHit[]): boolean
     const hit = hits[index]!;
     // A hit listed after a mention is one too ("for Hikvision, Dahua"), so the walk back runs once there is one.
     if (
-      ((lead || mentionEnds.size > 0) && triggerBefore(text, hit.start, mentionEnds)) ||
+      ((lead || mentionEnds.size > 0) && triggerBefore(text, hit, mentionEnds)) ||
       (accessory && hit.named && accessoryBefore(text, hit))
     ) {
       mark(index);
@@ -222,8 +222,8 @@ export function mentionFlags(text: string, hits: readonly MentionHit[]): boolean
 }
 
 /** Walks back from `start` over list items and fillers to a trigger, or to the end of a hit already a mention. */
-function triggerBefore(text: string, start: number, mentionEnds: ReadonlySet<number>): boolean {
-  let at = start;
+function triggerBefore(text: string, hit: MentionHit, mentionEnds: ReadonlySet<number>): boolean {
+  let at = hit.start;
   // A list item is a word or two before a separator: "axis, hanwha and hikvision". Only an explicit trigger takes a
   // list of other makers' names before the name; a bare "for" must be right before it ("For example, all TP-LINK").
   let itemWords = 0;
@@ -231,7 +231,9 @@ function triggerBefore(text: string, start: number, mentionEnds: ReadonlySet<num
   for (let tokens = 0; tokens <= MAX_TOKENS; tokens++) {
     const before = text.slice(Math.max(0, at - LOOKBACK), at);
     const trimmed = at - (before.length - before.trimEnd().length);
-    if (mentionEnds.has(trimmed)) return true;
+    // A list carries the mention on, but not to an item that is a product of its own: "replacement for Hikvision
+    // DS-2CD2043G2-I, Hikvision DS-1280ZJ-XS junction box" sells the maker's junction box.
+    if (mentionEnds.has(trimmed)) return !(listed && hit.named && ownAccessoryAfter(text, hit.end));
     if (LEAD_TRIGGER.test(before) || (!listed && bareForBefore(text, at))) return true;
     const token = LAST_TOKEN.exec(before);
     if (!token) return false;
@@ -271,6 +273,14 @@ function bareForBefore(text: string, at: number): boolean {
 function accessoryInClause(text: string, at: number): boolean {
   const clause = text.slice(at, at + 80).split(/[|•·;.!?。；！？]/u, 1)[0]!;
   return (clause.match(/[\p{L}][\p{L}'-]*/gu) ?? []).some((word) => HEAD_NOUNS.has(word));
+}
+
+/** A model code and an accessory noun right after a name: "Hikvision DS-1280ZJ-XS junction box" is the maker's part. */
+const OWN_ACCESSORY_AFTER =
+  /^\s*(?=[\p{L}\p{N}-]*\p{N})(?=[\p{L}\p{N}-]*\p{L})[\p{L}\p{N}][\p{L}\p{N}-]{3,}\s+(?:junction box|back ?box|mount|bracket|housing|enclosure|power supply|power adapter|poe injector|injector|splitter|sun ?shield|sun ?shade|halterung|wandhalterung|gehäuse|netzteil|anschlussdose|abzweigdose|boîtier|boitier|support|soporte|caja)(?![\p{L}\p{N}])/u;
+
+function ownAccessoryAfter(text: string, end: number): boolean {
+  return OWN_ACCESSORY_AFTER.test(text.slice(end, end + 60));
 }
 
 /** Rule 3: an accessory noun right before a name, and no model code right after it. */

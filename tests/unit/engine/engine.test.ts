@@ -273,6 +273,22 @@ describe('news and people (the policy in lib/engine/index.ts)', () => {
     expect(found(text)).toEqual([]);
   });
 
+  it.each(['China mobile internet users grew by 12%', 'the China telecom market', 'Pacific networks of islands'])(
+    'does not take a place and an ordinary noun in lower case for a carrier: %s',
+    (text) => {
+      expect(found(text)).toEqual([]);
+    },
+  );
+
+  it.each([
+    ['China Mobile Hong Kong', 'china-mobile'],
+    ['CHINA MOBILE', 'china-mobile'],
+    ['china mobile sim card', 'china-mobile'],
+    ['the China Telecom Americas office', 'china-telecom'],
+  ])('still finds the carrier in %s', (text, vendor) => {
+    expect(vendors(text)).toContain(vendor);
+  });
+
   it('keeps a name after a surname-like English word or in capitals', () => {
     expect(vendors('He Huawei phones are cheap')).toEqual(['huawei']);
     expect(vendors('Wuhan Huawei store')).toEqual(['huawei']);

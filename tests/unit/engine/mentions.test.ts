@@ -140,6 +140,24 @@ const MIXED: Array<[title: string, findings: Array<[evidence: string, verdict: F
       ['Hikvision', 'mention'],
     ],
   ],
+  // A list carries a mention on, but not to an item that is the maker's own accessory (known gap of 3 Dec, fixed).
+  [
+    'Replacement for Hikvision DS-2CD2043G2-I, Hikvision DS-1280ZJ-XS junction box',
+    [
+      ['Hikvision', 'mention'],
+      ['DS-2CD2043G2-I', 'mention'],
+      ['Hikvision', 'listed-vendor'],
+    ],
+  ],
+  [
+    'Junction box for Hikvision DS-2CD2043G2-I, Dahua IPC-HDW2431T-AS-S2 cameras',
+    [
+      ['Hikvision', 'mention'],
+      ['DS-2CD2043G2-I', 'mention'],
+      ['Dahua', 'mention'],
+      ['IPC-HDW2431T-AS-S2', 'mention'],
+    ],
+  ],
   [
     'Dahua IPC-HFW2431S-S-S2 bullet, replacement for Hikvision DS-2CD2043G2-I',
     [
