@@ -38,6 +38,7 @@ const LISTED: ReadonlyArray<[string, string, string]> = [
   ['USG6525E-AC', 'huawei', 'USG6525E-AC'],
   ['MA5800-X7', 'huawei', 'MA5800-X7'],
   ['HG8245H', 'huawei', 'HG8245H'],
+  ['AC6508', 'huawei', 'AC6508'],
   ['MF286D', 'zte', 'MF286D'],
   ['MF287Pro', 'zte', 'MF287Pro'],
   ['RM500Q-GL', 'quectel', 'RM500Q-GL'],
@@ -58,6 +59,7 @@ const OTHERS = [
   'USG310', // Zyxel
   'USG-FLEX-200', // Zyxel
   'S3700', // Intel SSD DC S3700
+  'AC1200', // a Wi-Fi speed class
 ];
 
 describe('codes written alone in a price schedule', () => {
