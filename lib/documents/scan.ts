@@ -27,9 +27,15 @@ export interface ScanRow {
 
 export function scanBlocks(engine: Engine, file: string, blocks: readonly DocumentBlock[]): ScanRow[] {
   const rows: ScanRow[] = [];
-  const page = new Set(blocks.flatMap((block) => engine.namedIn(block.text)));
+  const page = new Set<string>();
+  const placeNames = new Set<string>();
+  for (const block of blocks) {
+    // One after the other, so the second reads the engine's cache of the first.
+    for (const id of engine.namedIn(block.text)) page.add(id);
+    for (const id of engine.namesAsPlaces(block.text)) placeNames.add(id);
+  }
   blocks.forEach((block, index) => {
-    for (const finding of engine.scanText(block.text, { ...blockContext(block), page })) {
+    for (const finding of engine.scanText(block.text, { ...blockContext(block), page, placeNames })) {
       rows.push({
         file,
         location: locationAt(block, finding.start),

@@ -56,6 +56,12 @@ export interface BlockContext {
   item?: readonly ContextCell[];
   /** Vendor ids named anywhere in the same page or document (collect them with `engine.namedIn` over its blocks). */
   page?: ReadonlySet<string>;
+  /**
+   * Vendor ids whose name the same page or document uses as a person's or a place's ("Dahua Lin", "Dahua Yao
+   * Autonomous County"; collect them with `engine.namesAsPlaces`): there the bare name ("Dahua has abundant
+   * hydropower") is the place or person too, unless a product of the vendor is named with it.
+   */
+  placeNames?: ReadonlySet<string>;
 }
 
 /**
@@ -90,6 +96,8 @@ export interface Engine {
   scanText(text: string, context?: BlockContext): Finding[];
   /** Ids of the vendors a text names (by name, alias or brand): the makers a page or document mentions. */
   namedIn(text: string): string[];
+  /** Ids of the vendors whose name a text uses as a person's or a place's (see BlockContext.placeNames). */
+  namesAsPlaces(text: string): string[];
   readonly listVersion: number;
 }
 
@@ -160,6 +168,8 @@ interface Hit {
 interface Named {
   vendors: ReadonlySet<number>;
   brands: ReadonlySet<string>;
+  /** Vendors whose name the text uses as a person's or a place's ("Dahua Lin", "Dahua County"). */
+  places: ReadonlySet<number>;
 }
 
 /** What a block's context says about makers, worked out only when a code needs it. */
@@ -271,12 +281,26 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
     const norm = normalise(text);
     const found = findCandidates(norm.text, { automaton, models: null, fuzzy: null });
     // Another company's name that contains a vendor's (its own lexicon entry) names nobody.
-    const hits = found
-      ? withoutOtherCompanies(longestFirst(nameHits(norm, found.names, makerCell), norm.text.length))
-      : [];
+    const all = found ? longestFirst(nameHits(norm, found.names, makerCell), norm.text.length) : [];
+    const hits = withoutOtherCompanies(all);
+    // A phrase that contains a name ("oppo research") says what the name means on this page ("just \"oppo\"").
+    // Only for names the list writes in capitals (OPPO): the phrase rule is about their lower-case form, and a page
+    // naming "Shanghai Dahua Scale Factory" says nothing about what a bare "Dahua" is.
+    const places = new Set<number>(
+      all.flatMap((hit) =>
+        hit.otherCompany && isAllCaps(vendors[hit.vendorIndex]!.vendor.name) ? [hit.vendorIndex] : [],
+      ),
+    );
+    for (const hit of hits) {
+      if (hit.brand || places.has(hit.vendorIndex)) continue;
+      const start = norm.origin[hit.start]!;
+      const end = norm.origin[hit.end - 1]! + lengthAt(text, norm.origin[hit.end - 1]!);
+      if (pinyinNameOfPersonOrPlace(text, start, end)) places.add(hit.vendorIndex);
+    }
     known = {
       vendors: new Set(hits.map((h) => h.vendorIndex)),
       brands: new Set(hits.flatMap((h) => (h.brand ? [h.brand.name.toLowerCase()] : []))),
+      places,
     };
     if (namedCache.size > 2_000) namedCache.clear();
     namedCache.set(key, known);
@@ -306,7 +330,7 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
       const index = vendorIndexById.get(id);
       if (index !== undefined) page.add(index);
     }
-    return { item: { vendors: vendorsNamed, brands: brandsNamed }, page, otherMaker };
+    return { item: { vendors: vendorsNamed, brands: brandsNamed, places: NOBODY }, page, otherMaker };
   };
 
   /** A block's context, worked out once per block and only when a shared code needs it. */
@@ -429,7 +453,14 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
     found.codes.some((token) => models.match(token).length > 0) ||
     (fuzzy !== null && found.words.some(({ start, end }) => fuzzy.confirm(text.slice(start, end)) !== undefined));
 
-  const toFinding = (input: string, norm: NormalisedText, hit: Hit, mention: boolean): Finding | null => {
+  const toFinding = (
+    input: string,
+    norm: NormalisedText,
+    hit: Hit,
+    mention: boolean,
+    placeNames?: ReadonlySet<string>,
+    withCodes?: ReadonlySet<number>,
+  ): Finding | null => {
     const info = vendors[hit.vendorIndex]!;
     // A vendor no measure applies to is never presented as restricted; only broad mode asks for a review. The
     // user's own entries are the exception: the user asked for them.
@@ -442,7 +473,10 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
       hit.kind === 'name' &&
       (longerPinyinName(input, start, end) ||
         pinyinNameOfPersonOrPlace(input, start, end) ||
-        placeAndCommonNoun(input, start, end))
+        placeAndCommonNoun(input, start, end) ||
+        (placeNames?.has(info.vendor.id) === true &&
+          !withCodes?.has(hit.vendorIndex) &&
+          bareNameOfPlaceOrPerson(input, start, end, info.vendor.name)))
     )
       return null;
     // A guessed product named in words must be written as a name: "inspire 3 students" is the verb.
@@ -479,6 +513,10 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
     namedIn(text: string): string[] {
       if (!text) return [];
       return [...namedInText(text, false).vendors].map((index) => vendors[index]!.vendor.id);
+    },
+    namesAsPlaces(text: string): string[] {
+      if (!text) return [];
+      return [...namedInText(text, false).places].map((index) => vendors[index]!.vendor.id);
     },
     scanText(input: string, context?: BlockContext): Finding[] {
       if (!input) return [];
@@ -521,11 +559,13 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
         norm.text,
         all.map((hit) => ({ start: hit.start, end: hit.end, named: hit.kind !== 'model' })),
       );
+      // A page that uses a vendor's name as a place or person still flags it beside the vendor's own codes.
+      const withCodes = context?.placeNames?.size ? new Set(codes.map((code) => code.vendorIndex)) : undefined;
       const findings: Finding[] = [];
       const seen = new Set<string>();
       for (let index = 0; index < all.length; index++) {
         const hit = all[index]!;
-        const finding = toFinding(input, norm, hit, mentions?.[index] === true);
+        const finding = toFinding(input, norm, hit, mentions?.[index] === true, context?.placeNames, withCodes);
         if (!finding) continue;
         const key = `${finding.vendorId}\u0000${finding.start}\u0000${finding.end}`;
         if (seen.has(key)) continue;
@@ -628,6 +668,34 @@ function pinyinNameOfPersonOrPlace(input: string, start: number, end: number): b
  */
 function placeAndCommonNoun(input: string, start: number, end: number): boolean {
   return /^(?:China|Pacific)[\s-]+(?:mobile|telecom|networks)$/u.test(input.slice(start, end));
+}
+
+const isAllCaps = (name: string) => /\p{Lu}/u.test(name) && name === name.toUpperCase();
+
+/** Product words after a name that make it the maker even on a page that uses the name as a place. */
+const PRODUCT_AFTER =
+  /^(?:'s)? (?:camera|cameras|cctv|nvr|nvrs|dvr|dvrs|ipc|dome|bullet|turret|ptz|technology|vision|security|recorder|recorders|phone|phones|router|routers|modem|kamera|kameras|caméra|caméras|cámara|cámaras)(?![\p{L}\p{N}])/iu;
+
+/**
+ * On a page that uses a pinyin vendor name as a place or person (BlockContext.placeNames), the bare name elsewhere is
+ * that place or person: "Dahua has abundant hydropower resources", "runs through Dahua", a personal site
+ * "dahua.site"; on a page that has one of a vendor's other phrases ("oppo research"), a name the list writes in
+ * capitals is the phrase's word when written in lower case ('shortened to "oppo"'). Not when a product word follows it ("Dahua cameras") or the block has the vendor's codes (the
+ * caller checks those). Offsets are in the original.
+ */
+function bareNameOfPlaceOrPerson(input: string, start: number, end: number, label: string): boolean {
+  const word = input.slice(start, end);
+  if (PRODUCT_AFTER.test(input.slice(end, end + 16))) return false;
+  // A name the list writes in capitals ("OPPO"), in lower case on a page that uses it in a phrase ("oppo research").
+  if (/^\p{Ll}+$/u.test(word) && label === label.toUpperCase() && word === label.toLowerCase()) return true;
+  if (!isPinyinWord(word)) return false;
+  if (/^\p{Lu}\p{Ll}+$/u.test(word)) return true;
+  // In lower case only as a web address's name: "http://dahua.site/".
+  return (
+    /^\p{Ll}+$/u.test(word) &&
+    /^\.[a-z]{2,}(?![a-z0-9-]*\.[a-z])/.test(input.slice(end, end + 12)) &&
+    /(?:\/\/|www\.)$/.test(input.slice(Math.max(0, start - 8), start))
+  );
 }
 
 /** Before a person's name: a byline ("By", "Von", "Par") or a credit ("Reporter:", "Photo:"). */

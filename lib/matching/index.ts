@@ -42,11 +42,17 @@ export function createMatcher(list: Watchlist, settings: Settings): Matcher {
     buildWarningView(list, finding, settings.profile, settings.jurisdictions, settings.country);
   function* matchEach(texts: readonly string[], options: MatchOptions = {}): Generator<BlockMatch[]> {
     const page = options.page ?? new Set<string>();
-    for (const text of texts) for (const id of engine.namedIn(text)) page.add(id);
+    // Names this batch uses as a place or person ("Dahua Yao Autonomous County"): the bare name is that too. Read
+    // right after namedIn, from the engine's cache of it.
+    const placeNames = new Set<string>();
+    for (const text of texts) {
+      for (const id of engine.namedIn(text)) page.add(id);
+      for (const id of engine.namesAsPlaces(text)) placeNames.add(id);
+    }
     const contexts = new Map(options.contexts ?? []);
     for (let index = 0; index < texts.length; index++) {
       yield engine
-        .scanText(texts[index]!, { ...contexts.get(index), page })
+        .scanText(texts[index]!, { ...contexts.get(index), page, placeNames })
         .map((finding) => ({ finding, view: view(finding) }));
     }
   }

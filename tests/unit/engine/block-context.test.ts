@@ -98,3 +98,52 @@ describe('the build proves model rules', () => {
     );
   });
 });
+
+describe('a page that uses a name as a place, a person or a phrase (BlockContext.placeNames)', () => {
+  // China Daily's page on Dahua Yao Autonomous County (accuracy set, trap/chinadaily-hechi-dahua-yao-county.html).
+  const county =
+    '<p>Dahua Yao autonomous county is located to the south of Hechi city.</p>' +
+    '<p>Dahua has abundant hydropower resources. Two hydropower stations - Dahua and Yantan - are located here.</p>';
+
+  it('collects the vendors whose name a text uses as a place, a person or a phrase of capitals', () => {
+    expect(engine.namesAsPlaces('Dahua Yao autonomous county is located to the south of Hechi city.')).toEqual([
+      'dahua',
+    ]);
+    expect(engine.namesAsPlaces('@author Dahua Lin')).toEqual(['dahua']);
+    expect(engine.namesAsPlaces('also called oppo research')).toEqual(['oppo']);
+    expect(engine.namesAsPlaces('Dahua cameras and Hikvision recorders')).toEqual([]);
+    expect(engine.namesAsPlaces('Shanghai Dahua Scale Factory')).toEqual([]);
+  });
+
+  it('reads the bare name elsewhere on that page as the place', () => {
+    expect(found(engine, 'county.html', 'html', county)).toEqual([]);
+    // The same paragraph alone, with nothing saying Dahua is a county, is the company.
+    expect(found(engine, 'alone.html', 'html', '<p>Dahua has abundant hydropower resources.</p>')).toEqual([
+      'dahua:Dahua:listed-vendor',
+    ]);
+  });
+
+  it('still flags the vendor beside a product word or its own code on such a page', () => {
+    const placeNames = new Set(['dahua']);
+    expect(engine.scanText('Dahua cameras for the county office', { placeNames }).map((f) => f.vendorId)).toEqual([
+      'dahua',
+    ]);
+    expect(
+      engine.scanText('Dahua IPC-HDW2431T-AS-S2 for the county office', { placeNames }).map((f) => f.evidence),
+    ).toEqual(['Dahua', 'IPC-HDW2431T-AS-S2']);
+    expect(engine.scanText('DAHUA', { placeNames }).map((f) => f.vendorId)).toEqual(['dahua']);
+  });
+
+  it('reads a lower-case "oppo" on a page about oppo research as the jargon, but not the brand in capitals', () => {
+    const placeNames = new Set(['oppo']);
+    expect(engine.scanText('frequently shortened to "oppo," it is', { placeNames })).toEqual([]);
+    expect(engine.scanText('OPPO Reno 10 Pro', { placeNames }).map((f) => f.vendorId)).toEqual(['oppo']);
+    expect(engine.scanText('Oppo Find X5', { placeNames }).map((f) => f.vendorId)).toEqual(['oppo']);
+    expect(engine.scanText('frequently shortened to "oppo," it is').map((f) => f.vendorId)).toEqual(['oppo']);
+  });
+
+  it('reads a personal web address with the name on a page about the person as the person', () => {
+    const md = '[Bo Dai](https://daibo.info/), [Dahua Lin](http://dahua.site/)\nCUHK, Shanghai AI Lab';
+    expect(engine.scanText(md, { placeNames: new Set(['dahua']) })).toEqual([]);
+  });
+});

@@ -31,6 +31,16 @@ describe('wire format', () => {
     expect(all.map((m) => m?.[0]?.finding.vendorId)).toEqual([undefined, 'hikvision', undefined, 'dahua']);
   });
 
+  it('tells the engine which names the batch uses as a place, like the scan CLI', () => {
+    const matcher = createMatcher(list, DEFAULT_SETTINGS);
+    const texts = [
+      'Dahua Yao autonomous county is located south of Hechi.',
+      'Dahua has abundant hydropower resources.',
+    ];
+    expect(matcher.match(texts).map((block) => block.length)).toEqual([0, 0]);
+    expect(matcher.match([texts[1]!]).map((block) => block.length)).toEqual([1]);
+  });
+
   it('scans only the sites the settings allow', () => {
     const matcher = createMatcher(list, { ...DEFAULT_SETTINGS, pausedSites: ['shop.example'] });
     expect(matcher.runsOn('shop.example')).toBe(false);
