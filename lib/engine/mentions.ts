@@ -156,6 +156,12 @@ const TRAIL_COMPATIBLE =
 /** "Huawei Nova HB405979ECW Replacement Battery": a replacement part named after the product it fits. */
 const TRAIL_REPLACEMENT =
   /^\s*(?:replacement|ersatz|ersatz-|remplacement|repuesto|recambio) ?(?:[\p{L}-]+ )?(?:battery|batteries|akku|batterie|batería|bateria|lens|lenses|objektiv|mount|bracket|housing|cover|case|charger|cable|parts?|screen|display|remote|antenna|bubble|dome)(?![\p{L}\p{N}])/u;
+/**
+ * "Huawei P30 Pro Case", "Xiaomi Redmi Note 12 Hülle", "OPPO Reno 8 tempered glass": a case or screen protector named
+ * after the phone it fits, as marketplaces title third-party accessories.
+ */
+const TRAIL_CASE =
+  /^\s*(?:phone |handy)?(?:case|cases|cover|covers|hülle|hüllen|schutzhülle|coque|coques|funda|fundas|carcasa|custodia|screen protector|screen protectors|tempered glass|panzerglas|schutzglas|schutzfolie|bumper)(?![\p{L}\p{N}])(?!\s+(?:stud|letter|story))/u;
 /** Words that end a walk to a trailing trigger: "Huawei P30 Pro with replacement battery" sells the phone. */
 const STOP_WORDS = new Set(
   'with and or plus includes including incl inkl mit und oder avec et ou con y without free no new'.split(' '),
@@ -172,7 +178,7 @@ const DEVICE_WORDS = new Set(
 
 /** Accessory nouns right before a name: "Junction box Hikvision", "Wall mount bracket Hikvision Dahua". */
 const ACCESSORY_BEFORE =
-  /(?:^|[^\p{L}\p{N}])(?:junction box|back ?box|mount|bracket|housing|enclosure|power supply|power adapter|poe injector|injector|poe splitter|splitter|lens cover|sun ?shield|sun ?shade|rain cover|cable|adapter|adaptor|charger|halterung|wandhalterung|gehäuse|netzteil|anschlussdose|abzweigdose)s?\s*-?\s*$/u;
+  /(?:^|[^\p{L}\p{N}])(?:junction box|back ?box|mount|bracket|housing|enclosure|power supply|power adapter|poe injector|injector|poe splitter|splitter|lens cover|sun ?shield|sun ?shade|rain cover|cable|adapter|adaptor|charger|halterung|wandhalterung|gehäuse|netzteil|anschlussdose|abzweigdose|screen protector|lens protector|protector|tempered glass|panzerglas|hülle|coque|funda)s?\s*-?\s*$/u;
 
 /** A model code right after a name: letters and digits, at least four characters ("ds-1280zj-xs", "b593"). */
 const CODE_AFTER = /^\s*(?=[\p{L}\p{N}-]*\p{N})(?=[\p{L}\p{N}-]*\p{L})[\p{L}\p{N}][\p{L}\p{N}-]{3,}(?![\p{L}\p{N}])/u;
@@ -183,9 +189,10 @@ const CODE_AFTER = /^\s*(?=[\p{L}\p{N}-]*\p{N})(?=[\p{L}\p{N}-]*\p{L})[\p{L}\p{N
  */
 const LEAD_CUES =
   /compat|kompat|(?<!\p{L})(?:for|für|fur|pour|para|fits?|suits)(?!\p{L})|suitable|replac|works? with|working with|use with|used (?:with|for|on)|adapt|passend|passt|geeignet|ersatz|ersetzt|convient|remplac|apto|adecuado|lido para|repuesto|reemplazo|sustituye|adatto|兼容|适|適|用于|用於|対応/u;
-const TRAIL_CUES = /compat|kompat|対応|用|replacement|ersatz|remplacement|repuesto|recambio/u;
+const TRAIL_CUES =
+  /compat|kompat|対応|用|replacement|ersatz|remplacement|repuesto|recambio|case|cover|hülle|coque|funda|carcasa|custodia|protector|glass|panzerglas|schutz|bumper/u;
 const ACCESSORY_CUES =
-  /junction|box|mount|bracket|housing|enclosure|supply|adapt|injector|splitter|cover|shield|shade|cable|charger|halterung|gehäuse|netzteil|dose/u;
+  /junction|box|mount|bracket|housing|enclosure|supply|adapt|injector|splitter|cover|shield|shade|cable|charger|halterung|gehäuse|netzteil|dose|protector|glass|panzerglas|hülle|coque|funda/u;
 
 /** A word with a digit: a model code or a size ("ds-2cd2143g2-i", "4mp"). */
 const hasDigit = (word: string) => /\p{N}/u.test(word);
@@ -298,10 +305,13 @@ function trailingTrigger(text: string, hits: readonly MentionHit[], index: numbe
   let at = hits[index]!.end;
   // Words that are neither codes nor device words ("nova", "pro"): allowed only before "replacement <part>".
   let freeWords = 0;
+  // An accessory noun on the way ("DS-1280ZJ-XS junction box cover") makes the product the maker's own part.
+  let headNoun = false;
   for (let tokens = 0; tokens <= MAX_TOKENS; tokens++) {
     const rest = text.slice(at, at + LOOKBACK);
     if (freeWords === 0 && TRAIL_COMPATIBLE.test(rest)) return last;
     if (TRAIL_REPLACEMENT.test(rest)) return last;
+    if (!headNoun && at > hits[last]!.end && TRAIL_CASE.test(rest)) return last;
     const next = hits[last + 1];
     // Another hit straight after, or after a separator: "Hikvision/Dahua kompatibel", "Hikvision DS-2CD2143G2-I".
     const gap = next ? text.slice(at, next.start) : null;
@@ -312,6 +322,7 @@ function trailingTrigger(text: string, hits: readonly MentionHit[], index: numbe
     }
     const word = /^\s*([\p{L}\p{N}][\p{L}\p{N}+-]*)/u.exec(rest);
     if (!word || STOP_WORDS.has(word[1]!)) return -1;
+    if (HEAD_NOUNS.has(word[1]!) && !DEVICE_WORDS.has(word[1]!)) headNoun = true;
     if (!(hasDigit(word[1]!) || DEVICE_WORDS.has(word[1]!)) && ++freeWords > MAX_FREE_WORDS) return -1;
     at += word[0].length;
   }

@@ -27,6 +27,12 @@ const scan = (text: string): Finding[] => engines.balanced.scanText(text);
 
 /** Listings that sell somebody else's accessory or device: every finding is a mention of the vendor named. */
 const MENTIONS: Array<[title: string, vendors: string]> = [
+  // Phone cases and screen protectors titled after the phone they fit, as marketplaces list them (3 Dec).
+  ['Huawei P30 Pro Case, Shockproof Silicone Cover', 'huawei'],
+  ['Xiaomi Redmi Note 12 Hülle Silikon', 'xiaomi'],
+  ['OPPO Reno 8 tempered glass, 2 pack', 'oppo'],
+  ['Lens protector Xiaomi 13 Pro', 'xiaomi'],
+  ['Panzerglas Huawei P30 Lite', 'huawei'],
   ['Waterproof Junction Box Compatible with Hikvision Turret Cameras, Aluminium', 'hikvision'],
   ['PoE Injector Compatible with Hikvision, Dahua, Uniview IP Cameras, 48V 802.3af', 'hikvision dahua uniview'],
   ['Junction Box for Hikvision Dome Camera DS-2CD2143G2-I, Waterproof IP66', 'hikvision'],
@@ -82,6 +88,10 @@ const MENTIONS: Array<[title: string, vendors: string]> = [
 
 /** Listings of the vendor's own products (or text about its equipment): no finding is a mention. */
 const PRODUCTS: Array<[title: string, vendors: string]> = [
+  // The maker's own part before a trailing "cover", and a case study (3 Dec).
+  ['Hikvision DS-1280ZJ-XS junction box cover', 'hikvision'],
+  ['Hikvision DS-2CD2143G2-I case study: a school in Leeds', 'hikvision'],
+  ['The Huawei case went to court in 2019', 'huawei'],
   ['Hikvision DS-2CD2143G2-I dome camera with junction box', 'hikvision'],
   ['Hikvision bracket DS-1272ZJ-110', 'hikvision'],
   ['Dahua camera compatible with ONVIF / Hik-Connect app', 'dahua'],
