@@ -40,10 +40,14 @@ export const PRODUCT_WORDS = [
   '无人机',
   '航拍',
   '云台',
-  // Robots and lidar (Unitree's 宇树机器狗, Xiaomi's 小米机器人)
+  // Robots and lidar (Unitree's 宇树机器狗, Xiaomi's 小米机器人, Hesai's 禾赛雷达)
   '机器人',
   '机器狗',
   '激光雷达',
+  '雷达',
+  // Vehicle diagnostic scanners and EV chargers (Autel Intelligent's 道通科技诊断仪)
+  '诊断仪',
+  '充电桩',
   // Traditional forms (OpenCC; context.test.ts checks none is missing), and Taiwan's own words for cameras, recorders, network
   '攝像機',
   '攝像頭',
@@ -68,6 +72,9 @@ export const PRODUCT_WORDS = [
   '機器人',
   '機器狗',
   '激光雷達',
+  '雷達',
+  '診斷儀',
+  '充電樁',
   '雲台',
   '雲臺',
   '攝影機',

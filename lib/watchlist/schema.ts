@@ -215,6 +215,11 @@ export const vendorSchema = z.object({
    * another entity; see data/README.md. Never plain aliases.
    */
   contextNames: z.array(contextNameSchema).default([]),
+  /**
+   * Where the vendor's names that carry no source of their own (Chinese legal names, aliases, context names) were read:
+   * its own site, code or filings, a seller, a major outlet. Each name added since December 2026 is backed here.
+   */
+  nameSources: z.array(sourceSchema).default([]),
   /** Names in the languages our users read, each with its source. */
   localNames: z.array(localNameSchema).default([]),
   /**

@@ -49,7 +49,7 @@ function validate<T>(schema: z.ZodType<T>, { file, data }: DataFile): T {
   return result.data;
 }
 
-/** Replaces every `sources: [id, ...]` list in a data file with the full source records. */
+/** Replaces every `sources: [id, ...]` (and a vendor's `nameSources`) list in a data file with the full source records. */
 function resolveSources(
   value: unknown,
   registry: Map<string, Source>,
@@ -60,7 +60,7 @@ function resolveSources(
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
   for (const [key, child] of Object.entries(value)) {
-    if (key === 'sources' && Array.isArray(child)) {
+    if ((key === 'sources' || key === 'nameSources') && Array.isArray(child)) {
       out[key] = child.map((ref, index) => {
         if (typeof ref !== 'string') fail(file, [...path, key, index], 'must be a source id from data/sources.yaml');
         const source = registry.get(ref);

@@ -225,6 +225,40 @@ describe('brand context names and the second round of local names (each sourced 
   });
 });
 
+describe("Chinese names of the lidar and Autel makers (sourced in each vendor's nameSources)", () => {
+  it.each([
+    // Hesai: 禾赛 (its own SDK documents) beside a lidar word.
+    ['禾赛 AT128 激光雷达 1台', 'hesai:禾赛'],
+    ['禾赛激光雷达 XT32 原装', 'hesai:禾赛'],
+    ['禾賽 光達 雷達', 'hesai:禾賽'],
+    // Autel Robotics: 道通智能航空 (Cailian Press) alone, 道通智能 (its own SDK) beside a drone word.
+    ['美国国防部将道通智能航空列入1260H清单', 'autel:道通智能航空'],
+    ['道通智能无人机 EVO Max 4T', 'autel:道通智能'],
+    // Autel Intelligent Technology: its legal name alone, 道通科技 beside a scanner or charger.
+    ['供应商：深圳市道通科技股份有限公司', 'autel-intelligent:深圳市道通科技'],
+    ['道通科技汽车诊断仪 MaxiSys MS906', 'autel-intelligent:道通科技'],
+    ['道通科技 充电桩 7kW 家用', 'autel-intelligent:道通科技'],
+  ])('finds %s', (text, finding) => {
+    expect(found(text)).toContain(finding);
+  });
+
+  it.each([
+    // 禾赛 straddles words: the Jiahe tournament, even beside a lidar word; a person.
+    '嘉禾赛事 激光雷达 展示',
+    '禾赛',
+    '李禾赛同学',
+    // 道通 straddles words and ends other companies' names.
+    '北京恒道通科技有限公司 招聘',
+    '轨道通智能卡 充值',
+    '隧道通风 设备',
+    '道通科技',
+    // The two Autel companies' shared short name is not a name here.
+    '道通 无人机',
+  ])('does not flag %s', (text) => {
+    for (const engine of engines) expect(found(text, engine)).toEqual([]);
+  });
+});
+
 describe("people named one letter from a vendor (fuzzy matching is for sellers' slips)", () => {
   it.each([
     'By Anna Huawie, Reuters',

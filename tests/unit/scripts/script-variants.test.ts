@@ -123,6 +123,23 @@ describe('the compiled list', () => {
     expect(() => compileWatchlist(broken)).toThrow(/scriptForms is computed by the build/);
   });
 
+  it("resolves a vendor's name sources and refuses an unknown one", async () => {
+    const hesai = list.vendors.find((v) => v.id === 'hesai')!;
+    expect(hesai.nameSources.map((s) => s.url)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^https:\/\/github\.com\/HesaiTechnology\//)]),
+    );
+    const files = await readDataFiles();
+    const broken = {
+      ...files,
+      vendors: files.vendors.map((file) =>
+        file.file.endsWith('/hesai.yaml')
+          ? { ...file, data: { ...(file.data as object), nameSources: ['no-such-source'] } }
+          : file,
+      ),
+    };
+    expect(() => compileWatchlist(broken)).toThrow(/data\/vendors\/hesai\.yaml: nameSources\.0: unknown source id/);
+  });
+
   it('refuses a local name without a source', async () => {
     const files = await readDataFiles();
     const broken = {

@@ -73,6 +73,7 @@ describe('bundled watchlist', () => {
     const sources = [
       ...list.measures.flatMap((m) => m.sources),
       ...list.vendors.flatMap((v) => [...v.listings, ...v.brands, ...v.notes].flatMap((x) => x.sources)),
+      ...list.vendors.flatMap((v) => v.nameSources),
     ];
     for (const source of sources) expect(source.url).toMatch(/^https?:\/\/[^\s]+$/);
   });
