@@ -206,7 +206,12 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
     return sensitivity === 'broad' ? { kind: 'brand', verdict: 'possible-match', confidence: 0.4 } : null;
   };
 
-  const nameHits = (norm: NormalisedText, matches: readonly AutomatonMatch[], makerCell = false): Hit[] => {
+  const nameHits = (
+    norm: NormalisedText,
+    matches: readonly AutomatonMatch[],
+    makerCell: boolean,
+    input: string,
+  ): Hit[] => {
     const hits: Hit[] = [];
     const undecided: Hit[] = [];
     for (const match of matches) {
@@ -215,7 +220,13 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
       const { start, end } = match;
       // A Latin name needs word boundaries, but CJK text runs words together: "采购Hikvision摄像机", "ZTEの".
       if (!term.cjkStart && isLatinSideWord(norm.text[start - 1])) continue;
-      if (!term.cjkEnd && isLatinSideWord(norm.text[end]) && !genitiveS(term, norm.text, end)) continue;
+      if (
+        !term.cjkEnd &&
+        isLatinSideWord(norm.text[end]) &&
+        !genitiveS(term, norm.text, end) &&
+        !camelCaseEnd(input, norm, end)
+      )
+        continue;
       if (insideKanaOrHangulWord(term.key, norm.text, start, end)) continue;
       const span = norm.text.slice(start, end);
       const spaced = squeeze(span) !== span && squeeze(term.key) === term.key && span.length !== term.key.length;
@@ -281,7 +292,7 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
     const norm = normalise(text);
     const found = findCandidates(norm.text, { automaton, models: null, fuzzy: null });
     // Another company's name that contains a vendor's (its own lexicon entry) names nobody.
-    const all = found ? longestFirst(nameHits(norm, found.names, makerCell), norm.text.length) : [];
+    const all = found ? longestFirst(nameHits(norm, found.names, makerCell, text), norm.text.length) : [];
     const hits = withoutOtherCompanies(all);
     // A phrase that contains a name ("oppo research") says what the name means on this page ("just \"oppo\"").
     // Only for names the list writes in capitals (OPPO): the phrase rule is about their lower-case form, and a page
@@ -537,7 +548,9 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
       }
       if (candidates.names.length + candidates.codes.length + candidates.words.length === 0) return [];
       const makerCell = context?.header !== undefined && isMakerHeader(context.header);
-      const names = withoutOtherCompanies(longestFirst(nameHits(norm, candidates.names, makerCell), norm.text.length));
+      const names = withoutOtherCompanies(
+        longestFirst(nameHits(norm, candidates.names, makerCell, input), norm.text.length),
+      );
       // Most blocks that get this far name nobody (a word that looked like a typo, a code like "ip66").
       const named = names.length === 0 ? NOBODY : new Set(names.map((h) => h.vendorIndex));
       const namedBrands =
@@ -763,6 +776,17 @@ function genitiveS(term: Term, text: string, end: number): boolean {
     !term.requiresContext &&
     !term.otherCompany
   );
+}
+
+/**
+ * A name glued to the next word in camel case ("HikvisionDS-2CD2143G2-I", "HuaweiMate 60"): a lower-case letter
+ * then a capital is where one word ends and the next begins, as in the original text. Not across capitals
+ * ("ZTEMF823" may be anything) nor lower case ("hikvisionary").
+ */
+function camelCaseEnd(input: string, norm: NormalisedText, end: number): boolean {
+  const last = norm.origin[end - 1]!;
+  const next = norm.origin[end]!;
+  return next === last + 1 && /\p{Ll}/u.test(input[last] ?? '') && /\p{Lu}/u.test(input[next] ?? '');
 }
 
 /** A letter or digit that joins a Latin name into a longer word: any but CJK, whose scripts do not space words. */

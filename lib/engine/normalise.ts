@@ -14,6 +14,11 @@ export interface NormalisedText {
 
 /** Removed outright: zero-width space/joiners, word joiner, BOM, soft hyphen, and similar invisible marks. */
 const INVISIBLE = /[\u00AD\u180E\u200B-\u200D\u2060-\u2064\uFEFF]/;
+/**
+ * Trade mark signs, which NFKC would spell out as letters ("Hikvision™" as "hikvisiontm", hiding the name): dropped
+ * like the invisible marks. ("®" and "©" are symbols already and stay.)
+ */
+const TRADE_MARKS = /[\u2120\u2122]/;
 /** Every dash, hyphen and minus that people (or word processors) put in model numbers. */
 const DASHES = /[\u2010-\u2015\u2212\u2E3A\u2E3B\uFE58\uFE63\uFF0D\u058A\u05BE\u1400\u1806\u2E17\u30A0]/;
 const WHITESPACE = /\s/;
@@ -33,7 +38,7 @@ function foldCharacter(char: string): string {
 function foldUncached(char: string): string {
   const code = char.charCodeAt(0);
   if (code < 0x80) return code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : char;
-  if (INVISIBLE.test(char)) return '';
+  if (INVISIBLE.test(char) || TRADE_MARKS.test(char)) return '';
   if (DASHES.test(char)) return '-';
   if (WHITESPACE.test(char)) return ' ';
   const folded = char.normalize('NFKC').toLowerCase();

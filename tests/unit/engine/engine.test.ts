@@ -260,6 +260,19 @@ describe('news and people (the policy in lib/engine/index.ts)', () => {
     ]);
   });
 
+  it.each([
+    ['Hikvision™ 4MP dome camera', 'hikvision', 'Hikvision'],
+    ['HUAWEI™ MateBook D14', 'huawei', 'HUAWEI'],
+    ['HikvisionDS-2CD2143G2-I dome', 'hikvision', 'Hikvision'],
+    ['HuaweiMate 60 Pro', 'huawei', 'Huawei'],
+  ])('finds the name before a trade mark sign or glued in camel case: %s', (text, vendor, evidence) => {
+    expect(engine.scanText(text).some((f) => f.vendorId === vendor && f.evidence === evidence)).toBe(true);
+  });
+
+  it.each(['hikvisionary', 'ZTEMF823 board', 'Hikvisionary Camera'])('takes no longer word for a name: %s', (text) => {
+    expect(found(text).filter((f) => !f.includes(':model:'))).toEqual([]);
+  });
+
   it.each(['Huaweiss', 'Dahuasse', 'The Decos are here'])('takes no longer word for a genitive: %s', (text) => {
     expect(found(text)).toEqual([]);
   });
