@@ -6,6 +6,7 @@ import type { Dirent } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { READ_EXTENSIONS } from '../lib/documents/read';
+import { errorMessage, errorProperty } from '../lib/error-message';
 
 /**
  * Extensions read when walking a folder: every format lib/documents reads, and the archives and legacy Office files
@@ -30,9 +31,9 @@ const ERROR_WORDS: Record<string, string> = {
 
 /** "no such file" rather than "ENOENT". */
 export function describeError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException)?.code;
-  if (code && ERROR_WORDS[code]) return ERROR_WORDS[code];
-  return (error as Error)?.message ?? String(error);
+  const code = errorProperty(error, 'code');
+  if (typeof code === 'string' && ERROR_WORDS[code]) return ERROR_WORDS[code];
+  return errorMessage(error);
 }
 
 async function walk(folder: string, out: Input[]): Promise<void> {
@@ -75,9 +76,12 @@ export async function expandInputs(args: string[]): Promise<Input[]> {
       inputs.push({ kind: 'stdin' });
       continue;
     }
-    const info = await stat(arg).catch((error: unknown) => error as Error);
-    if (info instanceof Error) inputs.push({ kind: 'error', path: arg, message: describeError(info) });
-    else if (info.isDirectory()) {
+    const info = await stat(arg).then(
+      (stats) => ({ stats }),
+      (error: unknown) => ({ error }),
+    );
+    if ('error' in info) inputs.push({ kind: 'error', path: arg, message: describeError(info.error) });
+    else if (info.stats.isDirectory()) {
       const before = inputs.length;
       await walk(arg, inputs);
       if (inputs.length === before) {
@@ -96,6 +100,6 @@ export async function expandInputs(args: string[]): Promise<Input[]> {
 export async function readBytes(input: { kind: 'file'; path: string } | { kind: 'stdin' }): Promise<Uint8Array> {
   if (input.kind === 'file') return readFile(input.path);
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  for await (const chunk of process.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
   return Buffer.concat(chunks);
 }

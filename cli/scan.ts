@@ -10,6 +10,7 @@ import { csvField } from '../lib/documents/index';
 import { readDocument } from '../lib/documents/read';
 import { type ScanRow, scanBlocks } from '../lib/documents/scan';
 import { createEngine, type Sensitivity } from '../lib/engine/index';
+import { errorMessage } from '../lib/error-message';
 import { loadWatchlist } from '../lib/watchlist/index';
 import { describeError, expandInputs, readBytes } from './inputs';
 import { createReporter } from './progress';
@@ -88,7 +89,7 @@ async function main() {
       },
     });
   } catch (error) {
-    usageError((error as Error).message);
+    usageError(errorMessage(error));
   }
   const { values, positionals } = parsed;
   if (values.help) {
@@ -108,7 +109,7 @@ async function main() {
   try {
     engine = createEngine(loadWatchlist(JSON.parse(await readFile(listPath, 'utf8'))), { sensitivity });
   } catch (error) {
-    process.stderr.write(`scan: cannot use watchlist ${listPath}: ${(error as Error).message}\n`);
+    process.stderr.write(`scan: cannot use watchlist ${listPath}: ${errorMessage(error)}\n`);
     process.exit(2);
   }
 

@@ -9,6 +9,7 @@ import { pluralKey } from '../../lib/i18n/plural';
 import { tableMatches } from '../../lib/matching/view-table';
 import { unpackTexts } from '../../lib/matching/wire';
 import { alarmCount } from '../../lib/protocol';
+import { readSettings } from '../../lib/settings/index';
 import { STORAGE, SUPPRESSIONS_PREFIX } from '../../lib/storage';
 import { listen, sendToTab } from '../../platform/messaging';
 import {
@@ -99,18 +100,20 @@ export default defineBackground(() => {
   void recoverInterruptedChecks();
 });
 
-/** Whether the stored settings' own entries differ (compared as JSON: both come from the same writer). */
+/**
+ * Whether the stored settings' own entries differ. Both values are read as the matcher reads them (readSettings:
+ * validated field by field), and compared as JSON (both come from the same writer).
+ */
 function ownEntriesChanged(before: unknown, after: unknown): boolean {
-  const entries = (value: unknown) =>
-    JSON.stringify(value && typeof value === 'object' ? ((value as { userEntries?: unknown }).userEntries ?? []) : []);
+  const entries = (value: unknown) => JSON.stringify(readSettings(value).userEntries);
   return entries(before) !== entries(after);
 }
 
 /** Whether the stored settings changed where VendorWatch runs (paused sites, listed sites, the site mode). */
 function sitesChanged(before: unknown, after: unknown): boolean {
   const sites = (value: unknown) => {
-    const settings = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
-    return JSON.stringify([settings.pausedSites, settings.allowedSites, settings.siteMode]);
+    const { pausedSites, allowedSites, siteMode } = readSettings(value);
+    return JSON.stringify([pausedSites, allowedSites, siteMode]);
   };
   return sites(before) !== sites(after);
 }

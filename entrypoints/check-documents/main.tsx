@@ -29,6 +29,7 @@ import { offerDownload } from '../../platform/download';
 import { send } from '../../platform/messaging';
 import '../../components/extension-page.css';
 import './check-documents.css';
+import { errorMessage } from '../../lib/error-message';
 
 /** What the reader worker posts: validated, since it carries what hostile files turned into. */
 const workerMessage = z.discriminatedUnion('kind', [
@@ -156,7 +157,7 @@ function enqueue(name: string, bytes: () => Promise<ArrayBuffer>, size: number, 
       addResult({
         file: name,
         type: 'file',
-        skipped: `cannot read: ${(error as Error).message}`,
+        skipped: `cannot read: ${errorMessage(error)}`,
         notes: [],
         findings: [],
       });

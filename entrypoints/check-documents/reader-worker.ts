@@ -4,6 +4,7 @@
  * arrive from the page and nothing is sent anywhere else.
  */
 import { readDocument } from '../../lib/documents/read';
+import { errorMessage } from '../../lib/error-message';
 
 self.onmessage = async (event: MessageEvent<{ name: string; bytes: ArrayBuffer }>) => {
   const { name, bytes } = event.data;
@@ -15,7 +16,7 @@ self.onmessage = async (event: MessageEvent<{ name: string; bytes: ArrayBuffer }
   } catch (error) {
     postMessage({
       kind: 'file',
-      result: { file: name, type: 'file', skipped: `cannot read: ${(error as Error).message}` },
+      result: { file: name, type: 'file', skipped: `cannot read: ${errorMessage(error)}` },
     });
   }
   postMessage({ kind: 'done' });

@@ -29,7 +29,8 @@ export function odfKind(mimetype: string): OdfKind | null {
   const match = /^application\/vnd\.oasis\.opendocument\.(text|spreadsheet|presentation)(-template)?$/.exec(
     mimetype.trim(),
   );
-  return (match?.[1] as OdfKind | undefined) ?? null;
+  const kind = match?.[1];
+  return kind === 'text' || kind === 'spreadsheet' || kind === 'presentation' ? kind : null;
 }
 
 function content(doc: ZipDocument) {

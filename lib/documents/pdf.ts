@@ -7,6 +7,8 @@
  * pdf.js runs in the calling thread (its worker module is loaded as `globalThis.pdfjsWorker`): in the extension the
  * caller is already a Web Worker, and in Node there is no main thread to keep free.
  */
+
+import { errorMessage, errorProperty } from '../error-message';
 import { count, type DocumentBlock, DocumentError, type DocumentRead, type ProgressListener, rowBlock } from './blocks';
 import type { ReadLimits } from './limits';
 
@@ -55,7 +57,7 @@ function linesOf(runs: TextRun[]): Line[] {
   let lastEnd = 0;
   for (const run of runs) {
     if (!run.str || !run.transform) continue;
-    const [a, b, , d, x, y] = run.transform as [number, number, number, number, number, number];
+    const [a = 0, b = 0, , d = 0, x = 0, y = 0] = run.transform;
     const size = Math.abs(d) || Math.abs(a) || run.height || 10;
     if (!run.str.trim()) continue; // spacing runs: the positions say what the gap is
     const sameLine = line !== null && Math.abs(b) < 0.01 && Math.abs(y - line.y) < size * 0.5;
@@ -122,11 +124,11 @@ function pdfBlocks(lines: Line[], page: number): DocumentBlock[] {
 }
 
 function describePdfError(error: unknown): DocumentError {
-  const name = (error as Error)?.name;
+  const name = errorProperty(error, 'name');
   if (name === 'PasswordException')
     return new DocumentError('encrypted (password-protected PDF); remove the password and try again');
   if (name === 'InvalidPDFException') return new DocumentError('corrupt or damaged PDF (not readable)');
-  return new DocumentError(`cannot read this PDF (${(error as Error)?.message ?? String(error)})`);
+  return new DocumentError(`cannot read this PDF (${errorMessage(error)})`);
 }
 
 export async function readPdf(bytes: Uint8Array, options: PdfOptions): Promise<DocumentRead> {
@@ -170,7 +172,9 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions): Promise<D
         continue;
       }
       const pageBlocks = pdfBlocks(
-        linesOf(content.items.filter((item): item is TextRun => 'str' in (item as object))),
+        linesOf(
+          content.items.filter((item): item is TextRun => typeof item === 'object' && item !== null && 'str' in item),
+        ),
         n,
       );
       if (pageBlocks.length === 0) textless.push(n);

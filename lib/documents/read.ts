@@ -3,6 +3,8 @@
  * stream of per-file results out, each with its blocks and locations or a one-line reason it was skipped. What a
  * file is comes from its bytes; its name only picks the wording ("save as .docx" for a .doc).
  */
+
+import { errorMessage } from '../error-message';
 import { compoundFileReason, decodeText, isCompoundFile, isPdf, unsupportedContent } from './binary';
 import { count, type DocumentBlock, DocumentError, type DocumentRead, type ProgressListener } from './blocks';
 import { documentBlocks, formatOf } from './index';
@@ -125,7 +127,7 @@ async function* readAny(
     try {
       blocks = documentBlocks(format, content);
     } catch (error) {
-      yield { file, type: format.toUpperCase(), skipped: `cannot parse as ${format}: ${(error as Error).message}` };
+      yield { file, type: format.toUpperCase(), skipped: `cannot parse as ${format}: ${errorMessage(error)}` };
       return;
     }
     const lines = content.split('\n').length;
@@ -138,7 +140,7 @@ async function* readAny(
     yield {
       file,
       type: typeOf(file),
-      skipped: error instanceof DocumentError ? error.message : `cannot read: ${(error as Error).message}`,
+      skipped: error instanceof DocumentError ? error.message : `cannot read: ${errorMessage(error)}`,
     };
   }
 }
@@ -199,7 +201,7 @@ async function* readPack(
       yield {
         file: name,
         type: typeOf(name),
-        skipped: error instanceof DocumentError ? error.message : `cannot read: ${(error as Error).message}`,
+        skipped: error instanceof DocumentError ? error.message : `cannot read: ${errorMessage(error)}`,
       };
       if (budget.remaining < 0) {
         notes.push('stopped: the pack decompresses to more than the limit; the rest was not read');

@@ -5,6 +5,7 @@
  * packs and for the ZIP containers of .docx, .xlsx, .pptx, .odt, .ods and .odp.
  */
 import { Inflate } from 'fflate';
+import { errorMessage, errorProperty } from '../error-message';
 import { DocumentError } from './blocks';
 import { megabytes, type ReadLimits } from './limits';
 
@@ -118,8 +119,8 @@ export function streamEntry(
     if (data.length === 0) inflate.push(new Uint8Array(0), true);
   } catch (error) {
     // fflate's own errors carry a numeric code; anything else came from `onChunk` (a cap, a parse error) and stands.
-    if (typeof (error as { code?: unknown }).code !== 'number') throw error;
-    throw new DocumentError(`corrupt ZIP entry (${(error as Error).message})`);
+    if (typeof errorProperty(error, 'code') !== 'number') throw error;
+    throw new DocumentError(`corrupt ZIP entry (${errorMessage(error)})`);
   }
   return produced;
 }

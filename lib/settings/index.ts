@@ -152,9 +152,15 @@ export interface EffectiveSettings {
   problems: string[];
 }
 
+/** An object of named values as stored or set by policy (not an array), its values still to be checked. */
+const plainObject = z.record(z.string(), z.unknown());
+
+/** A setting's name, as a policy's lockedSettings gives it. */
+const settingKeySchema = settingsSchema.keyof();
+
 /** Reads stored settings field by field: one bad field falls back to its default instead of losing the rest. */
 export function readSettings(stored: unknown): Settings {
-  const input = stored && typeof stored === 'object' ? (stored as Record<string, unknown>) : {};
+  const input = plainObject.safeParse(stored).data ?? {};
   const settings = { ...DEFAULT_SETTINGS };
   for (const key of Object.keys(settingsSchema.shape) as SettingKey[]) {
     const field = settingsSchema.shape[key].safeParse(input[key]);
@@ -212,12 +218,9 @@ export function applyPolicy(
   rawPolicy: unknown,
   { allowLoopbackHttp = false }: PolicyOptions = {},
 ): EffectiveSettings {
-  const policy: Record<string, unknown> =
-    rawPolicy && typeof rawPolicy === 'object' && !Array.isArray(rawPolicy)
-      ? (rawPolicy as Record<string, unknown>)
-      : {};
+  const policy = plainObject.safeParse(rawPolicy).data ?? {};
   const problems: string[] = [];
-  if (rawPolicy !== undefined && rawPolicy !== null && policy !== rawPolicy)
+  if (rawPolicy !== undefined && rawPolicy !== null && !plainObject.safeParse(rawPolicy).success)
     problems.push(`the policy is ${shown(rawPolicy)}, not an object of settings; ignored`);
   const settings = { ...user };
   const locked = new Set<SettingKey>();
@@ -243,8 +246,8 @@ export function applyPolicy(
     const parsed = settingsSchema.shape[key].safeParse(value);
     // An update address that is set must be https: the updater would refuse it anyway, unexplained.
     const address =
-      key === 'updateUrl' && parsed.success && parsed.data !== ''
-        ? addressProblem(parsed.data as string, allowLoopbackHttp)
+      key === 'updateUrl' && parsed.success && typeof parsed.data === 'string' && parsed.data !== ''
+        ? addressProblem(parsed.data, allowLoopbackHttp)
         : undefined;
     if (address) {
       locked.add(key);
@@ -264,7 +267,8 @@ export function applyPolicy(
   const lockedSettings = policy.lockedSettings;
   if (Array.isArray(lockedSettings)) {
     for (const key of lockedSettings) {
-      if (typeof key === 'string' && Object.hasOwn(settingsSchema.shape, key)) locked.add(key as SettingKey);
+      const setting = settingKeySchema.safeParse(key);
+      if (setting.success) locked.add(setting.data);
       else problems.push(`policy field lockedSettings: ${shown(key)} is not a VendorWatch setting; ignored`);
     }
   } else if (lockedSettings !== undefined) {
@@ -305,11 +309,12 @@ function sameValue(a: unknown, b: unknown): boolean {
     return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
   }
   if (!a || !b || typeof a !== 'object' || typeof b !== 'object') return false;
-  const aKeys = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
-  const bKeys = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  const defined = (value: object) => Object.entries(value).filter(([, inner]) => inner !== undefined);
+  const aEntries = defined(a);
+  const bEntries = new Map(defined(b));
   return (
-    aKeys.length === bKeys.length &&
-    aKeys.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+    aEntries.length === bEntries.size &&
+    aEntries.every(([k, inner]) => bEntries.has(k) && sameValue(inner, bEntries.get(k)))
   );
 }
 

@@ -216,6 +216,9 @@ const entriesFileSchema = z.union([
   z.array(z.unknown()),
 ]);
 
+/** Enough of a refused entry to name it in the problem. */
+const namedEntry = z.object({ name: z.string() });
+
 /** Reads an entries file: every entry valid, or what is wrong with the first bad one, in plain words. */
 export function parseEntriesFile(text: string): { ok: true; vendors: Vendor[] } | { ok: false; text: LocalText } {
   let json: unknown;
@@ -233,10 +236,7 @@ export function parseEntriesFile(text: string): { ok: true; vendors: Vendor[] } 
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       const field = FIELD_WORDS[String(issue.path[0] ?? '')] ?? String(issue.path[0] ?? 'entry');
-      const name =
-        entry && typeof entry === 'object' && typeof (entry as { name?: unknown }).name === 'string'
-          ? (entry as { name: string }).name.slice(0, 80)
-          : '?';
+      const name = namedEntry.safeParse(entry).data?.name.slice(0, 80) ?? '?';
       const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
       return {
         ok: false,

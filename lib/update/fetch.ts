@@ -4,6 +4,7 @@
  * extension (an "opaque redirect"), so there every redirect is refused. A deadline for the response headers and
  * another for the whole body mean a server that never answers, or trickles bytes, cannot hold a check open.
  */
+import { errorMessage } from '../error-message';
 
 export interface FetchLimits {
   /** From sending the request (and each redirect) to the response headers. */
@@ -114,7 +115,7 @@ export async function openBounded(
     const reason = controller.signal.aborted ? controller.signal.reason : error;
     if (reason instanceof DeadlineError)
       return { ok: false, problem: { kind: 'timeout', phase: reason.phase, ms: reason.ms } };
-    return { ok: false, problem: { kind: 'network', message: (error as Error).message } };
+    return { ok: false, problem: { kind: 'network', message: errorMessage(error) } };
   }
 }
 

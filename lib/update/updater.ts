@@ -10,6 +10,7 @@
  * writing, so overlapping checks can never roll the list back.
  */
 import type { z } from 'zod';
+import { errorMessage } from '../error-message';
 import { type LocalText, renderText } from '../i18n/index';
 import type { checkRecordSchema } from '../protocol';
 import { type ActivePointer, type KeyValueStore, readItem, STORAGE, writeItem } from '../storage';
@@ -186,7 +187,7 @@ async function downloadList(
     if (typeof signature !== 'string' && signature !== null) return signature;
     return { kind: 'downloaded', response, body: read.body, signature };
   } catch (error) {
-    return stopped(problemCheck({ kind: 'network', message: (error as Error).message }));
+    return stopped(problemCheck({ kind: 'network', message: errorMessage(error) }));
   } finally {
     opened.done();
   }
