@@ -49,6 +49,33 @@ interface BlockWalkerOptions {
 
 const hasMarks = (element: Element): boolean => element.matches(MARKED_SELECTOR);
 
+/**
+ * The only elements that can have a shadow root (https://dom.spec.whatwg.org/#dom-element-attachshadow, the same list
+ * for declarative shadow roots), besides custom elements: others are not asked for one, which saves a call into the
+ * browser per link, image or inline element.
+ */
+const SHADOW_HOST_TAGS: ReadonlySet<string> = new Set([
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'div',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'main',
+  'nav',
+  'p',
+  'section',
+  'span',
+]);
+const mayHostShadow = (name: string): boolean => SHADOW_HOST_TAGS.has(name) || name.includes('-');
+
 function isSkipped(element: Element): boolean {
   return SKIPPED_TAGS.has(element.localName) || isOwnWarning(element) || element.hasAttribute(HIDDEN_ATTRIBUTE);
 }
@@ -106,6 +133,11 @@ export class BlockWalker {
   private last: Block | null = null;
   /** Block context for the children of each open element. */
   private readonly stack: Element[] = [];
+  /**
+   * The nodes whose children are being read, outermost first (the root, elements, shadow roots): climbing back up
+   * pops them instead of asking the browser for each node's parent.
+   */
+  private readonly path: Node[] = [];
   /** Elements that may carry readable attribute text or `hidden`: one native query instead of reads per element. */
   private readonly marked: Set<Element>;
   private node: Node | null;
@@ -137,8 +169,10 @@ export class BlockWalker {
     if (shadow) this.shadowRoots.push(shadow);
     if (shadow?.firstChild) {
       this.shadowDepth = 1;
+      this.path.push(shadow);
       this.node = shadow.firstChild;
     } else {
+      this.path.push(root);
       this.node = root.firstChild;
     }
   }
@@ -150,8 +184,8 @@ export class BlockWalker {
   /** Walks until finished or `deadline` (a performance.now() time) passes; true when finished. */
   step(deadline = Number.POSITIVE_INFINITY): boolean {
     // Every DOM property read crosses into the browser, so each node gets as few as possible: one nodeType, one
-    // localName, one Set lookup for attributes, then firstChild or nextSibling.
-    const { marked, stack } = this;
+    // localName, one Set lookup for attributes, then firstChild or nextSibling; parents come from `path`.
+    const { marked, stack, path } = this;
     const single = this.options.single === true;
     let node = this.node;
     while (node) {
@@ -181,11 +215,12 @@ export class BlockWalker {
           if (hasAttributeText) this.readAttributes(element, own);
           // An open shadow root is what the page shows for its host: read it first, then the host's own children
           // (the ones slotted into it), in the same block.
-          const shadow = element.shadowRoot;
+          const shadow = mayHostShadow(name) ? element.shadowRoot : null;
           if (shadow?.firstChild) {
             this.shadowRoots.push(shadow);
             this.shadowDepth++;
             stack.push(own);
+            path.push(shadow);
             node = shadow.firstChild;
             continue;
           }
@@ -193,34 +228,35 @@ export class BlockWalker {
           const first = element.firstChild;
           if (first) {
             stack.push(own);
+            path.push(element);
             node = first;
             continue;
           }
         }
       }
       // Next node in document order: a sibling, or the sibling of the nearest ancestor that has one.
-      let current: Node = node;
-      let next: Node | null = current.nextSibling;
+      let next: Node | null = node.nextSibling;
       while (!next) {
-        const parent: Node | null = current.parentNode;
-        if (!parent || parent === this.root) break;
+        const parent = path.pop();
+        if (parent === undefined || parent === this.root) break;
         if (parent.nodeType === 11) {
-          // The end of a shadow root: on to its host's own children, or past the host.
+          // The end of a shadow root: on to its host's own children (the context pushed for the shadow root holds
+          // for them too), or past the host.
           const host: Element = (parent as ShadowRoot).host;
           this.shadowDepth--;
-          if (host.firstChild) {
-            next = host.firstChild;
+          const first = host.firstChild;
+          if (first) {
+            path.push(host);
+            next = first;
             break;
           }
           stack.pop();
           if (host === this.root) break;
-          current = host;
-          next = current.nextSibling;
+          next = host.nextSibling;
           continue;
         }
         stack.pop();
-        current = parent;
-        next = current.nextSibling;
+        next = parent.nextSibling;
       }
       node = next;
     }
