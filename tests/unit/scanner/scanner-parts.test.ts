@@ -45,6 +45,16 @@ describe('block reading', () => {
     expect(result.shadowRoots).toEqual([shadow]);
   });
 
+  it('climbs out of nested elements and shadow roots to the right next node, and never past the root', () => {
+    const { document } = page(
+      '<div id="root"><div id="a"><p><b><i>Hik</i></b>vision</p></div><div id="empty-host"></div><p>Dahua</p></div><p>outside</p>',
+    );
+    const root = document.getElementById('root')!;
+    root.attachShadow({ mode: 'open' }).innerHTML = '<h3>Shadow <span>title</span></h3><slot></slot>';
+    document.getElementById('empty-host')!.attachShadow({ mode: 'open' }).innerHTML = '<p>ZTE</p>';
+    expect(read(root).blocks).toEqual(['Shadow title', 'Hikvision', 'ZTE', 'Dahua']);
+  });
+
   it('reads a card whose whole content is in a shadow root as one block in single mode', () => {
     const { document } = page('<div id="card"></div>');
     const card = document.getElementById('card')!;
