@@ -17,6 +17,8 @@ describe('wire format', () => {
     expect(unpacked).toEqual(['Hikvision DS-2CD2143G2-I', '', 'Axis M2025-LE', 'a b']);
     expect(unpacked.map((t) => t.length)).toEqual(texts.map((t) => t.length));
     expect(unpackTexts(packTexts([]))).toEqual([]);
+    expect(unpackTexts(packTexts(['\u0000', 'x\u0000\u0000', '']))).toEqual([' ', 'x  ', '']);
+    expect(unpackTexts(packTexts(['a', 'b']))).toEqual(['a', 'b']);
   });
 
   it('answers only for blocks with findings, and ignores indexes out of range', async () => {
