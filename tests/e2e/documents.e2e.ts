@@ -86,15 +86,55 @@ async function dropFiles(page: Page, files: Array<{ name: string; bytes: Uint8Ar
   );
 }
 
+/**
+ * On the card at `host`: opens it, chooses Dismiss, types the reason if given, checks that the vendor-wide choice
+ * names the file (not a site), and dismisses this item or the vendor in this file.
+ */
+async function dismissOnCard(page: Page, host: string, choice: { scope: 'item' | 'vendor'; reason?: string }) {
+  await page.$eval(
+    host,
+    async (element, { scope, reason }) => {
+      const shadow = element.shadowRoot!;
+      const wait = async (selector: string) => {
+        for (let i = 0; i < 50 && !shadow.querySelector(selector); i++) await new Promise((r) => setTimeout(r, 50));
+        return shadow.querySelector(selector) as HTMLElement;
+      };
+      (shadow.querySelector('button.pill') as HTMLButtonElement).click();
+      (await wait('button.dismiss')).click();
+      if (reason !== undefined) {
+        const input = (await wait('input.reason')) as HTMLInputElement;
+        input.value = reason;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      if (!/in this file/.test((await wait('button.dismiss-vendor'))?.textContent ?? ''))
+        throw new Error('no "Dismiss Hikvision in this file"');
+      (await wait(`button.dismiss-${scope}`)).click();
+    },
+    choice,
+  );
+}
+
+/** A folder of test documents for the enclosing describe block: made before its other hooks run, removed after. */
+function suiteFolder(prefix: string): { path: string } {
+  const folder = { path: '' };
+  beforeAll(async () => {
+    folder.path = await mkdtemp(join(tmpdir(), prefix));
+  });
+  afterAll(async () => {
+    if (folder.path) await rm(folder.path, { recursive: true, force: true });
+  });
+  return folder;
+}
+
 describe.each(BROWSERS)('%s: Check documents', (name) => {
   let run: ExtensionRun;
-  let dir: string;
   let page: Page;
+  const dir = suiteFolder('vendorwatch-documents-');
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'vendorwatch-documents-'));
     await writeFile(
-      join(dir, 'specification.pdf'),
+      join(dir.path, 'specification.pdf'),
       layoutPdf([
         'Invitation to tender: CCTV renewal',
         ['Item', 'Manufacturer', 'Model'],
@@ -108,12 +148,11 @@ describe.each(BROWSERS)('%s: Check documents', (name) => {
   });
   afterAll(async () => {
     await run?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
   });
 
   it('reads a picked PDF page by page and shows the findings with their page', async () => {
     const input = (await page.$('input[data-testid="file-input"]')) as ElementHandle<HTMLInputElement>;
-    await input.uploadFile(join(dir, 'specification.pdf'));
+    await input.uploadFile(join(dir.path, 'specification.pdf'));
     await waitForFiles(page, 1);
     const [pdf] = await readSections(page);
     expect(pdf!.file).toBe('specification.pdf');
@@ -257,27 +296,10 @@ describe.each(BROWSERS)('%s: Check documents', (name) => {
     expect(hikvisionBefore).toBeGreaterThan(0);
 
     // "Dismiss" on the PDF's Hikvision card asks which, with an optional reason: this item, with one.
-    await page.$eval(
-      `${pdf} li [data-vendorwatch-vendor="hikvision"]`,
-      async (host, reason) => {
-        const shadow = host.shadowRoot!;
-        (shadow.querySelector('button.pill') as HTMLButtonElement).click();
-        const wait = async (selector: string) => {
-          for (let i = 0; i < 50 && !shadow.querySelector(selector); i++) await new Promise((r) => setTimeout(r, 50));
-          return shadow.querySelector(selector) as HTMLElement;
-        };
-        (await wait('button.dismiss')).click();
-        const input = (await wait('input.reason')) as HTMLInputElement;
-        input.value = reason as string;
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-        await new Promise((r) => setTimeout(r, 50));
-        // The vendor-wide choice names the file, not a site.
-        if (!/in this file/.test(shadow.querySelector('button.dismiss-vendor')?.textContent ?? ''))
-          throw new Error('no "Dismiss Hikvision in this file"');
-        (shadow.querySelector('button.dismiss-item') as HTMLButtonElement).click();
-      },
-      'existing stock, approved by the client',
-    );
+    await dismissOnCard(page, `${pdf} li [data-vendorwatch-vendor="hikvision"]`, {
+      scope: 'item',
+      reason: 'existing stock, approved by the client',
+    });
     await page.waitForFunction(
       (b) => Number(/\d+/.exec(document.querySelector('[data-testid="total"]')?.textContent ?? '')?.[0]) < b,
       { timeout: 10_000, polling: 100 },
@@ -337,16 +359,7 @@ describe.each(BROWSERS)('%s: Check documents', (name) => {
     expect(await page.$(`${pdf} [data-testid="file-dismissals"]`)).toBeNull();
 
     // "Dismiss Hikvision in this file" hides all of its findings there; Undo in the file's list restores them.
-    await page.$eval(`${pdf} li [data-vendorwatch-vendor="hikvision"]`, async (host) => {
-      const shadow = host.shadowRoot!;
-      (shadow.querySelector('button.pill') as HTMLButtonElement).click();
-      const wait = async (selector: string) => {
-        for (let i = 0; i < 50 && !shadow.querySelector(selector); i++) await new Promise((r) => setTimeout(r, 50));
-        return shadow.querySelector(selector) as HTMLElement;
-      };
-      (await wait('button.dismiss')).click();
-      (await wait('button.dismiss-vendor')).click();
-    });
+    await dismissOnCard(page, `${pdf} li [data-vendorwatch-vendor="hikvision"]`, { scope: 'vendor' });
     await waitForTotal(before - hikvisionBefore);
     expect(await page.$eval(`${pdf} [data-testid="file-dismissals"] li`, (li) => li.getAttribute('data-scope'))).toBe(
       'vendor',
@@ -364,19 +377,17 @@ describe.each(BROWSERS)('%s: Check documents', (name) => {
 describe.each(BROWSERS)('%s: Check this PDF', (name) => {
   let run: ExtensionRun;
   let server: StaticServer;
-  let dir: string;
+  const dir = suiteFolder('vendorwatch-pdf-');
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'vendorwatch-pdf-'));
-    await writeFile(join(dir, 'tender spec.pdf'), layoutPdf(['Lot 3: recorder DS-7608NI-K2 or equivalent']));
-    server = await startServer({ '/docs/': dir });
+    await writeFile(join(dir.path, 'tender spec.pdf'), layoutPdf(['Lot 3: recorder DS-7608NI-K2 or equivalent']));
+    server = await startServer({ '/docs/': dir.path });
     // The test build may read the loopback server without the site-access prompt, which automation cannot answer.
     run = await launchWithExtension(name, { extensionDir: E2E_EXTENSION_DIRS[name] });
   });
   afterAll(async () => {
     await run?.close();
     await server?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
   });
 
   it('fetches the PDF the tab shows, from the extension, and reads it locally', async () => {
