@@ -181,7 +181,8 @@ const ACCESSORY_BEFORE =
   /(?:^|[^\p{L}\p{N}])(?:junction box|back ?box|mount|bracket|housing|enclosure|power supply|power adapter|poe injector|injector|poe splitter|splitter|lens cover|sun ?shield|sun ?shade|rain cover|cable|adapter|adaptor|charger|halterung|wandhalterung|gehäuse|netzteil|anschlussdose|abzweigdose|screen protector|lens protector|protector|tempered glass|panzerglas|hülle|coque|funda)s?\s*-?\s*$/u;
 
 /** A model code right after a name: letters and digits, at least four characters ("ds-1280zj-xs", "b593"). */
-const CODE_AFTER = /^\s*(?=[\p{L}\p{N}-]*\p{N})(?=[\p{L}\p{N}-]*\p{L})[\p{L}\p{N}][\p{L}\p{N}-]{3,}(?![\p{L}\p{N}])/u;
+const CODE = String.raw`^\s*(?=[\p{L}\p{N}-]*\p{N})(?=[\p{L}\p{N}-]*\p{L})[\p{L}\p{N}][\p{L}\p{N}-]{3,}`;
+const CODE_AFTER = new RegExp(String.raw`${CODE}(?![\p{L}\p{N}])`, 'u');
 
 /**
  * Each rule's words contain one of its cues: a block without any is done in one pass per rule (most blocks with a
@@ -283,8 +284,10 @@ function accessoryInClause(text: string, at: number): boolean {
 }
 
 /** A model code and an accessory noun right after a name: "Hikvision DS-1280ZJ-XS junction box" is the maker's part. */
-const OWN_ACCESSORY_AFTER =
-  /^\s*(?=[\p{L}\p{N}-]*\p{N})(?=[\p{L}\p{N}-]*\p{L})[\p{L}\p{N}][\p{L}\p{N}-]{3,}\s+(?:junction box|back ?box|mount|bracket|housing|enclosure|power supply|power adapter|poe injector|injector|splitter|sun ?shield|sun ?shade|halterung|wandhalterung|gehäuse|netzteil|anschlussdose|abzweigdose|boîtier|boitier|support|soporte|caja)(?![\p{L}\p{N}])/u;
+const OWN_ACCESSORY_AFTER = new RegExp(
+  String.raw`${CODE}\s+(?:junction box|back ?box|mount|bracket|housing|enclosure|power supply|power adapter|poe injector|injector|splitter|sun ?shield|sun ?shade|halterung|wandhalterung|gehäuse|netzteil|anschlussdose|abzweigdose|boîtier|boitier|support|soporte|caja)(?![\p{L}\p{N}])`,
+  'u',
+);
 
 function ownAccessoryAfter(text: string, end: number): boolean {
   return OWN_ACCESSORY_AFTER.test(text.slice(end, end + 60));
