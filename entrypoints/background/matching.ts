@@ -1,8 +1,9 @@
 /**
  * Browser glue around lib/matching: builds the Matcher from the list in force (an accepted update or the bundled
  * list), the organisation's lists and the user's settings and entries, and rebuilds it whenever any of those
- * changes in storage (the policy is compared at every use: Chromium may not announce its first load). Content scripts send block text here; it is matched and dropped (tab-records.ts keeps only the
- * start of a block with a finding, in the tab's session record, as the product or lot text of the evidence record).
+ * changes in storage (the policy is compared at every use: Chromium may not announce its first load). Content
+ * scripts send block text here; it is matched and dropped (tab-records.ts keeps only the start of a block with a
+ * finding, in the tab's session record, as the product or lot text of the evidence record).
  */
 import { buildEvidenceReport, dismissedFindings, type EvidenceReport } from '../../lib/evidence/report';
 import {
