@@ -558,7 +558,9 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
       // Names are disjoint and sorted by start, and so are codes (one per token, tokens in order): every overlap
       // check below is a sweep, linear in the number of hits.
       const isName = overlapSweep(names);
-      const tokens = modelHits(norm.text, candidates.codes, named, namedBrands, context);
+      const codeTokens =
+        names.length === 0 || !sources.models ? candidates.codes : afterGluedNames(norm.text, candidates.codes, names);
+      const tokens = modelHits(norm.text, codeTokens, named, namedBrands, context);
       const products = lineHits(norm.text, candidates.names, named, namedBrands, context);
       // Codes inside a product name ("h20t" in "Zenmuse H20T") give way to it; the rest stay sorted and disjoint.
       const codes = (products.length === 0 ? tokens : longestFirst([...tokens, ...products], norm.text.length)).filter(
@@ -588,6 +590,31 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
       return findings;
     },
   };
+}
+
+/** A code token as the candidate pass cuts one (candidates.ts), from a given offset. */
+const CODE_TOKEN = /[a-z0-9](?:[a-z0-9+]|[-/](?=[a-z0-9]))*/y;
+
+/**
+ * Code tokens with a name glued to their head cut off: in "HikvisionDS-7608NI-K2/8P" the candidate pass sees one token
+ * "hikvisionds-7608ni-k2/8p", which it may drop (no rule's code starts it or a tail after '-') or whose only code is
+ * a tail ("2cd2143g2-i" of "hikvisionds-2cd2143g2-i"). A name hit ends inside a word only where camelCaseEnd let it,
+ * so the code is cut from the name's end. Codes are sorted by start and so are names; names are few.
+ */
+function afterGluedNames(text: string, codes: readonly CodeToken[], names: readonly Hit[]): readonly CodeToken[] {
+  let cut: CodeToken[] | undefined;
+  for (const name of names) {
+    CODE_TOKEN.lastIndex = name.end;
+    const found = CODE_TOKEN.exec(text);
+    if (!found || !/[0-9]/.test(found[0])) continue;
+    const token = { text: found[0], start: name.end, end: name.end + found[0].length };
+    cut ??= [...codes];
+    // The candidate pass's token for the same run, if it kept one: it ends where this one does.
+    const at = cut.findIndex((code) => code.end === token.end);
+    if (at >= 0) cut[at] = token;
+    else cut.splice(cut.findIndex((code) => code.start > token.start) >>> 0, 0, token);
+  }
+  return cut ?? codes;
 }
 
 /** Another company's name won over the vendor's name inside it; it is no finding itself. */

@@ -269,6 +269,14 @@ describe('news and people (the policy in lib/engine/index.ts)', () => {
     expect(engine.scanText(text).some((f) => f.vendorId === vendor && f.evidence === evidence)).toBe(true);
   });
 
+  it.each([
+    ['HikvisionDS-2CD2143G2-I dome', ['hikvision:Hikvision', 'hikvision:DS-2CD2143G2-I']],
+    ['HikvisionDS-7608NI-K2/8P', ['hikvision:Hikvision', 'hikvision:DS-7608NI-K2/8P']],
+    ['DahuaIPC-HFW2431S-S-S2 bullet', ['dahua:Dahua', 'dahua:IPC-HFW2431S-S-S2']],
+  ])('flags the whole code glued to a name in camel case, not a tail of it: %s', (text, expected) => {
+    expect(engine.scanText(text).map((f) => `${f.vendorId}:${f.evidence}`)).toEqual(expected);
+  });
+
   it.each(['hikvisionary', 'ZTEMF823 board', 'Hikvisionary Camera'])('takes no longer word for a name: %s', (text) => {
     expect(found(text).filter((f) => !f.includes(':model:'))).toEqual([]);
   });
