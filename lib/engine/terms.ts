@@ -100,6 +100,7 @@ export function buildTerms(list: Watchlist): Term[] {
     for (const brand of brands) {
       add(brand.name, vendorIndex, brand);
       for (const alias of brand.aliases) add(alias, vendorIndex, brand);
+      for (const local of brand.localNames) add(local.name, vendorIndex, brand);
       for (const form of brand.scriptForms) add(form, vendorIndex, brand);
       // 萤石 is EZVIZ beside a camera word, the mineral fluorite elsewhere: the same context rules as a vendor's.
       for (const short of brand.contextNames) add(short, vendorIndex, brand, true);

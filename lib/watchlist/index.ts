@@ -25,6 +25,12 @@ export function vendorNames(vendor: Vendor): string[] {
     ...vendor.localNames.map((local) => local.name),
     ...vendor.scriptForms,
     ...vendor.contextNames,
-    ...vendor.brands.flatMap((brand) => [brand.name, ...brand.aliases, ...brand.scriptForms, ...brand.contextNames]),
+    ...vendor.brands.flatMap((brand) => [
+      brand.name,
+      ...brand.aliases,
+      ...brand.localNames.map((local) => local.name),
+      ...brand.scriptForms,
+      ...brand.contextNames,
+    ]),
   ];
 }

@@ -115,6 +115,42 @@ const relationship = z.enum([
 export type Relationship = z.infer<typeof relationship>;
 
 /**
+ * A name the vendor is known by in a language our users read (ファーウェイ, 하이크비전, 中国移动), with the public source
+ * where the company or a major outlet writes it so: a vendor's localized site, a retailer, a national newspaper.
+ */
+const localNameSchema = z.object({
+  name: z.string().min(2),
+  /** BCP 47 language (and script) of the spelling: ja, ko, ru, zh-Hans, zh-Hant. */
+  lang: z.string().regex(/^[a-z]{2}(?:-[A-Z][a-z]{3})?$/, 'must be a language tag like ja, ko, ru or zh-Hans'),
+  sources: z.array(sourceSchema).min(1),
+});
+
+/** The languages whose readers' names every vendor is checked for (issue 14): each needs a name, a Latin entry or a gap. */
+export const READER_LANGS = ['zh-Hans', 'zh-Hant', 'ja', 'ko', 'ru'] as const;
+const readerLang = z.enum(READER_LANGS);
+
+/**
+ * A language whose pages sell the vendor under its Latin name (Russian shops write "Видеокамеры Hikvision", DJI's own
+ * Japanese site writes "DJI"): that is the name it is sold under there, so none is invented. Records that the cell was
+ * checked; the engine already matches the Latin name. The build checks that `seen` contains one of the names.
+ */
+const latinNameUseSchema = z.object({
+  lang: readerLang,
+  /** The words as the source writes them ("Видеокамеры Hikvision"), with the Latin name in them. */
+  seen: z.string().min(3),
+  sources: z.array(sourceSchema).min(1),
+});
+
+/**
+ * A language checked with no name found that the market sells the vendor under, and why (no page of the vendor, a
+ * seller or a major outlet in that language could be read; a reading that is also an ordinary word was left out).
+ */
+const nameGapSchema = z.object({
+  lang: readerLang,
+  note: z.string().min(10),
+});
+
+/**
  * A short Chinese name that is also an ordinary word or another entity's name (大华: also UOB, 大华银行; 萤石: the
  * mineral fluorite). It counts only next to a product word and never before a word that makes it another entity; see
  * lib/engine/context.ts and data/README.md. Never a plain alias.
@@ -134,6 +170,10 @@ const brandSchema = z
      * (as a vendor's `scriptForms`). Context names get theirs in `contextNames`.
      */
     scriptForms: z.array(z.string().min(2)).default([]),
+    /** As a vendor's: names in the readers' languages, Latin-name uses and gaps (checked for confirmed brands). */
+    localNames: z.array(localNameSchema).default([]),
+    latinNameIn: z.array(latinNameUseSchema).default([]),
+    nameGaps: z.array(nameGapSchema).default([]),
     relationship,
     since: isoDate.optional(),
     until: isoDate.optional(),
@@ -193,17 +233,6 @@ const listingSchema = z.object({
 });
 export type Listing = z.infer<typeof listingSchema>;
 
-/**
- * A name the vendor is known by in a language our users read (ファーウェイ, 하이크비전, 中国移动), with the public source
- * where the company or a major outlet writes it so: a vendor's localized site, a retailer, a national newspaper.
- */
-const localNameSchema = z.object({
-  name: z.string().min(2),
-  /** BCP 47 language (and script) of the spelling: ja, ko, ru, zh-Hans, zh-Hant. */
-  lang: z.string().regex(/^[a-z]{2}(?:-[A-Z][a-z]{3})?$/, 'must be a language tag like ja, ko, ru or zh-Hans'),
-  sources: z.array(sourceSchema).min(1),
-});
-
 export const vendorSchema = z.object({
   id: slug,
   name: z.string().min(2),
@@ -222,6 +251,10 @@ export const vendorSchema = z.object({
   nameSources: z.array(sourceSchema).default([]),
   /** Names in the languages our users read, each with its source. */
   localNames: z.array(localNameSchema).default([]),
+  /** Languages whose pages sell the vendor under its Latin name, each with the page it was read on. */
+  latinNameIn: z.array(latinNameUseSchema).default([]),
+  /** Languages checked with no name found (see nameGapSchema). Every reader language is a local name, Latin or a gap. */
+  nameGaps: z.array(nameGapSchema).default([]),
   /**
    * Computed by the build, never written by hand: the other Chinese script's forms (Traditional, Simplified, Japanese
    * shinjitai) of the names above, from OpenCC's tables (scripts/lib/script-variants.ts). Context names get theirs in

@@ -7,6 +7,7 @@ import { normaliseTerm } from '../../lib/engine/normalise';
 import { squeeze } from '../../lib/engine/terms';
 import { vendorNames } from '../../lib/watchlist/index';
 import {
+  type Brand,
   listMetaSchema,
   measureSchema,
   type Source,
@@ -18,6 +19,7 @@ import {
 } from '../../lib/watchlist/schema';
 import { fuzzyExclusions, type LexiconFile, lexiconHeaderProblem } from './lexicon';
 import { crossVendorMatch, ruleProblem } from './model-rules';
+import { latinUseProblem, nameCells } from './name-audit';
 import { scriptVariants } from './script-variants';
 
 interface DataFile {
@@ -107,7 +109,9 @@ function withScriptForms(vendor: Vendor): Vendor {
     return {
       ...brand,
       contextNames: [...brand.contextNames, ...brandContextForms],
-      scriptForms: fresh([brand.name, ...brand.aliases].flatMap(scriptVariants)),
+      scriptForms: fresh(
+        [brand.name, ...brand.aliases, ...brand.localNames.map((l) => l.name)].flatMap(scriptVariants),
+      ),
     };
   });
   return {
@@ -160,6 +164,17 @@ export function compileWatchlist(files: DataFiles): Watchlist {
       const problem = ruleProblem(rule);
       if (problem) fail(file.file, ['models', i], `rule "${rule.id}" ${problem}`);
     });
+    // Every reader language is a sourced name, a sourced Latin-name use or a gap with its reason (name-audit.ts).
+    const checked = [
+      { entry: vendor as Vendor | Brand, path: [] as PropertyKey[] },
+      ...vendor.brands.flatMap((brand, i) => (brand.confirmed ? [{ entry: brand, path: ['brands', i] }] : [])),
+    ];
+    for (const { entry, path } of checked) {
+      const audit = nameCells(entry);
+      if ('problem' in audit) fail(file.file, [...path, 'nameGaps'], audit.problem);
+      const latin = latinUseProblem(entry);
+      if (latin) fail(file.file, [...path, 'latinNameIn'], latin);
+    }
     const names = vendorNames(vendor);
     for (const name of names) {
       const key = squeeze(normaliseTerm(name));

@@ -275,3 +275,33 @@ describe("people named one letter from a vendor (fuzzy matching is for sellers' 
     expect(found('Genuine Hikvison Camera 4MP', balanced)).toEqual(['hikvision:Hikvison']);
   });
 });
+
+describe('third round: TP-Link in Hangul, and the Latin names the other markets sell under', () => {
+  it.each([
+    // 티피링크 (Edaily, with TP-Link's own photo credit "사진=티피링크"), glued to its particles.
+    ['티피링크 공유기 Archer AX55 특가', 'tp-link:티피링크'],
+    ['전세계 1위 와이파이 장비 제조사인 중국 티피링크는', 'tp-link:티피링크'],
+    ['티피링크의 라우터 보안 취약성', 'tp-link:티피링크'],
+    // The Latin names as the recorded pages write them (latinNameIn): Cyrillic, kana and Hangul around them.
+    ['Видеокамеры Hikvision', 'hikvision:Hikvision'],
+    ['компания Dahua известила своих российских партнеров', 'dahua:Dahua'],
+    ['роутер TP-Link 4G+ (MX110V)', 'tp-link:TP-Link'],
+    ['中国ZTEの「Blade E01」', 'zte:ZTE'],
+    ['중국 통신장비 업체 ZTE가', 'zte:ZTE'],
+    ['홍대 DJI 매장은', 'dji:DJI'],
+    ['OPPO Find X9系列的发布会', 'oppo:OPPO'],
+  ])('finds %s', (text, finding) => {
+    expect(found(text)).toContain(finding);
+  });
+
+  it.each([
+    // A Hangul name must start a word: not the tail of another word.
+    '스티피링크',
+    '엠티피링크 서비스',
+    // 중흥통신 is left out (Korean pages and sellers write ZTE; see data/README): a shop named after 중흥동 is no finding.
+    '중흥통신 휴대폰 대리점',
+    '광주 북구 중흥동 중흥통신',
+  ])('does not flag %s', (text) => {
+    for (const engine of engines) expect(found(text, engine)).toEqual([]);
+  });
+});
