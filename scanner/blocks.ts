@@ -114,25 +114,75 @@ function ancestry(node: Node): { skipped: boolean; cell: boolean } {
 }
 
 /**
+ * Inline elements that bring no text of their own (no attribute text once unmarked, no shadow root: the spec lets
+ * none of them host one) and no block boundary: a subtree of only these reads the same as its `textContent`.
+ */
+const PLAIN_INLINE = [
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'big',
+  'cite',
+  'code',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'img',
+  'ins',
+  'kbd',
+  'mark',
+  'nobr',
+  'q',
+  's',
+  'samp',
+  'small',
+  'strike',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'tt',
+  'u',
+  'var',
+  'wbr',
+];
+/** A descendant that makes a subtree more than its text: not plain inline, or with attribute text or `hidden`. */
+const NOT_PLAIN = `:not(${PLAIN_INLINE.join(',')}),${MARKED_SELECTOR}`;
+
+/** Whether `text` has something besides whitespace; whitespace alone never makes a block. */
+const hasVisible = (text: string): boolean => {
+  const first = text.charCodeAt(0);
+  return (first > 32 && first !== 160) || /\S/.test(text);
+};
+
+/**
  * Walks `root` once, in document order, and groups its text into blocks. A block's text holds only the text that
  * is not inside a nested block, so every character belongs to exactly one block. Words are kept apart where an
  * element boundary separates them visually (`<br>`, attribute text, neighbouring blocks in single mode).
+ *
+ * What a block's text is (the same for both readers of a block, and for the saved-HTML reader once whitespace is
+ * collapsed, lib/documents/html.ts): its text nodes' data in document order, whitespace as it is, with one space
+ * added at a `<br>`, around attribute text and (single mode) between nested blocks, unless whitespace is already
+ * there; nothing under a skipped tag or a `hidden` element.
+ *
+ * Most blocks on a page are leaves (a title, a price: text in a few plain inline elements): their text is read with
+ * one `textContent` each instead of visiting every node, because each node the walk touches costs the content
+ * script's world a wrapper object (the walk's main cost, and most of the garbage a scan leaves).
  *
  * The walk is resumable: `step(deadline)` stops when the deadline passes, so a page of thousands of cards is read
  * in slices that never block the main thread for long. It follows firstChild/nextSibling itself (no TreeWalker
  * callback per node) and carries the current block down a stack instead of searching ancestors per text node.
  */
 export class BlockWalker {
-  private readonly byElement = new Map<Element, Block>();
-  /**
-   * Blocks in the order their first text came. A block's text is never whitespace alone (whitespace only separates
-   * text already there), so the blocks with text are the ones with something to read.
-   */
+  /** Blocks in the order their first text came (whitespace alone included; `blocks()` leaves those out). */
   private readonly order: Block[] = [];
-  /** The block the last text went to: text nodes mostly come in runs for the same block. */
-  private last: Block | null = null;
-  /** Block context for the children of each open element. */
-  private readonly stack: Element[] = [];
+  /** The block the children of each open element read into. */
+  private readonly stack: Block[] = [];
   /**
    * The nodes whose children are being read, outermost first (the root, elements, shadow roots): climbing back up
    * pops them instead of asking the browser for each node's parent.
@@ -140,6 +190,9 @@ export class BlockWalker {
   private readonly path: Node[] = [];
   /** Elements that may carry readable attribute text or `hidden`: one native query instead of reads per element. */
   private readonly marked: Set<Element>;
+  private readonly single: boolean;
+  /** Off when recording segments: those need every text node. */
+  private readonly whole: boolean;
   private node: Node | null;
   private visited = 0;
   private shadowDepth = 0;
@@ -155,6 +208,8 @@ export class BlockWalker {
     private readonly root: Element,
     private readonly options: BlockWalkerOptions = {},
   ) {
+    this.single = options.single === true;
+    this.whole = options.segments !== true;
     this.marked = new Set(root.querySelectorAll(MARKED_SELECTOR));
     const above = ancestry(root);
     if (isSkipped(root) || above.skipped) {
@@ -162,7 +217,8 @@ export class BlockWalker {
       return;
     }
     this.cells = above.cell || isCellName(root.localName);
-    const context = isBlockElement(root) ? root : (blockOf(root) ?? root);
+    // In single mode the card's text is the root's block; otherwise the root's text belongs to its block.
+    const context = this.newBlock(this.single || isBlockElement(root) ? root : (blockOf(root) ?? root));
     this.readAttributes(root, context);
     this.stack.push(context);
     const shadow = root.shadowRoot;
@@ -171,6 +227,10 @@ export class BlockWalker {
       this.shadowDepth = 1;
       this.path.push(shadow);
       this.node = shadow.firstChild;
+    } else if (this.whole && root.querySelector(NOT_PLAIN) === null) {
+      // A root of plain inline content (a leaf block, or a span the page changed): one read.
+      this.append(context, root.textContent ?? '');
+      this.node = null;
     } else {
       this.path.push(root);
       this.node = root.firstChild;
@@ -185,8 +245,7 @@ export class BlockWalker {
   step(deadline = Number.POSITIVE_INFINITY): boolean {
     // Every DOM property read crosses into the browser, so each node gets as few as possible: one nodeType, one
     // localName, one Set lookup for attributes, then firstChild or nextSibling; parents come from `path`.
-    const { marked, stack, path } = this;
-    const single = this.options.single === true;
+    const { marked, stack, path, single } = this;
     let node = this.node;
     while (node) {
       // Checking the clock is cheap, but not free: look every 256 nodes.
@@ -196,7 +255,9 @@ export class BlockWalker {
       }
       const type = node.nodeType;
       if (type === 3) {
-        this.readText(node as Text);
+        const block = stack[stack.length - 1]!;
+        if (this.options.segments) block.segments?.push({ node: node as Text, start: block.text.length });
+        this.append(block, (node as Text).data);
       } else if (type === 1) {
         const element = node as Element;
         const name = element.localName;
@@ -208,10 +269,12 @@ export class BlockWalker {
           !(hasAttributeText && element.hasAttribute(HIDDEN_ATTRIBUTE))
         ) {
           const context = stack[stack.length - 1]!;
-          const own = BLOCK_TAGS.has(name) ? element : context;
+          const isBlock = BLOCK_TAGS.has(name);
+          // In single mode (a site adapter's product card) all text joins one block, so brand and model meet.
+          const own = isBlock && !single ? this.newBlock(element) : context;
           if (isCellName(name)) this.cells = true;
-          if (single && own === element) this.separate(this.blockFor(element));
-          else if (name === 'br') this.separate(this.blockFor(context));
+          if (isBlock && single) this.separate(context);
+          else if (name === 'br') this.separate(context);
           if (hasAttributeText) this.readAttributes(element, own);
           // An open shadow root is what the page shows for its host: read it first, then the host's own children
           // (the ones slotted into it), in the same block.
@@ -225,12 +288,16 @@ export class BlockWalker {
             continue;
           }
           if (shadow) this.shadowRoots.push(shadow);
-          const first = element.firstChild;
-          if (first) {
-            stack.push(own);
-            path.push(element);
-            node = first;
-            continue;
+          if (isBlock && this.isLeaf(element)) {
+            this.append(own, element.textContent ?? '');
+          } else {
+            const first = element.firstChild;
+            if (first) {
+              stack.push(own);
+              path.push(element);
+              node = first;
+              continue;
+            }
           }
         }
       }
@@ -266,22 +333,28 @@ export class BlockWalker {
 
   /** The blocks with visible text, in document order. */
   blocks(): Block[] {
-    return this.order.filter((block) => block.text.length > 0);
+    return this.order.filter((block) => hasVisible(block.text));
   }
 
-  private blockFor(candidate: Element): Block {
-    // In single mode (a site adapter's product card) all text joins one block, so brand and model meet.
-    const element = this.options.single ? this.root : candidate;
-    if (this.last?.element === element) return this.last;
-    let block = this.byElement.get(element);
-    if (!block) {
-      block = this.options.segments ? { element, text: '', segments: [] } : { element, text: '' };
-      if (this.options.single) block.single = true;
-      this.byElement.set(element, block);
-      this.order.push(block);
-    }
-    this.last = block;
+  /** Whether a block element's content is plain inline only, so its `textContent` is its text. */
+  private isLeaf(element: Element): boolean {
+    // One native query per block: it touches no node's wrapper unless it finds one (then the walk needs it anyway).
+    // (A `:has()` query for all leaves at once was tried: 20-40x slower in Chromium.)
+    return this.whole && element.querySelector(NOT_PLAIN) === null;
+  }
+
+  /** A block for `element` (the root's in single mode); it joins `order` when its first text comes. */
+  private newBlock(element: Element): Block {
+    if (this.single && this.stack.length > 0) return this.stack[0]!;
+    const block: Block = this.options.segments ? { element, text: '', segments: [] } : { element, text: '' };
+    if (this.single) block.single = true;
     return block;
+  }
+
+  private append(block: Block, text: string): void {
+    if (text.length === 0) return;
+    if (block.text.length === 0) this.order.push(block);
+    block.text += text;
   }
 
   private separate(block: Block): void {
@@ -289,28 +362,13 @@ export class BlockWalker {
     if (block.text.length > 0 && last !== 32 && last !== 10 && last !== 9) block.text += ' ';
   }
 
-  private readText(node: Text): void {
-    const block = this.blockFor(this.stack[this.stack.length - 1]!);
-    const data = node.data;
-    // Most text starts with a visible character; only the rest pays for trim().
-    const first = data.charCodeAt(0);
-    if (!(first > 32 && first !== 160) && data.trim().length === 0) {
-      // Whitespace between inline elements still separates words.
-      this.separate(block);
-      return;
-    }
-    block.segments?.push({ node, start: block.text.length });
-    block.text += data;
-  }
-
-  private readAttributes(element: Element, context: Element): void {
+  private readAttributes(element: Element, block: Block): void {
     for (const attribute of READABLE_ATTRIBUTES) {
       const value = element.getAttribute(attribute);
       if (!value?.trim()) continue;
-      const block = this.blockFor(context);
       this.separate(block);
       block.segments?.push({ node: element, start: block.text.length });
-      block.text += `${value} `;
+      this.append(block, `${value} `);
     }
   }
 }

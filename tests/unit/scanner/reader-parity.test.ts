@@ -108,3 +108,51 @@ describe('the CLI and the extension read the same blocks', () => {
     expect(normalise(extensionBlocks(html))).toEqual(['Axis']);
   });
 });
+
+/**
+ * The extension reads most blocks with one `textContent` each (a leaf: plain inline content only) and walks the rest
+ * node by node; the node walk (with segments, as when a warning is placed beside its text) must give every block the
+ * very same text, whitespace included, or finding offsets would point at the wrong place.
+ */
+describe('the extension reads a block the same way whether or not it walks every node', () => {
+  const both = (root: Element, single = false) => {
+    const whole = new BlockWalker(root, { single });
+    whole.step();
+    const walked = new BlockWalker(root, { single, segments: true });
+    walked.step();
+    const pairs = (walker: BlockWalker) => walker.blocks().map((block) => [block.element, block.text] as const);
+    return { whole: pairs(whole), walked: pairs(walked) };
+  };
+
+  for (const { name, html } of pages) {
+    it(name, () => {
+      const { document } = parseHTML(html);
+      const { whole, walked } = both(document.documentElement);
+      expect(whole).toEqual(walked);
+      for (const card of document.querySelectorAll('div, li, article')) {
+        const single = both(card, true);
+        expect(single.whole).toEqual(single.walked);
+      }
+    });
+  }
+
+  it('keeps whitespace as it is, adds a space at <br> and around attribute text, walks what is not plain', () => {
+    const { document } = parseHTML(
+      '<html><body><p id="leaf">\n  <b>Hik</b> <i>vision</i>\n</p><p id="br">Hik<br>vision</p>' +
+        '<p id="alt">Camera<img alt="Dahua logo">IPC</p><p id="hidden">Axis <b hidden>Dahua</b> camera</p>' +
+        '<p id="span"><span>Uniview</span> IPC</p><p id="script">ZTE<script>x()</script></p>' +
+        '<div id="ws">\n  </div></body></html>',
+    );
+    const walker = new BlockWalker(document.body);
+    walker.step();
+    const texts = Object.fromEntries(walker.blocks().map((block) => [block.element.id, block.text]));
+    expect(texts).toEqual({
+      leaf: '\n  Hik vision\n',
+      br: 'Hik vision',
+      alt: 'Camera Dahua logo IPC',
+      hidden: 'Axis  camera',
+      span: 'Uniview IPC',
+      script: 'ZTE',
+    });
+  });
+});
