@@ -189,7 +189,13 @@ export class BlockWalker {
    */
   private readonly path: Node[] = [];
   /** Elements that may carry readable attribute text or `hidden`: one native query instead of reads per element. */
-  private readonly marked: Set<Element>;
+  private readonly marked = new Set<Element>();
+  /**
+   * What that query found, put into `marked` by `step` in slices before the walk begins: a page can have thousands
+   * of images with alt text, and each one taken from the list costs the content script's world a wrapper.
+   */
+  private marks: NodeListOf<Element> | null;
+  private markIndex = 0;
   private readonly single: boolean;
   /** Off when recording segments: those need every text node. */
   private readonly whole: boolean;
@@ -210,7 +216,7 @@ export class BlockWalker {
   ) {
     this.single = options.single === true;
     this.whole = options.segments !== true;
-    this.marked = new Set(root.querySelectorAll(MARKED_SELECTOR));
+    this.marks = root.querySelectorAll(MARKED_SELECTOR);
     const above = ancestry(root);
     if (isSkipped(root) || above.skipped) {
       this.node = null;
@@ -246,6 +252,17 @@ export class BlockWalker {
     // Every DOM property read crosses into the browser, so each node gets as few as possible: one nodeType, one
     // localName, one Set lookup for attributes, then firstChild or nextSibling; parents come from `path`.
     const { marked, stack, path, single } = this;
+    const marks = this.marks;
+    if (marks && this.node) {
+      for (let i = this.markIndex; i < marks.length; ) {
+        marked.add(marks[i]!);
+        if ((++i & 255) === 0 && performance.now() > deadline) {
+          this.markIndex = i;
+          return false;
+        }
+      }
+      this.marks = null;
+    }
     let node = this.node;
     while (node) {
       // Checking the clock is cheap, but not free: look every 256 nodes.

@@ -55,6 +55,27 @@ describe('block reading', () => {
     expect(read(root).blocks).toEqual(['Shadow title', 'Hikvision', 'ZTE', 'Dahua']);
   });
 
+  it('reads the same blocks in slices as in one go, alt text and hidden elements included', () => {
+    const cards = Array.from(
+      { length: 600 },
+      (_, i) =>
+        `<div><img alt="photo ${i}"><h3><a href="#">Camera <b>${i}</b></a></h3><p hidden>Dahua ${i}</p>` +
+        `<p title="t${i}">Price</p></div>`,
+    ).join('');
+    const { document } = page(cards);
+    const whole = new BlockWalker(document.body);
+    whole.step();
+    const sliced = new BlockWalker(document.body);
+    let slices = 1;
+    // A deadline already past: every slice stops at its first look at the clock.
+    while (!sliced.step(0)) slices++;
+    expect(slices).toBeGreaterThan(10);
+    const texts = (walker: BlockWalker) => walker.blocks().map((block) => block.text);
+    expect(texts(sliced)).toEqual(texts(whole));
+    expect(texts(sliced).slice(0, 3)).toEqual(['photo 0 ', 'Camera 0', 't0 Price']);
+    expect(texts(sliced).join(' ')).not.toContain('Dahua');
+  });
+
   it('reads a card whose whole content is in a shadow root as one block in single mode', () => {
     const { document } = page('<div id="card"></div>');
     const card = document.getElementById('card')!;
