@@ -151,17 +151,56 @@ const LOOKBACK = 48;
  * A trailing trigger right after a name and the codes after it: "Hikvision compatible", "Hikvision用", "Hikvision
  *対応"; not "compatible with" (then the named product is what is compatible with something else).
  */
-const TRAIL_COMPATIBLE =
-  /^\s*-?\s*(?:(?:compatible|compatibles|kompatibel|kompatible|kompatiblen|kompatibler|kompatibles|compatibile)(?![\p{L}\p{N}])(?!\s*(?:with|avec|con|mit|to|zu|for|für|à|a|per)(?![\p{L}\p{N}]))|対応|用(?![户戶途于於法品]))/u;
+const COMPATIBLE_WORDS = [
+  'compatible',
+  'compatibles',
+  'kompatibel',
+  'kompatible',
+  'kompatiblen',
+  'kompatibler',
+  'kompatibles',
+  'compatibile',
+];
+const TRAIL_COMPATIBLE = new RegExp(
+  String.raw`^\s*-?\s*(?:(?:${COMPATIBLE_WORDS.join('|')})(?![\p{L}\p{N}])(?!\s*(?:with|avec|con|mit|to|zu|for|für|à|a|per)(?![\p{L}\p{N}]))|対応|用(?![户戶途于於法品]))`,
+  'u',
+);
 /** "Huawei Nova HB405979ECW Replacement Battery": a replacement part named after the product it fits. */
-const TRAIL_REPLACEMENT =
-  /^\s*(?:replacement|ersatz|ersatz-|remplacement|repuesto|recambio) ?(?:[\p{L}-]+ )?(?:battery|batteries|akku|batterie|batería|bateria|lens|lenses|objektiv|mount|bracket|housing|cover|case|charger|cable|parts?|screen|display|remote|antenna|bubble|dome)(?![\p{L}\p{N}])/u;
+const REPLACEMENT_WORDS = ['replacement', 'ersatz', 'ersatz-', 'remplacement', 'repuesto', 'recambio'];
+const TRAIL_REPLACEMENT = new RegExp(
+  String.raw`^\s*(?:${REPLACEMENT_WORDS.join('|')}) ?(?:[\p{L}-]+ )?(?:battery|batteries|akku|batterie|batería|bateria|lens|lenses|objektiv|mount|bracket|housing|cover|case|charger|cable|parts?|screen|display|remote|antenna|bubble|dome)(?![\p{L}\p{N}])`,
+  'u',
+);
 /**
  * "Huawei P30 Pro Case", "Xiaomi Redmi Note 12 Hülle", "OPPO Reno 8 tempered glass": a case or screen protector named
  * after the phone it fits, as marketplaces title third-party accessories.
  */
-const TRAIL_CASE =
-  /^\s*(?:phone |handy)?(?:case|cases|cover|covers|hülle|hüllen|schutzhülle|coque|coques|funda|fundas|carcasa|custodia|screen protector|screen protectors|tempered glass|panzerglas|schutzglas|schutzfolie|bumper)(?![\p{L}\p{N}])(?!\s+(?:stud|letter|story))/u;
+const CASE_WORDS = [
+  'case',
+  'cases',
+  'cover',
+  'covers',
+  'hülle',
+  'hüllen',
+  'schutzhülle',
+  'coque',
+  'coques',
+  'funda',
+  'fundas',
+  'carcasa',
+  'custodia',
+  'screen protector',
+  'screen protectors',
+  'tempered glass',
+  'panzerglas',
+  'schutzglas',
+  'schutzfolie',
+  'bumper',
+];
+const TRAIL_CASE = new RegExp(
+  String.raw`^\s*(?:phone |handy)?(?:${CASE_WORDS.join('|')})(?![\p{L}\p{N}])(?!\s+(?:stud|letter|story))`,
+  'u',
+);
 /** Words that end a walk to a trailing trigger: "Huawei P30 Pro with replacement battery" sells the phone. */
 const STOP_WORDS = new Set(
   'with and or plus includes including incl inkl mit und oder avec et ou con y without free no new'.split(' '),
@@ -176,24 +215,65 @@ const DEVICE_WORDS = new Set(
   ),
 );
 
+/**
+ * Parts a device is mounted on, housed in or powered through, sold named after its maker: rule 3's nouns before a
+ * name, and the maker's own part after one of its codes (OWN_ACCESSORY_AFTER). Regular-expression source.
+ */
+const MOUNTING_PARTS = [
+  'junction box',
+  'back ?box',
+  'mount',
+  'bracket',
+  'housing',
+  'enclosure',
+  'power supply',
+  'power adapter',
+  'poe injector',
+  'injector',
+  'splitter',
+  'sun ?shield',
+  'sun ?shade',
+  'halterung',
+  'wandhalterung',
+  'gehäuse',
+  'netzteil',
+  'anschlussdose',
+  'abzweigdose',
+];
+
 /** Accessory nouns right before a name: "Junction box Hikvision", "Wall mount bracket Hikvision Dahua". */
-const ACCESSORY_BEFORE =
-  /(?:^|[^\p{L}\p{N}])(?:junction box|back ?box|mount|bracket|housing|enclosure|power supply|power adapter|poe injector|injector|poe splitter|splitter|lens cover|sun ?shield|sun ?shade|rain cover|cable|adapter|adaptor|charger|halterung|wandhalterung|gehäuse|netzteil|anschlussdose|abzweigdose|screen protector|lens protector|protector|tempered glass|panzerglas|hülle|coque|funda)s?\s*-?\s*$/u;
+const ACCESSORY_WORDS = [
+  ...MOUNTING_PARTS,
+  'lens cover',
+  'rain cover',
+  'cable',
+  'adapter',
+  'adaptor',
+  'charger',
+  'screen protector',
+  'lens protector',
+  'protector',
+  'tempered glass',
+  'panzerglas',
+  'hülle',
+  'coque',
+  'funda',
+];
+const ACCESSORY_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}\p{N}])(?:${ACCESSORY_WORDS.join('|')})s?\s*-?\s*$`, 'u');
 
 /** A model code right after a name: letters and digits, at least four characters ("ds-1280zj-xs", "b593"). */
 const CODE = String.raw`^\s*(?=[\p{L}\p{N}-]*\p{N})(?=[\p{L}\p{N}-]*\p{L})[\p{L}\p{N}][\p{L}\p{N}-]{3,}`;
 const CODE_AFTER = new RegExp(String.raw`${CODE}(?![\p{L}\p{N}])`, 'u');
 
 /**
- * Each rule's words contain one of its cues: a block without any is done in one pass per rule (most blocks with a
- * finding are product titles with no accessory words at all, and pay nothing more).
+ * A block with none of a rule's words is done in one pass per rule (most blocks with a finding are product titles
+ * with no accessory words at all, and pay nothing more). The trailing and accessory cues are those rules' own word
+ * lists; the lead cues are kept by hand, as parts of LEAD_TRIGGER's phrases and BARE_FOR's words.
  */
 const LEAD_CUES =
   /compat|kompat|(?<!\p{L})(?:for|für|fur|pour|para|fits?|suits)(?!\p{L})|suitable|replac|works? with|working with|use with|used (?:with|for|on)|adapt|passend|passt|geeignet|ersatz|ersetzt|convient|remplac|apto|adecuado|lido para|repuesto|reemplazo|sustituye|adatto|兼容|适|適|用于|用於|対応/u;
-const TRAIL_CUES =
-  /compat|kompat|対応|用|replacement|ersatz|remplacement|repuesto|recambio|case|cover|hülle|coque|funda|carcasa|custodia|protector|glass|panzerglas|schutz|bumper/u;
-const ACCESSORY_CUES =
-  /junction|box|mount|bracket|housing|enclosure|supply|adapt|injector|splitter|cover|shield|shade|cable|charger|halterung|gehäuse|netzteil|dose|protector|glass|panzerglas|hülle|coque|funda/u;
+const TRAIL_CUES = new RegExp([...COMPATIBLE_WORDS, '対応', '用', ...REPLACEMENT_WORDS, ...CASE_WORDS].join('|'), 'u');
+const ACCESSORY_CUES = new RegExp(ACCESSORY_WORDS.join('|'), 'u');
 
 /** A word with a digit: a model code or a size ("ds-2cd2143g2-i", "4mp"). */
 const hasDigit = (word: string) => /\p{N}/u.test(word);
@@ -285,7 +365,7 @@ function accessoryInClause(text: string, at: number): boolean {
 
 /** A model code and an accessory noun right after a name: "Hikvision DS-1280ZJ-XS junction box" is the maker's part. */
 const OWN_ACCESSORY_AFTER = new RegExp(
-  String.raw`${CODE}\s+(?:junction box|back ?box|mount|bracket|housing|enclosure|power supply|power adapter|poe injector|injector|splitter|sun ?shield|sun ?shade|halterung|wandhalterung|gehäuse|netzteil|anschlussdose|abzweigdose|boîtier|boitier|support|soporte|caja)(?![\p{L}\p{N}])`,
+  String.raw`${CODE}\s+(?:${[...MOUNTING_PARTS, 'boîtier', 'boitier', 'support', 'soporte', 'caja'].join('|')})(?![\p{L}\p{N}])`,
   'u',
 );
 
