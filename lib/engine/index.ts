@@ -480,6 +480,7 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
     const start = norm.origin[hit.start]!;
     const end = norm.origin[hit.end - 1]! + lengthAt(input, norm.origin[hit.end - 1]!);
     if (hit.kind !== 'model' && personAfterSurname(input, start, end)) return null;
+    if (hit.kind !== 'model' && negatedName(input, start, end)) return null;
     if (
       hit.kind === 'name' &&
       (longerPinyinName(input, start, end) ||
@@ -708,6 +709,23 @@ function pinyinNameOfPersonOrPlace(input: string, start: number, end: number): b
  */
 function placeAndCommonNoun(input: string, start: number, end: number): boolean {
   return /^(?:China|Pacific)[\s-]+(?:mobile|telecom|networks)$/u.test(input.slice(start, end));
+}
+
+/** "non-" (French and Italian "non ", German "nicht-") right before a name, at the start of a word. */
+const NEGATION_BEFORE = /(?:^|[^\p{L}\p{N}])(?:non[-\u2010\u2011 ]|nicht-)$/iu;
+/** "-free" right after a name ("Huawei-free networks"); "Huawei free trial" with a space is about price. */
+const NEGATION_AFTER = /^[-\u2010\u2011]free(?![\p{L}\p{N}])/iu;
+
+/**
+ * A name that the text denies: "non-Huawei equipment", "replacing non-Huawei handsets", "un réseau non Huawei", a
+ * "Huawei-free" network. The phrase says the thing is not the vendor's, so it is no finding at all: never "Listed
+ * vendor" on a product, and not a mention either (a mention says the thing is an accessory for the vendor's). The
+ * vendor named plainly elsewhere on the page is still found. Offsets are in the original.
+ */
+function negatedName(input: string, start: number, end: number): boolean {
+  return (
+    NEGATION_BEFORE.test(input.slice(Math.max(0, start - 7), start)) || NEGATION_AFTER.test(input.slice(end, end + 6))
+  );
 }
 
 const isAllCaps = (name: string) => /\p{Lu}/u.test(name) && name === name.toUpperCase();

@@ -281,6 +281,26 @@ describe('news and people (the policy in lib/engine/index.ts)', () => {
     expect(found(text).filter((f) => !f.includes(':model:'))).toEqual([]);
   });
 
+  it.each([
+    'Reimbursements don’t include end-user devices, such as replacing non-Huawei mobile handsets.',
+    'The tender requires Non-Huawei equipment throughout.',
+    'Un réseau non Huawei, équipements non ZTE',
+    'Nicht-Huawei-Geräte',
+    'We are building Huawei-free 5G networks.',
+    'ZTE‐free core',
+  ])('takes no name the text denies for the vendor: %s', (text) => {
+    expect(found(text)).toEqual([]);
+  });
+
+  it.each([
+    ['We replaced the Huawei routers with non-Huawei equipment.', ['huawei:name:Huawei']],
+    ['Huawei free trial of MateBook', ['huawei:name:Huawei']],
+    ['canon-Huawei adapter', ['huawei:name:Huawei']],
+    ['Hikvision non-PoE camera', ['hikvision:name:Hikvision']],
+  ])('still finds a name that is not denied: %s', (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+
   it.each(['Huaweiss', 'Dahuasse', 'The Decos are here'])('takes no longer word for a genitive: %s', (text) => {
     expect(found(text)).toEqual([]);
   });
