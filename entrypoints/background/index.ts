@@ -82,7 +82,7 @@ export default defineBackground(() => {
   });
   // The organisation's policy changed (however it was found out): open tabs ask whether they still run.
   onPolicyChanged(() => void tellOpenTabs('sites-changed'));
-  // Read the policy once at start-up; every matcher request reads it again and compares (matching.ts).
+  // Read the policy at start-up; matcher requests read it again when the last read is a few seconds old (matching.ts).
   void checkPolicy();
   browser.tabs.onRemoved.addListener((tabId) => {
     forgetPageMakers(tabId);

@@ -1,9 +1,9 @@
 /**
  * Browser glue around lib/matching: builds the Matcher from the list in force (an accepted update or the bundled
  * list), the organisation's lists and the user's settings and entries, and rebuilds it whenever any of those
- * changes in storage (the policy is compared at every use: Chromium may not announce its first load). Content
- * scripts send block text here; it is matched and dropped (tab-records.ts keeps only the start of a block with a
- * finding, in the tab's session record, as the product or lot text of the evidence record).
+ * changes in storage (the policy is also read again every few seconds in use: Chromium may not announce its first
+ * load). Content scripts send block text here; it is matched and dropped (tab-records.ts keeps only the start of a
+ * block with a finding, in the tab's session record, as the product or lot text of the evidence record).
  */
 import { buildEvidenceReport, dismissedFindings, type EvidenceReport } from '../../lib/evidence/report';
 import {
@@ -24,6 +24,12 @@ import { effectiveSettings, getItem } from '../../platform/storage';
 import { shownFindings } from './tab-records';
 import { organisationUpdater, updater } from './updates';
 
+/**
+ * How long a read of the policy is trusted without an event: the longest a policy that arrives unannounced (Chromium's
+ * first load) goes unnoticed. Managed storage is not read for every batch a page sends.
+ */
+const POLICY_MAX_AGE_MS = 10_000;
+
 interface MatchingState {
   matcher: Matcher;
   /** The VendorWatch list in force, for evidence records (without the organisation's or user's additions). */
@@ -32,9 +38,15 @@ interface MatchingState {
   matched: Watchlist;
 }
 
-/** Rebuilt when the policy differs from the one it was built with, event or not (lib/settings/policy-keyed.ts). */
-const matching = policyKeyed(readManagedStorage, build, () => {
-  for (const listener of policyListeners) listener();
+/**
+ * Rebuilt when the policy differs from the one it was built with, event or not (lib/settings/policy-keyed.ts): read
+ * at start-up, on a managed storage change, and at most every POLICY_MAX_AGE_MS while pages ask for matching.
+ */
+const matching = policyKeyed(readManagedStorage, build, {
+  onChange: () => {
+    for (const listener of policyListeners) listener();
+  },
+  maxAgeMs: POLICY_MAX_AGE_MS,
 });
 const policyListeners: Array<() => void> = [];
 

@@ -1,12 +1,13 @@
 /**
  * The background's matcher follows the organisation's policy without waiting for a change event: Chromium may not
- * announce the first load of a policy, and an early read can answer `{}` before it arrives.
+ * announce the first load of a policy, and an early read can answer `{}` before it arrives. Without an event it reads
+ * the policy again at most every `maxAgeMs`, not for every request.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { policyKeyed } from '../../../lib/settings/policy-keyed';
 
 /** A managed storage the test sets, with no events at all, and a build that records what it was given. */
-function setup(initial: unknown = {}) {
+function setup(initial: unknown = {}, maxAgeMs = 0) {
   let policy = initial;
   let reads = 0;
   const builds: unknown[] = [];
@@ -20,7 +21,7 @@ function setup(initial: unknown = {}) {
       builds.push(seen);
       return { builtWith: seen, n: builds.length };
     },
-    () => changes++,
+    { onChange: () => changes++, maxAgeMs },
   );
   return {
     keyed,
@@ -43,7 +44,7 @@ describe('policyKeyed', () => {
     expect(s.changes()).toBe(0);
   });
 
-  it('rebuilds when the policy arrives later with no event (read at every use and compared)', async () => {
+  it('with no maximum age, rebuilds when the policy arrives later with no event (read at every use)', async () => {
     const s = setup({}); // Chromium's early read, before the policy is loaded
     await s.keyed.check(); // start-up
     expect((await s.keyed.get()).builtWith).toEqual({});
@@ -116,5 +117,84 @@ describe('policyKeyed', () => {
     await expect(keyed.get()).rejects.toThrow('storage unavailable');
     fail = false;
     expect(await keyed.get()).toBe('built');
+  });
+});
+
+describe('policyKeyed with a maximum age (the background: not a read per request)', () => {
+  const MAX_AGE = 10_000;
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('uses within the maximum age of the last read do not read again', async () => {
+    const s = setup({ sensitivity: 'strict' }, MAX_AGE);
+    const first = await s.keyed.get();
+    for (let i = 0; i < 20; i++) {
+      await vi.advanceTimersByTimeAsync(100);
+      expect(await s.keyed.get()).toBe(first);
+    }
+    expect(s.reads()).toBe(1);
+  });
+
+  it('a use after the maximum age reads again and rebuilds for a policy that arrived with no event', async () => {
+    const s = setup({}, MAX_AGE);
+    await s.keyed.check(); // start-up: the early read answers {}
+    const early = await s.keyed.get();
+    s.set({ sensitivity: 'strict' }); // arrives silently
+    expect(await s.keyed.get()).toBe(early); // within the maximum age: trusted
+    await vi.advanceTimersByTimeAsync(MAX_AGE);
+    const later = await s.keyed.get();
+    expect(later.builtWith).toEqual({ sensitivity: 'strict' });
+    expect(s.changes()).toBe(1);
+  });
+
+  it('a policy that arrives silently is found when the last trusted read turns stale, with no further use', async () => {
+    const s = setup({}, MAX_AGE);
+    await s.keyed.get();
+    await vi.advanceTimersByTimeAsync(2_000);
+    await s.keyed.get(); // trusted: leaves one check due at 10 s
+    await s.keyed.get();
+    s.set({ sensitivity: 'strict' });
+    await vi.advanceTimersByTimeAsync(MAX_AGE - 2_000 - 1);
+    expect(s.changes()).toBe(0);
+    expect(s.reads()).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(s.reads()).toBe(2); // one check, though two uses trusted the read
+    expect(s.changes()).toBe(1); // open tabs are told
+    expect(s.builds).toHaveLength(1); // built again only when asked
+    expect((await s.keyed.get()).builtWith).toEqual({ sensitivity: 'strict' });
+    expect(s.reads()).toBe(3); // a build reads the policy it is built from
+  });
+
+  it('an idle background reads nothing: no check is left due by a use that read', async () => {
+    const s = setup({ sensitivity: 'strict' }, MAX_AGE);
+    await s.keyed.check();
+    await s.keyed.get();
+    await vi.advanceTimersByTimeAsync(10 * MAX_AGE);
+    expect(s.reads()).toBe(2);
+  });
+
+  it('a change event reads at once, even within the maximum age, and uses wait for that read', async () => {
+    const s = setup({ sensitivity: 'balanced' }, MAX_AGE);
+    const first = await s.keyed.get();
+    s.set({ sensitivity: 'strict' });
+    const checked = s.keyed.check(); // storage.onChanged for the managed area
+    const during = s.keyed.get();
+    await checked;
+    expect((await during).builtWith).toEqual({ sensitivity: 'strict' });
+    expect(await s.keyed.get()).not.toBe(first);
+    expect(s.changes()).toBe(1);
+    expect(s.reads()).toBe(2);
+  });
+
+  it('invalidate() rebuilds at the next use from the policy read then', async () => {
+    const s = setup({ sensitivity: 'balanced' }, MAX_AGE);
+    await s.keyed.get();
+    s.set({ sensitivity: 'strict' });
+    s.keyed.invalidate(); // settings changed: the matcher is built again, and its policy read with it
+    expect((await s.keyed.get()).builtWith).toEqual({ sensitivity: 'strict' });
   });
 });
