@@ -13,67 +13,38 @@
  * enforces before any handler runs, and the same table drives the refusal tests.
  */
 import { z } from 'zod';
+import {
+  blockContexts,
+  CONTENT_PROTOCOL,
+  empty,
+  findingShape,
+  localTextSchema,
+  warningViewSchema,
+  warningViewShape,
+} from './content-protocol';
 import { VERDICTS } from './engine/verdicts';
-import { isMessageKey, type LocalText } from './i18n/index';
 import type { BlockMatch } from './matching/index';
-import type { PlacelessFinding, TabledHit, TabledView } from './matching/view-table';
-import type { MeasureView, WarningView } from './present/warning-view';
+import type { WarningView } from './present/warning-view';
+import {
+  createTableRouter,
+  createTableSender,
+  type Envelope,
+  type HandlersOf,
+  type MessageSender,
+  type MessageSpec,
+  ProtocolError,
+  type ReplyOf,
+  type RequestOf,
+} from './protocol-core';
 import { settingsSchema } from './settings/index';
 import { reviewSchema, watchlistSchema } from './watchlist/schema';
 
-type SenderKind = 'content' | 'extension';
+export { type Envelope, type MessageSender, ProtocolError, warningViewSchema };
 
-const measureFields = z.looseObject({
-  id: z.string(),
-  title: z.string(),
-  jurisdiction: z.string(),
-  sourceUrl: z.string(),
-});
-const measureShape = z.custom<MeasureView>((value) => measureFields.safeParse(value).success, {
-  message: 'not a measure',
-});
-
-/** A WarningView as built by the background (lib/present); checked for the fields every reader relies on. */
-const warningViewShape = z.looseObject({
-  vendorId: z.string(),
-  vendorName: z.string(),
-  evidence: z.string(),
-  verdict: z.enum(VERDICTS),
-  verdictLineText: z.lazy(() => localTextShape),
-  measures: z.array(measureShape),
-  listVersion: z.number(),
-});
-export const warningViewSchema = z.custom<WarningView>((value) => warningViewShape.safeParse(value).success, {
-  message: 'not a warning view',
-});
-
-const findingShape = z.looseObject({
-  vendorId: z.string(),
-  vendorName: z.string(),
-  evidence: z.string(),
-  start: z.number().int().nonnegative(),
-  end: z.number().int().nonnegative(),
-  verdict: z.string(),
-  measures: z.array(z.string()),
-});
-/** A finding without its place in the text (the match-blocks reply sends each once: view-table.ts). */
-const placelessFindingShape = findingShape.omit({ start: true, end: true });
-const placelessFindingSchema = z.custom<PlacelessFinding>((value) => placelessFindingShape.safeParse(value).success, {
-  message: 'not a finding',
-});
 /** One finding in one block, as the background sends it, with the reference it recorded it under for the tab. */
 const blockMatchShape = z.looseObject({ finding: findingShape, view: warningViewShape });
 const blockMatchSchema = z.custom<BlockMatch>((value) => blockMatchShape.safeParse(value).success, {
   message: 'not a block match',
-});
-
-const localTextShape: z.ZodType = z.looseObject({
-  key: z.string().refine(isMessageKey, 'unknown message key'),
-  subs: z.array(z.union([z.string(), z.lazy(() => localTextShape)])).optional(),
-});
-/** Localisable words: a known message key, substitutions that are words or more localisable words. */
-const localTextSchema = z.custom<LocalText>((value) => localTextShape.safeParse(value).success, {
-  message: 'not localisable text',
 });
 
 /** What the popup and the badge need to know about one finding; never the page's text beyond the match. */
@@ -128,7 +99,7 @@ export const checkRecordSchema = z.object({
   /** Plain words, in English. */
   message: z.string(),
   /** The same words, localisable. */
-  text: localTextSchema.optional(),
+  text: z.optional(localTextSchema),
   version: z.number().optional(),
 });
 
@@ -191,129 +162,15 @@ export const evidenceReportSchema = z.object({
   ),
 });
 
-const empty = z.object({}).strict();
 const tabId = z.number().int().nonnegative();
-/** Reference the background gave a finding in its match reply; the content script reports findings by it. */
-const findingRef = z.number().int().nonnegative();
-
-/** A table cell's context (lib/documents/table-context.ts), as the content script reads it from the page. */
-const contextText = z.string().max(1_000);
-const blockContextSchema = z
-  .object({
-    header: contextText.optional(),
-    item: z
-      .array(z.object({ text: contextText, header: contextText.optional() }).strict())
-      .max(32)
-      .readonly()
-      .optional(),
-  })
-  .strict();
 
 /**
- * The match-blocks reply: each distinct measure and warning view once, findings referring to them by index
- * (lib/matching/view-table.ts; the whole views made the reply megabytes on a long page, issue 17).
- */
-const index = z.number().int().nonnegative();
-/**
- * The hits are thousands of small integers on a long page. Checked by one plain loop rather than a zod schema per
- * number, which cost the page's main thread milliseconds per reply before the engine's code was warm (issue 17).
- */
-const isIndex = (value: unknown): value is number =>
-  typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
-const isHit = (value: unknown): value is TabledHit =>
-  Array.isArray(value) && value.length === 5 && value.every(isIndex);
-const isBlockHits = (value: unknown): value is [number, TabledHit[]] =>
-  Array.isArray(value) && value.length === 2 && isIndex(value[0]) && Array.isArray(value[1]) && value[1].every(isHit);
-const hitsSchema = z.custom<Array<[number, TabledHit[]]>>((value) => Array.isArray(value) && value.every(isBlockHits), {
-  message: 'malformed hits',
-});
-const tabledViewShape = warningViewShape.extend({ measures: z.array(index) });
-const matchBlocksReplySchema = z
-  .object({
-    listVersion: z.number(),
-    measures: z.array(measureShape),
-    views: z.array(
-      z.custom<TabledView>((value) => tabledViewShape.safeParse(value).success, { message: 'not a warning view' }),
-    ),
-    findings: z.array(placelessFindingSchema),
-    /** Findings of the blocks that have any: [block index, [reference, finding, start, end, view index][]]. */
-    hits: hitsSchema,
-  })
-  .superRefine(({ measures, views, findings, hits }, ctx) => {
-    if (views.some((view) => view.measures.some((m) => m >= measures.length)))
-      ctx.addIssue({ code: 'custom', message: 'a view names a measure the reply does not carry', path: ['views'] });
-    if (hits.some(([, matches]) => matches.some(([, finding]) => finding >= findings.length)))
-      ctx.addIssue({ code: 'custom', message: 'a hit names a finding the reply does not carry', path: ['hits'] });
-    if (hits.some(([, matches]) => matches.some(([, , start, end]) => end < start)))
-      ctx.addIssue({ code: 'custom', message: 'a hit ends before it starts', path: ['hits'] });
-    if (hits.some(([, matches]) => matches.some(([, , , , view]) => view >= views.length)))
-      ctx.addIssue({ code: 'custom', message: 'a hit names a view the reply does not carry', path: ['hits'] });
-  });
-
-/**
- * The protocol. `from` is who may send the request; `request` is the body (without `type`); `reply` is the answer.
- * Requests to the content script (`to: 'content'`) come from the extension's pages through `tabs.sendMessage`.
+ * The protocol: the content script's messages (lib/content-protocol.ts) and the extension pages'. `from` is who may
+ * send the request; `request` is the body (without `type`); `reply` is the answer. The background routes the whole
+ * table, so every request it answers is validated against its schema and its sender checked.
  */
 export const PROTOCOL = {
-  /** Before reading anything: does VendorWatch run on the sender's site? Starts a new record for the tab. */
-  'get-scan-config': {
-    from: 'content',
-    to: 'background',
-    request: empty,
-    reply: z.object({ runs: z.boolean(), listVersion: z.number() }),
-  },
-  /**
-   * Does VendorWatch still run on the sender's site (the settings or policy changed: a site paused or resumed)?
-   * Unlike get-scan-config it leaves the tab's record as it is.
-   */
-  'get-site-running': {
-    from: 'content',
-    to: 'background',
-    request: empty,
-    reply: z.object({ runs: z.boolean() }),
-  },
-  /**
-   * The text of some blocks to match, joined by `packTexts` (lib/matching/wire). The text goes no further than the
-   * background, which matches it and keeps only the findings, under references the content script reports back.
-   */
-  'match-blocks': {
-    from: 'content',
-    to: 'background',
-    request: z
-      .object({
-        packed: z.string(),
-        /** Table context of some blocks, by block index. */
-        contexts: z
-          .array(z.tuple([z.number().int().nonnegative(), blockContextSchema]))
-          .max(200_000)
-          .optional(),
-      })
-      .strict(),
-    reply: matchBlocksReplySchema,
-  },
-  /** After every scan batch: the findings shown now, by the references the background gave them. */
-  'findings-changed': {
-    from: 'content',
-    to: 'background',
-    request: z
-      .object({
-        /**
-         * The page's address now (client-side navigation changes it without a new document); accepted only on the
-         * origin the browser reports for the sender.
-         */
-        url: z.string().max(8_192),
-        title: z.string().max(2_000),
-        findings: z.array(findingRef).max(100_000),
-        /** Findings a dismissal hides, with the dismissal's id: the evidence record keeps them, marked. */
-        dismissed: z
-          .array(z.tuple([findingRef, z.string().max(100)]))
-          .max(100_000)
-          .optional(),
-        paused: z.boolean().optional(),
-      })
-      .strict(),
-    reply: z.null(),
-  },
+  ...CONTENT_PROTOCOL,
   /** The state of a tab (the popup, and the end-to-end tests). */
   'get-tab-state': {
     from: 'extension',
@@ -335,15 +192,7 @@ export const PROTOCOL = {
   'match-documents': {
     from: 'extension',
     to: 'background',
-    request: z
-      .object({
-        packed: z.string().max(64 * 1024 * 1024),
-        contexts: z
-          .array(z.tuple([z.number().int().nonnegative(), blockContextSchema]))
-          .max(200_000)
-          .optional(),
-      })
-      .strict(),
+    request: z.object({ packed: z.string().max(64 * 1024 * 1024), contexts: blockContexts }).strict(),
     reply: z.object({
       watchlist: evidenceReportSchema.shape.watchlist,
       hits: z.array(z.tuple([z.number().int().nonnegative(), z.array(blockMatchSchema)])),
@@ -360,164 +209,27 @@ export const PROTOCOL = {
     request: empty,
     reply: z.object({ list: watchlistSchema, source: z.enum(['bundled', 'update']) }),
   },
-  /** A warning card's "Why is this flagged?": opens the watchlist page at that vendor (a page cannot open it itself). */
-  'open-watchlist': {
-    from: 'content',
-    to: 'background',
-    request: z.object({ vendorId: z.string().regex(/^[a-z0-9-]{1,80}$/) }).strict(),
-    reply: z.null(),
-  },
-  /** Popup -> content script: scroll to and open the n-th warning. */
-  'reveal-finding': {
-    from: 'extension',
-    to: 'content',
-    request: z.object({ index: z.number().int().nonnegative() }).strict(),
-    reply: z.boolean(),
-  },
-  /** Background -> content script: where VendorWatch runs may have changed (a site paused or resumed); ask again. */
-  'sites-changed': { from: 'extension', to: 'content', request: empty, reply: z.null() },
-  /** Background -> content script: the user's own entries changed, read the page again with the new list. */
-  rescan: { from: 'extension', to: 'content', request: empty, reply: z.null() },
-} as const satisfies Record<
-  string,
-  { from: SenderKind; to: 'background' | 'content'; request: z.ZodType; reply: z.ZodType }
->;
+} as const satisfies Record<string, MessageSpec>;
 
-export type MessageType = keyof typeof PROTOCOL;
-export type Request<T extends MessageType> = z.input<(typeof PROTOCOL)[T]['request']>;
-export type Reply<T extends MessageType> = z.output<(typeof PROTOCOL)[T]['reply']>;
-type MessagesTo<Receiver extends 'background' | 'content'> = {
-  [T in MessageType]: (typeof PROTOCOL)[T]['to'] extends Receiver ? T : never;
-}[MessageType];
+type Protocol = typeof PROTOCOL;
+export type MessageType = keyof Protocol;
+export type Request<T extends MessageType> = RequestOf<Protocol, T>;
+export type Reply<T extends MessageType> = ReplyOf<Protocol, T>;
+export type Handlers<Receiver extends 'background' | 'content'> = HandlersOf<Protocol, Receiver>;
 
-const messageSchema = z.looseObject({ type: z.string() });
-const isMessageType = (type: string): type is MessageType => Object.hasOwn(PROTOCOL, type);
-
-/** What travels back: a reply, or a refusal in plain words. Never a bare value, so "no answer" is never a reply. */
-const envelopeSchema = z.union([
-  z.object({ ok: z.literal(true), reply: z.unknown() }),
-  z.object({ ok: z.literal(false), error: z.string() }),
-]);
-export type Envelope = z.infer<typeof envelopeSchema>;
-
-/** The browser's description of who sent a message (runtime.MessageSender, the parts we read). */
-export interface MessageSender {
-  id?: string;
-  url?: string;
-  tab?: { id?: number };
-  frameId?: number;
-}
-
-/** Who the message came from, as far as the browser says; `null` with a reason when it is no one we answer. */
-type SenderContext =
-  | { kind: 'content'; tabId: number; url: string; frameId: number }
-  | { kind: 'extension'; url: string; tabId?: number };
-
-/** Classifies a sender. `ownOrigin` is the extension's base URL (runtime.getURL('')), `ownId` its id. */
-function identifySender(
-  sender: MessageSender,
-  own: { id: string; origin: string },
-): SenderContext | { refused: string } {
-  if (sender.id !== own.id) return { refused: 'sender is not this extension' };
-  if (sender.url?.startsWith(own.origin)) {
-    return sender.tab?.id === undefined
-      ? { kind: 'extension', url: sender.url }
-      : { kind: 'extension', url: sender.url, tabId: sender.tab.id };
-  }
-  // Content scripts run in the top frame only (frames the page embeds are read from there), so a message from a
-  // sub-frame is not ours to trust.
-  if (sender.tab?.id !== undefined && sender.tab.id >= 0 && sender.url && (sender.frameId ?? 0) !== 0) {
-    return { refused: 'content script messages come from the top frame only' };
-  }
-  if (sender.tab?.id !== undefined && sender.tab.id >= 0 && sender.url) {
-    return { kind: 'content', tabId: sender.tab.id, url: sender.url, frameId: sender.frameId ?? 0 };
-  }
-  return { refused: 'sender is neither an extension page nor a content script in a tab' };
-}
-
-export type Handlers<Receiver extends 'background' | 'content'> = {
-  [T in MessagesTo<Receiver>]: (
-    request: z.output<(typeof PROTOCOL)[T]['request']>,
-    sender: Extract<SenderContext, { kind: (typeof PROTOCOL)[T]['from'] }>,
-  ) => Promise<Reply<T>> | Reply<T>;
-};
-
-export class ProtocolError extends Error {
-  override name = 'ProtocolError';
-}
-
-const refuse = (error: string): Envelope => ({ ok: false, error });
-
-/** A one-line account of why a body was refused: the first problem, with its path. */
-function firstProblem(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return 'invalid';
-  return `${issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''}${issue.message}`;
-}
-
-/**
- * The one listener of a receiver: validates the body, checks who sent it, and runs the handler. Anything else gets
- * a refusal in plain words, never silence and never a handler call. Messages for the other receiver are left
- * unanswered (`undefined`), so both can listen on the same channel.
- */
-export function createRouter<Receiver extends 'background' | 'content'>(options: {
-  receiver: Receiver;
-  own: { id: string; origin: string };
-  handlers: Handlers<Receiver>;
-  /** Reports a refusal (logged by the receiver; tests collect them). */
-  onRefused?: (type: string, reason: string) => void;
-}): (raw: unknown, sender: MessageSender) => Promise<Envelope> | undefined {
-  // Each handler is called only after its body and sender passed the checks its signature promises (method
-  // syntax: parameters are compared bivariantly, so the typed handlers fit one lookup table without a cast).
-  const handlers: Partial<Record<MessageType, { call(request: unknown, sender: SenderContext): unknown }['call']>> =
-    options.handlers;
-  return (raw, sender) => {
-    const message = messageSchema.safeParse(raw);
-    const type = message.success ? message.data.type : typeof raw;
-    const refusal = (reason: string) => {
-      options.onRefused?.(type, reason);
-      return Promise.resolve(refuse(`VendorWatch refused ${JSON.stringify(type.slice(0, 60))}: ${reason}`));
-    };
-    if (!message.success) return refusal('not a message');
-    if (!isMessageType(type)) return refusal('unknown message type');
-    const spec = PROTOCOL[type];
-    const handler = handlers[type];
-    if (spec.to !== options.receiver || !handler) return undefined;
-    const who = identifySender(sender, options.own);
-    if ('refused' in who) return refusal(who.refused);
-    if (who.kind !== spec.from) {
-      return refusal(
-        spec.from === 'extension'
-          ? 'only the extension’s own pages may send this'
-          : 'only a content script may send this',
-      );
-    }
-    const { type: _type, ...body } = message.data;
-    const parsed = spec.request.safeParse(body);
-    if (!parsed.success) return refusal(`malformed body (${firstProblem(parsed.error)})`);
-    return Promise.resolve()
-      .then(() => handler(parsed.data, who))
-      .then(
-        (reply): Envelope => ({ ok: true, reply: reply === undefined ? null : reply }),
-        (error: unknown): Envelope => refuse(error instanceof Error ? error.message : String(error)),
-      );
-  };
+/** The router of the whole protocol (the background's); see createTableRouter. */
+export function createRouter<Receiver extends 'background' | 'content'>(
+  options: Parameters<typeof createTableRouter<Protocol, Receiver>>[1],
+) {
+  return createTableRouter(PROTOCOL, options);
 }
 
 /** The reply schemas by type, typed per key (checked key by key), so `send` needs no cast. */
-const REPLIES: { [T in MessageType]: { reply: z.ZodType<Reply<T>> } } = PROTOCOL;
+const REPLIES: { [T in MessageType]: { reply: z.core.$ZodType<Reply<T>> } } = PROTOCOL;
 
-/** Sends typed requests through `transport` and validates what comes back; refusals become ProtocolErrors. */
+/** Sends typed requests of the whole protocol through `transport` and validates what comes back. */
 export function createSender(
   transport: (message: { type: MessageType } & Record<string, unknown>) => Promise<unknown>,
 ) {
-  return async function send<T extends MessageType>(type: T, request: Request<T>): Promise<Reply<T>> {
-    const answer = envelopeSchema.safeParse(await transport({ ...request, type }));
-    if (!answer.success) throw new ProtocolError(`${type}: no valid answer (is the receiver running?)`);
-    if (!answer.data.ok) throw new ProtocolError(answer.data.error);
-    const schema = REPLIES[type].reply;
-    const reply = schema.safeParse(answer.data.reply);
-    if (!reply.success) throw new ProtocolError(`${type}: malformed reply (${firstProblem(reply.error)})`);
-    return reply.data;
-  };
+  return createTableSender<Protocol>(REPLIES, transport);
 }

@@ -4,42 +4,11 @@
  * storage applied).
  */
 import { applyPolicy, type EffectiveSettings, keepLocked, type SettingKey, type Settings } from '../lib/settings/index';
-import {
-  type Dismissal,
-  decodeItem,
-  type KeyValueStore,
-  readItem,
-  STORAGE,
-  type StorageArea,
-  type StorageItem,
-  SUPPRESSIONS_PREFIX,
-  writeItem,
-} from '../lib/storage';
+import { type Dismissal, decodeItem, STORAGE, SUPPRESSIONS_PREFIX } from '../lib/storage';
 import { readManagedStorage } from './quirks/managed-storage';
+import { getItem, setItem } from './storage-areas';
 
-const storeOf = (area: typeof browser.storage.local): KeyValueStore => ({
-  get: async (key) => (await area.get(key))[key],
-  set: (entries) => area.set(entries),
-});
-
-const AREAS: Record<StorageArea, KeyValueStore> = {
-  local: storeOf(browser.storage.local),
-  session: storeOf(browser.storage.session),
-};
-
-export const localStore = AREAS.local;
-
-export function getItem<T>(item: StorageItem<T>): Promise<T> {
-  return readItem(AREAS[item.area], item);
-}
-
-export function setItem<T>(item: StorageItem<T>, value: T): Promise<void> {
-  return writeItem(AREAS[item.area], item, value);
-}
-
-export function removeItems(area: StorageArea, keys: string[]): Promise<void> {
-  return browser.storage[area].remove(keys);
-}
+export { getItem, localStore, removeItems, setItem } from './storage-areas';
 
 export function readUserSettings(): Promise<Settings> {
   return getItem(STORAGE.settings);

@@ -4,8 +4,8 @@
  * dismisses or undoes on a card.
  */
 import { type DismissChoice, type DismissTarget, newDismissal, withoutDismissal } from '../lib/dismissals';
-import { type Dismissal, STORAGE } from '../lib/storage';
-import { getItem, setItem } from '../platform/storage';
+import { type Dismissal, suppressionsItem } from '../lib/storage-item';
+import { getItem, setItem } from '../platform/storage-areas';
 
 export class DismissalStore {
   private constructor(
@@ -14,11 +14,11 @@ export class DismissalStore {
   ) {}
 
   static async load(site: string): Promise<DismissalStore> {
-    return new DismissalStore(site, await getItem(STORAGE.suppressions(site)));
+    return new DismissalStore(site, await getItem(suppressionsItem(site)));
   }
 
   get key(): string {
-    return STORAGE.suppressions(this.site).key;
+    return suppressionsItem(this.site).key;
   }
 
   all(): readonly Dismissal[] {
@@ -27,7 +27,7 @@ export class DismissalStore {
 
   /** Re-reads the stored list (it changed in another page). */
   async reload(): Promise<void> {
-    this.list = await getItem(STORAGE.suppressions(this.site));
+    this.list = await getItem(suppressionsItem(this.site));
   }
 
   async add(target: DismissTarget, choice: DismissChoice): Promise<Dismissal> {
@@ -35,13 +35,13 @@ export class DismissalStore {
     // Read first: another tab on the same site may have added one since this page loaded.
     await this.reload();
     this.list = [...this.list, dismissal];
-    await setItem(STORAGE.suppressions(this.site), this.list);
+    await setItem(suppressionsItem(this.site), this.list);
     return dismissal;
   }
 
   async remove(id: string): Promise<void> {
     await this.reload();
     this.list = withoutDismissal(this.list, id);
-    await setItem(STORAGE.suppressions(this.site), this.list);
+    await setItem(suppressionsItem(this.site), this.list);
   }
 }

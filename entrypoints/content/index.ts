@@ -8,7 +8,7 @@
 
 import { untableMatches } from '../../lib/matching/view-table';
 import { packTexts, unpackMatches } from '../../lib/matching/wire';
-import { listen, send } from '../../platform/messaging';
+import { listen, send } from '../../platform/content-messaging';
 import { adapterFor } from '../../scanner/adapters/index';
 import { PageScanner } from '../../scanner/page-scanner';
 import { SHADOW_ROOT_EVENT } from '../../scanner/shadow-root-event';
@@ -100,7 +100,7 @@ export default defineContentScript({
     };
     browser.storage.onChanged.addListener(onStorage);
     ctx.signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onStorage), { once: true });
-    listen('content', {
+    listen({
       rescan: () => {
         void running?.scanner.rescan();
         return null;
