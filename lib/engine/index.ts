@@ -162,6 +162,8 @@ interface Hit {
   /** Another company's name that contains a vendor's: it only hides the shorter name inside it. */
   otherCompany?: boolean;
   basis?: ModelBasis;
+  /** A code of the vendor's own accessory (ModelRule.accessory): always a mention. */
+  accessory?: boolean;
 }
 
 /** Vendors (by index) and brands (lower case) a text names. */
@@ -391,6 +393,7 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
       confidence: basis ? MODEL_CONFIDENCE[basis] : rule.requiresContext ? 0.9 : 0.8,
       brand,
       ...(basis ? { basis } : {}),
+      ...(rule.accessory ? { accessory: true } : {}),
     };
   };
 
@@ -575,13 +578,15 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
         norm.text,
         all.map((hit) => ({ start: hit.start, end: hit.end, named: hit.kind !== 'model' })),
       );
+      const ownAccessory = codes.some((code) => code.accessory) ? namesOfOwnAccessory(norm.text, all) : null;
       // A page that uses a vendor's name as a place or person still flags it beside the vendor's own codes.
       const withCodes = context?.placeNames?.size ? new Set(codes.map((code) => code.vendorIndex)) : undefined;
       const findings: Finding[] = [];
       const seen = new Set<string>();
       for (let index = 0; index < all.length; index++) {
         const hit = all[index]!;
-        const finding = toFinding(input, norm, hit, mentions?.[index] === true, context?.placeNames, withCodes);
+        const mention = mentions?.[index] === true || hit.accessory === true || ownAccessory?.[index] === true;
+        const finding = toFinding(input, norm, hit, mention, context?.placeNames, withCodes);
         if (!finding) continue;
         const key = `${finding.vendorId}\u0000${finding.start}\u0000${finding.end}`;
         if (seen.has(key)) continue;
@@ -591,6 +596,26 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
       return findings;
     },
   };
+}
+
+/** At most three words (no digits) between a name and the code it names: "Hikvision bracket DS-1272ZJ-110". */
+const NAME_TO_CODE = /^[\s,:-]*(?:\p{L}+[\s,:-]+){0,3}$/u;
+
+/**
+ * For each hit (sorted, disjoint), whether it is a vendor's name or brand right before a code of that vendor's own
+ * accessory ("Hikvision DS-1280ZJ-XS junction box", "Wall mount bracket, Hikvision DS-1272ZJ-110"): the listing sells
+ * the bracket, not the vendor's equipment, so the name is a mention like the code (ModelRule.accessory).
+ */
+function namesOfOwnAccessory(text: string, hits: readonly Hit[]): boolean[] {
+  return hits.map((hit, index) => {
+    const next = hits[index + 1];
+    return (
+      hit.kind !== 'model' &&
+      next?.accessory === true &&
+      next.vendorIndex === hit.vendorIndex &&
+      NAME_TO_CODE.test(text.slice(hit.end, next.start))
+    );
+  });
 }
 
 /** A code token as the candidate pass cuts one (candidates.ts), from a given offset. */

@@ -213,6 +213,11 @@ const modelRuleSchema = z.object({
    * with. The pattern is then matched from such a word across spaces, instead of on one code token.
    */
   lines: z.array(z.string().min(3)).optional(),
+  /**
+   * The vendor's own accessories (Hikvision's DS-12xxZJ brackets and junction boxes): a code is found, but as a
+   * mention of the vendor, never as its listed equipment.
+   */
+  accessory: z.boolean().optional(),
   sources: z.array(sourceSchema).default([]),
 });
 export type ModelRule = z.infer<typeof modelRuleSchema>;

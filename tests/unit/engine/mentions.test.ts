@@ -27,6 +27,15 @@ const scan = (text: string): Finding[] => engines.balanced.scanText(text);
 
 /** Listings that sell somebody else's accessory or device: every finding is a mention of the vendor named. */
 const MENTIONS: Array<[title: string, vendors: string]> = [
+  // The maker's own brackets and junction boxes (Hikvision's DS-12xxZJ codes, ModelRule.accessory): a bracket is not
+  // the vendor's equipment, so its code and the name right before it are mentions (3 Dec).
+  ['Bracket for Hikvision DS-1272ZJ-110', 'hikvision'],
+  ['Hikvision DS-1280ZJ-XS junction box cover', 'hikvision'],
+  ['Hikvision bracket DS-1272ZJ-110', 'hikvision'],
+  ['Hikvision DS-1280ZJ-XS Junction Box for Turret Camera', 'hikvision'],
+  ['Junction box Hikvision DS-1280ZJ-XS', 'hikvision'],
+  ['Original Hikvision junction box DS-1280ZJ-DM18 for dome camera', 'hikvision'],
+  ['Wall mount bracket, Hikvision DS-1272ZJ-110', 'hikvision'],
   // Phone cases and screen protectors titled after the phone they fit, as marketplaces list them (3 Dec).
   ['Huawei P30 Pro Case, Shockproof Silicone Cover', 'huawei'],
   ['Xiaomi Redmi Note 12 Hülle Silikon', 'xiaomi'],
@@ -88,16 +97,11 @@ const MENTIONS: Array<[title: string, vendors: string]> = [
 
 /** Listings of the vendor's own products (or text about its equipment): no finding is a mention. */
 const PRODUCTS: Array<[title: string, vendors: string]> = [
-  // The maker's own part before a trailing "cover", and a case study (3 Dec).
-  ['Hikvision DS-1280ZJ-XS junction box cover', 'hikvision'],
+  // A case study (3 Dec).
   ['Hikvision DS-2CD2143G2-I case study: a school in Leeds', 'hikvision'],
   ['The Huawei case went to court in 2019', 'huawei'],
   ['Hikvision DS-2CD2143G2-I dome camera with junction box', 'hikvision'],
-  ['Hikvision bracket DS-1272ZJ-110', 'hikvision'],
   ['Dahua camera compatible with ONVIF / Hik-Connect app', 'dahua'],
-  ['Hikvision DS-1280ZJ-XS Junction Box for Turret Camera', 'hikvision'],
-  ['Junction box Hikvision DS-1280ZJ-XS', 'hikvision'],
-  ['Original Hikvision junction box DS-1280ZJ-DM18 for dome camera', 'hikvision'],
   ['Hikvision 4MP ColorVu PoE Turret Camera DS-2CD1347G0-L 2.8mm', 'hikvision'],
   ['Dahua IPC-HFW2431S-S-S2 4MP Bullet Camera, compatible with PoE switches', 'dahua'],
   ['Huawei B535 4G Router, compatible with all networks', 'huawei'],
@@ -122,7 +126,6 @@ const PRODUCTS: Array<[title: string, vendors: string]> = [
   ['Huawei MateBook D14 laptop with charger', 'huawei'],
   ['Hikvision PoE injector DS-1H18S', 'hikvision'],
   ['Hikvision camera mount for ceiling installation', 'hikvision'],
-  ['Wall mount bracket, Hikvision DS-1272ZJ-110', 'hikvision'],
   ['Dahua PFA111 mount adapter', 'dahua'],
   ['Huawei 华为用户手册 (user manual) for the B535 router', 'huawei'],
   ['Hytera PD785 DMR radio with charger and antenna', 'hytera'],
@@ -146,17 +149,27 @@ const MIXED: Array<[title: string, findings: Array<[evidence: string, verdict: F
   [
     'Hikvision DS-1280ZJ-DM18 junction box for Hikvision dome cameras',
     [
-      ['Hikvision', 'listed-vendor'],
+      ['Hikvision', 'mention'],
+      ['DS-1280ZJ-DM18', 'mention'],
       ['Hikvision', 'mention'],
     ],
   ],
-  // A list carries a mention on, but not to an item that is the maker's own accessory (known gap of 3 Dec, fixed).
+  // A camera with the maker's own junction box: the camera is the product, the junction box a mention.
+  [
+    'Hikvision DS-2CD2143G2-I with DS-1280ZJ-XS junction box',
+    [
+      ['Hikvision', 'listed-vendor'],
+      ['DS-2CD2143G2-I', 'listed-vendor'],
+      ['DS-1280ZJ-XS', 'mention'],
+    ],
+  ],
   [
     'Replacement for Hikvision DS-2CD2043G2-I, Hikvision DS-1280ZJ-XS junction box',
     [
       ['Hikvision', 'mention'],
       ['DS-2CD2043G2-I', 'mention'],
-      ['Hikvision', 'listed-vendor'],
+      ['Hikvision', 'mention'],
+      ['DS-1280ZJ-XS', 'mention'],
     ],
   ],
   [

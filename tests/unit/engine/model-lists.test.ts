@@ -24,6 +24,7 @@ const read = (name: string) =>
 /** Listed makers' camera and equipment codes: file, vendor, product-line prefixes of the maker's naming scheme. */
 const BARE: ReadonlyArray<[string, string, RegExp]> = [
   ['hikvision', 'hikvision', /^(?:I?DS-?[0-9A-Z]|ECI-)/],
+  ['hikvision-download-centre', 'hikvision', /^(?:I?DS-?[0-9A-Z]|ECI-)/],
   ['hilook', 'hikvision', /^(?:IPC|THC|DVR|NVR|PTZ)-/],
   ['ezviz', 'hikvision', /^CS-/],
   [
@@ -41,9 +42,11 @@ const BARE: ReadonlyArray<[string, string, RegExp]> = [
 const SHARED: ReadonlyArray<[string, string, string]> = [
   ['quectel', 'quectel', 'Quectel'],
   ['fibocom', 'fibocom', 'Fibocom'],
+  ['huawei-modems', 'huawei', 'Huawei'],
+  ['zte-modems', 'zte', 'ZTE'],
 ];
 
-const OTHERS = ['other-cameras', 'other-network', 'other-modules'];
+const OTHERS = ['other-cameras', 'other-network', 'other-modules', 'other-usb'];
 
 let list: Watchlist;
 let balanced: Engine;

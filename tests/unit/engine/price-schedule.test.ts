@@ -42,6 +42,15 @@ const LISTED: ReadonlyArray<[string, string, string]> = [
   ['MF286D', 'zte', 'MF286D'],
   ['MF287Pro', 'zte', 'MF287Pro'],
   ['RM500Q-GL', 'quectel', 'RM500Q-GL'],
+  ['BG95-M3', 'quectel', 'BG95-M3'],
+  ['BG600L-M3', 'quectel', 'BG600L-M3'],
+  ['BG950A-GL', 'quectel', 'BG950A-GL'],
+  ['K4505-Z', 'zte', 'K4505-Z'],
+  ['DS-3WAP622E-SI', 'hikvision', 'DS-3WAP622E-SI'],
+  ['DS-3T1306P-SI/HS', 'hikvision', 'DS-3T1306P-SI/HS'],
+  ['DS-D5043U3-1V0S', 'hikvision', 'DS-D5043U3-1V0S'],
+  ['DS-E08HGHI-XB', 'hikvision', 'DS-E08HGHI-XB'],
+  ['DS-PD201P10-WA', 'hikvision', 'DS-PD201P10-WA'],
 ];
 
 /** Other real makers' codes of the same shapes (sources: the rules' collisions and tests/models/other-network.txt). */
@@ -60,7 +69,41 @@ const OTHERS = [
   'USG-FLEX-200', // Zyxel
   'S3700', // Intel SSD DC S3700
   'AC1200', // a Wi-Fi speed class
+  'SARA-R410M-02B', // u-blox
+  'HL7800-M', // Sierra Wireless
+  'K3760', // Option (Vodafone K3760)
+  'DS-1630', // Epson scanner
+  'DS-930L', // D-Link camera
+  'E5700', // Nikon Coolpix
+  'E8800', // Nikon Coolpix
 ];
+
+describe('Huawei’s and Vodafone’s modem numbers need Huawei in sight', () => {
+  it.each(['E220', 'E585', 'E620', 'E870', 'E1750', 'E3131s-2', 'E5377', 'K3765', 'K4505'])(
+    'Huawei %s is found beside the name; alone it is at most a possible match at broad',
+    (code) => {
+      expect(models(balanced, `Huawei ${code} USB modem`)).toEqual([['huawei', code, 'listed-vendor']]);
+      expect(models(balanced, code)).toEqual([]);
+      expect(models(broad, code).map(([, , verdict]) => verdict)).toEqual(code.length < 5 ? [] : ['possible-match']);
+    },
+  );
+
+  it.each(['Nikon Coolpix E5700', 'Mercedes-Benz E220 CDI', 'Option K3760 (GI0505)'])('%s is nothing', (text) => {
+    expect(models(balanced, text)).toEqual([]);
+    expect(models(broad, text)).toEqual([]);
+  });
+});
+
+describe('the vendor’s own accessories are mentions', () => {
+  it.each(['DS-1272ZJ-110', 'Bracket for Hikvision DS-1272ZJ-110', 'Hikvision DS-1280ZJ-XS junction box'])(
+    '%s: every finding is a mention',
+    (text) => {
+      const findings = balanced.scanText(text);
+      expect(findings.some((f) => f.kind === 'model' && f.vendorId === 'hikvision')).toBe(true);
+      expect(findings.map((f) => f.verdict)).toEqual(findings.map(() => 'mention'));
+    },
+  );
+});
 
 describe('codes written alone in a price schedule', () => {
   it.each(LISTED)('%s is found at balanced, alone', (code, vendor, evidence) => {

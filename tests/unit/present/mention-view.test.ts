@@ -86,17 +86,19 @@ describe('a mention as people see it', () => {
 describe('one warning per vendor per block', () => {
   it('shows the vendor’s product over a mention of it, keeping vendors in the order they appear', async () => {
     const { ownProductsFirst } = await import('../../../scanner/page-scanner');
-    const text = 'Dahua bullet, replacement for Hikvision DS-2CD2043G2-I. Hikvision DS-1280ZJ-XS junction box';
+    const text = 'Dahua bullet, replacement for Hikvision DS-2CD2043G2-I. Hikvision DS-7608NI-K2 recorder';
     const matches = engine.scanText(text).map((finding) => ({ finding }));
     expect(matches.map(({ finding }) => `${finding.vendorId}:${finding.verdict}`)).toEqual([
       'dahua:listed-vendor',
       'hikvision:mention',
       'hikvision:mention',
       'hikvision:listed-vendor',
+      'hikvision:listed-vendor',
     ]);
     const ordered = ownProductsFirst(matches).map(({ finding }) => `${finding.vendorId}:${finding.verdict}`);
     expect(ordered).toEqual([
       'dahua:listed-vendor',
+      'hikvision:listed-vendor',
       'hikvision:listed-vendor',
       'hikvision:mention',
       'hikvision:mention',
