@@ -56,7 +56,7 @@ beforeAll(async () => {
   list = compileWatchlist(await readDataFiles());
   balanced = createEngine(list);
   broad = createEngine(list, { sensitivity: 'broad' });
-});
+}, 60_000); // compiling the list takes seconds on a loaded machine
 
 const modelOf = (engine: Engine, vendor: string, text: string, context?: Parameters<Engine['scanText']>[1]) =>
   engine.scanText(text, context).some((f) => f.vendorId === vendor && f.kind === 'model');

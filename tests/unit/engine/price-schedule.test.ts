@@ -16,7 +16,7 @@ beforeAll(async () => {
   const list = compileWatchlist(await readDataFiles());
   balanced = createEngine(list);
   broad = createEngine(list, { sensitivity: 'broad' });
-});
+}, 60_000); // compiling the list takes seconds on a loaded machine
 
 const models = (engine: Engine, text: string) =>
   engine
