@@ -22,6 +22,7 @@ import {
   shortNameBesideListedName,
   shortNameInContext,
 } from './context';
+import { cyrillicChineseNameAsPersonOrPlace } from './cyrillic-names';
 import { FuzzyIndex } from './fuzzy';
 import { mergeByStart, Occupancy, overlapSweep, type Span } from './intervals';
 import { buildLineWords, productAt } from './lines';
@@ -308,7 +309,8 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
       if (hit.brand || places.has(hit.vendorIndex)) continue;
       const start = norm.origin[hit.start]!;
       const end = norm.origin[hit.end - 1]! + lengthAt(text, norm.origin[hit.end - 1]!);
-      if (pinyinNameOfPersonOrPlace(text, start, end)) places.add(hit.vendorIndex);
+      if (pinyinNameOfPersonOrPlace(text, start, end) || cyrillicChineseNameAsPersonOrPlace(text, start, end))
+        places.add(hit.vendorIndex);
     }
     known = {
       vendors: new Set(hits.map((h) => h.vendorIndex)),
@@ -488,6 +490,7 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
       hit.kind === 'name' &&
       (longerPinyinName(input, start, end) ||
         pinyinNameOfPersonOrPlace(input, start, end) ||
+        cyrillicChineseNameAsPersonOrPlace(input, start, end) ||
         placeAndCommonNoun(input, start, end) ||
         (placeNames?.has(info.vendor.id) === true &&
           !withCodes?.has(hit.vendorIndex) &&

@@ -305,3 +305,30 @@ describe('third round: TP-Link in Hangul, and the Latin names the other markets 
     for (const engine of engines) expect(found(text, engine)).toEqual([]);
   });
 });
+
+describe('Дахуа: Dahua in Cyrillic (a Bulgarian IP-camera page), never a person or Dahua County', () => {
+  it.each([
+    ['IP 2Mpx Dome камера Дахуа', 'dahua:Дахуа'],
+    ['IP Видео камери Дахуа', 'dahua:Дахуа'],
+    ['Купить камеру Дахуа 4 Мп', 'dahua:Дахуа'],
+    ['Производитель: Дахуа', 'dahua:Дахуа'],
+    ['Дахуа Технолоджи', 'dahua:Дахуа'],
+  ])('finds %s', (text, finding) => {
+    expect(found(text)).toContain(finding);
+  });
+
+  it.each([
+    // A Chinese person: given name after a surname, or in Western order before one.
+    'Ли Дахуа, профессор Пекинского университета',
+    'Ван Дахуа сказал журналистам',
+    'Дахуа Линь и соавторы, 2021',
+    // Dahua Yao Autonomous County in Guangxi.
+    'Дахуа-Яоский автономный уезд Гуанси',
+    'в уезде Дахуа выращивают рис',
+    'Дахуа уезд',
+    // A longer word is not the name.
+    'Дахуаев',
+  ])('does not flag %s', (text) => {
+    for (const engine of engines) expect(found(text, engine)).toEqual([]);
+  });
+});

@@ -14,10 +14,11 @@ import { readDataFiles } from '../../../scripts/watchlist-build';
 let files: DataFiles;
 let list: Watchlist;
 
+// Compiling the whole data folder (with the negative lexicon) takes seconds on a loaded machine.
 beforeAll(async () => {
   files = await readDataFiles();
   list = compileWatchlist(files);
-});
+}, 60_000);
 
 /** The data files with one vendor file's data changed. */
 function withVendor(id: string, change: (data: Record<string, unknown>) => Record<string, unknown>): DataFiles {
