@@ -115,7 +115,8 @@ function ancestry(node: Node): { skipped: boolean; cell: boolean } {
 
 /**
  * Inline elements that bring no text of their own (no attribute text once unmarked, no shadow root: the spec lets
- * none of them host one) and no block boundary: a subtree of only these reads the same as its `textContent`.
+ * none of them host one) and no block boundary: a subtree of only these reads the same as its `textContent`. Spans
+ * count too when none of them hosts a shadow root (see `isLeaf`).
  */
 const PLAIN_INLINE = [
   'a',
@@ -153,6 +154,8 @@ const PLAIN_INLINE = [
 ];
 /** A descendant that makes a subtree more than its text: not plain inline, or with attribute text or `hidden`. */
 const NOT_PLAIN = `:not(${PLAIN_INLINE.join(',')}),${MARKED_SELECTOR}`;
+/** The same with spans let through: a span is plain too unless it hosts a shadow root, which only it can say. */
+const NOT_PLAIN_BUT_SPAN = `:not(${PLAIN_INLINE.join(',')},span),${MARKED_SELECTOR}`;
 
 /** Whether `text` has something besides whitespace; whitespace alone never makes a block. */
 const hasVisible = (text: string): boolean => {
@@ -233,7 +236,7 @@ export class BlockWalker {
       this.shadowDepth = 1;
       this.path.push(shadow);
       this.node = shadow.firstChild;
-    } else if (this.whole && root.querySelector(NOT_PLAIN) === null) {
+    } else if (this.isLeaf(root)) {
       // A root of plain inline content (a leaf block, or a span the page changed): one read.
       this.append(context, root.textContent ?? '');
       this.node = null;
@@ -355,9 +358,15 @@ export class BlockWalker {
 
   /** Whether a block element's content is plain inline only, so its `textContent` is its text. */
   private isLeaf(element: Element): boolean {
+    if (!this.whole) return false;
     // One native query per block: it touches no node's wrapper unless it finds one (then the walk needs it anyway).
     // (A `:has()` query for all leaves at once was tried: 20-40x slower in Chromium.)
-    return this.whole && element.querySelector(NOT_PLAIN) === null;
+    const found = element.querySelector(NOT_PLAIN);
+    if (found === null) return true;
+    // Spans are on every real page; a block of text in spans is still a leaf if no span in it hosts a shadow root.
+    if (found.localName !== 'span' || element.querySelector(NOT_PLAIN_BUT_SPAN) !== null) return false;
+    for (const span of element.querySelectorAll('span')) if (span.shadowRoot) return false;
+    return true;
   }
 
   /** A block for `element` (the root's in single mode); it joins `order` when its first text comes. */

@@ -76,6 +76,21 @@ describe('block reading', () => {
     expect(texts(sliced).join(' ')).not.toContain('Dahua');
   });
 
+  it('reads a block of spans in one go unless a span in it hosts a shadow root', () => {
+    const { document } = page(
+      '<p id="plain"><span>Hik</span><span>vision</span> IPC</p><p id="host"><span id="h">light</span> IPC</p>' +
+        '<p id="marked"><span title="Dahua">x</span></p>',
+    );
+    document.getElementById('h')!.attachShadow({ mode: 'open' }).innerHTML = '<b>Hik</b>vision <slot></slot>';
+    const whole = new BlockWalker(document.body);
+    whole.step();
+    const walked = new BlockWalker(document.body, { segments: true });
+    walked.step();
+    const texts = (walker: BlockWalker) => walker.blocks().map((block) => block.text);
+    expect(texts(whole)).toEqual(['Hikvision IPC', 'Hikvision light IPC', 'Dahua x']);
+    expect(texts(whole)).toEqual(texts(walked));
+  });
+
   it('reads a card whose whole content is in a shadow root as one block in single mode', () => {
     const { document } = page('<div id="card"></div>');
     const card = document.getElementById('card')!;
