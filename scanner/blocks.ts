@@ -353,7 +353,13 @@ export class BlockWalker {
 
   /** The blocks with visible text, in document order. */
   blocks(): Block[] {
-    return this.order.filter((block) => hasVisible(block.text));
+    const { order } = this;
+    if (!this.done) return order.filter((block) => hasVisible(block.text));
+    // Done: nothing more will join, so the list is kept in place (a page's 20,000 blocks are not copied).
+    let kept = 0;
+    for (const block of order) if (hasVisible(block.text)) order[kept++] = block;
+    order.length = kept;
+    return order;
   }
 
   /** Whether a block element's content is plain inline only, so its `textContent` is its text. */
