@@ -303,15 +303,25 @@ export class PageScanner {
         slice.start = performance.now();
       }
     };
-    const blocks: Block[] = [];
+    let blocks: Block[] = [];
     const read = { cells: false };
     for (const root of roots) {
       if (!root.isConnected) continue;
+      const found = await this.blocksUnder(root, slice, pause, read);
+      // The first root's blocks are taken as they are (a page's first scan has one root and 20,000 blocks: no copy).
       // A loop, not push(...found): an enormous page can have more blocks than a call can take arguments.
-      for (const block of await this.blocksUnder(root, slice, pause, read)) blocks.push(block);
+      if (blocks.length === 0) blocks = found;
+      else for (const block of found) blocks.push(block);
     }
     if (this.options.signal.aborted) return;
-    const changed = blocks.filter((block) => this.states.get(block.element)?.text !== block.text);
+    // Blocks whose text is new, and their texts, in one pass (the first scan has no state: every block is new).
+    const changed: Block[] = [];
+    const texts: string[] = [];
+    for (const block of blocks) {
+      if (this.states.get(block.element)?.text === block.text) continue;
+      changed.push(block);
+      texts.push(block.text);
+    }
     // Cells get their column's header and the rest of their row, so a code meets the maker in the next cell. What
     // has no table cell in it needs no look-up per block.
     const tables = new TableContexts();
@@ -323,11 +333,7 @@ export class PageScanner {
       // A page has tens of thousands of blocks: look at the clock now and then, not every time.
       if (index % 256 === 255) await pause();
     }
-    const matches = await this.matchAll(
-      changed.map((block) => block.text),
-      contexts,
-      pause,
-    );
+    const matches = await this.matchAll(texts, contexts, pause);
     if (this.options.signal.aborted) return;
     slice.start = performance.now();
     const placements: Placement[] = [];
@@ -415,9 +421,10 @@ export class PageScanner {
       for (const shadow of walker.shadowRoots) this.mutations.watch(shadow);
       return walker.blocks();
     };
-    const frames = this.framesUnder(root);
+    // Same-origin frames are scanned as documents of their own (each scan queued): nothing to add here.
+    this.framesUnder(root);
     const adapter = this.options.adapter;
-    if (!adapter) return [...(await walk(root)), ...frames];
+    if (!adapter) return walk(root);
     const { cards: found, insideCard } = cardsUnder(root, adapter);
     const cards: Block[] = [];
     for (const { card, anchor } of found) {
@@ -425,8 +432,8 @@ export class PageScanner {
       await pause();
     }
     if (insideCard) return cards;
-    const outside = (await walk(root)).filter((block) => !block.element.closest(adapter.itemSelector));
-    return [...cards, ...outside, ...frames];
+    for (const block of await walk(root)) if (!block.element.closest(adapter.itemSelector)) cards.push(block);
+    return cards;
   }
 
   /**
@@ -434,7 +441,7 @@ export class PageScanner {
    * their documents are followed and scanned like the top one, now and whenever they load again. Cross-origin
    * frames cannot be read from here and are left alone.
    */
-  private framesUnder(root: Element): Block[] {
+  private framesUnder(root: Element): void {
     for (const frame of root.querySelectorAll('iframe')) {
       if (this.frames.has(frame)) continue;
       this.frames.add(frame);
@@ -447,7 +454,6 @@ export class PageScanner {
       frame.addEventListener('load', scanFrame, { signal: this.options.signal });
       scanFrame();
     }
-    return [];
   }
 
   /** Records a block's new text and findings; returns the DOM writes (placing its warnings) for the caller to batch. */
