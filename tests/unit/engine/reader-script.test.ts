@@ -290,6 +290,14 @@ describe('third round: TP-Link in Hangul, and the Latin names the other markets 
     ['중국 통신장비 업체 ZTE가', 'zte:ZTE'],
     ['홍대 DJI 매장은', 'dji:DJI'],
     ['OPPO Find X9系列的发布会', 'oppo:OPPO'],
+    ['акции китайской компании Tencent', 'tencent:Tencent'],
+    ['34 дрона DJI Mavic', 'dji:DJI'],
+    // Unitree in Japanese (Dong-A and Chosun Online's Japanese editions, Yahoo Japan News), and the Chinese short name
+    // they write, with its Simplified form derived by the build.
+    ['中国の人型ロボットメーカー、ユニツリー・ロボティクス（Unitree Robotics）は', 'unitree:ユニツリー'],
+    ['ユニツリーのH2', 'unitree:ユニツリー'],
+    ['中国ロボット開発会社宇樹科技(Unitree Robotics)', 'unitree:宇樹科技'],
+    ['杭州宇树科技 四足机器人 Go2', 'unitree:宇树科技'],
   ])('finds %s', (text, finding) => {
     expect(found(text)).toContain(finding);
   });
@@ -301,6 +309,9 @@ describe('third round: TP-Link in Hangul, and the Latin names the other markets 
     // 중흥통신 is left out (Korean pages and sellers write ZTE; see data/README): a shop named after 중흥동 is no finding.
     '중흥통신 휴대폰 대리점',
     '광주 북구 중흥동 중흥통신',
+    // A katakana name must not run on into a longer katakana word.
+    'コミュニツリー',
+    'ユニツリーハウス',
   ])('does not flag %s', (text) => {
     for (const engine of engines) expect(found(text, engine)).toEqual([]);
   });
