@@ -18,7 +18,7 @@ const evidence = (text: string) => engine.scanText(text).map((f) => `${f.vendorI
 beforeAll(async () => {
   list = compileWatchlist(await readDataFiles());
   engine = createEngine(list, { sensitivity: 'strict' });
-});
+}, 60_000); // compiling the list takes seconds on a loaded machine
 
 describe('scriptVariants (OpenCC)', () => {
   it.each([
