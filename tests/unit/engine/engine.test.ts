@@ -301,6 +301,24 @@ describe('news and people (the policy in lib/engine/index.ts)', () => {
     expect(found(text)).toEqual(expected);
   });
 
+  it.each([
+    ['Download the Hik-Connect app', 'Hik-Connect'],
+    ['HikCentral Professional V2.4 server', 'HikCentral Professional'],
+    ['Hik-Partner Pro Mobile Client', 'Hik-Partner Pro'],
+    ['iVMS-4200 Client Software', 'iVMS-4200'],
+  ])('takes Hikvision software named in Hikvision manuals for Hikvision: %s', (text, evidence) => {
+    expect(engine.scanText(text).map((f) => `${f.vendorId}:${f.evidence}:${f.verdict}`)).toEqual([
+      `hikvision:${evidence}:listed-vendor`,
+    ]);
+  });
+
+  it.each(['Hik-Partner program', 'Hiking Connect app', 'VMS-4200 server'])(
+    'takes no other word for Hikvision software: %s',
+    (text) => {
+      expect(found(text)).toEqual([]);
+    },
+  );
+
   it.each(['Huaweiss', 'Dahuasse', 'The Decos are here'])('takes no longer word for a genitive: %s', (text) => {
     expect(found(text)).toEqual([]);
   });

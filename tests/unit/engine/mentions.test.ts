@@ -101,14 +101,12 @@ const PRODUCTS: Array<[title: string, vendors: string]> = [
   ['Hikvision DS-2CD2143G2-I case study: a school in Leeds', 'hikvision'],
   ['The Huawei case went to court in 2019', 'huawei'],
   ['Hikvision DS-2CD2143G2-I dome camera with junction box', 'hikvision'],
-  ['Dahua camera compatible with ONVIF / Hik-Connect app', 'dahua'],
   ['Hikvision 4MP ColorVu PoE Turret Camera DS-2CD1347G0-L 2.8mm', 'hikvision'],
   ['Dahua IPC-HFW2431S-S-S2 4MP Bullet Camera, compatible with PoE switches', 'dahua'],
   ['Huawei B535 4G Router, compatible with all networks', 'huawei'],
   ['Maintenance services for Huawei network equipment', 'huawei'],
   ['Support for Huawei routers and switches until 2027', 'huawei'],
   ['Deals for Hikvision cameras this week', 'hikvision'],
-  ['HiLook IPC-B140H 4MP bullet camera, works with Hik-Connect', 'hikvision'],
   ['EZVIZ C6N Indoor Wi-Fi Camera, compatible with Alexa', 'hikvision'],
   ['Quectel EC25-E Mini PCIe 4G LTE module for IoT gateways', 'quectel'],
   ['DJI Mini 3 Pro drone with RC controller', 'dji'],
@@ -138,6 +136,22 @@ const PRODUCTS: Array<[title: string, vendors: string]> = [
 
 /** Listings that name the vendor's product and, elsewhere, what it works with: [evidence, verdict] in order. */
 const MIXED: Array<[title: string, findings: Array<[evidence: string, verdict: Finding['verdict']]>]> = [
+  // Hikvision's own app named as what a product works with is a mention of Hikvision (the app is known since 3 Dec).
+  [
+    'Dahua camera compatible with ONVIF / Hik-Connect app',
+    [
+      ['Dahua', 'listed-vendor'],
+      ['Hik-Connect', 'mention'],
+    ],
+  ],
+  [
+    'HiLook IPC-B140H 4MP bullet camera, works with Hik-Connect',
+    [
+      ['HiLook', 'brand-of-listed-vendor'],
+      ['IPC-B140H', 'brand-of-listed-vendor'],
+      ['Hik-Connect', 'mention'],
+    ],
+  ],
   [
     'Hikvision DS-2CD2143G2-I dome camera, compatible with Hikvision NVR',
     [
