@@ -14,7 +14,7 @@ beforeAll(async () => {
   const list = compileWatchlist(await readDataFiles());
   engine = createEngine(list);
   broad = createEngine(list, { sensitivity: 'broad' });
-});
+}, 60_000); // compiling the list takes seconds on a loaded machine
 
 const codes = (text: string, on: Engine = engine) =>
   on
