@@ -37,10 +37,22 @@ export interface MatchOptions {
 
 export function createMatcher(list: Watchlist, settings: Settings): Matcher {
   const engine = createEngine(list, { sensitivity: settings.sensitivity });
-  // A vendor's view differs only by the finding, but building one is cheap next to matching; no cache needed.
-  const view = (finding: Finding) =>
+  const build = (finding: Finding) =>
     buildWarningView(list, finding, settings.profile, settings.jurisdictions, settings.country);
   function* matchEach(texts: readonly string[], options: MatchOptions = {}): Generator<BlockMatch[]> {
+    // A view is made from its finding apart from the finding's place in the text: the cards of a page that name the
+    // same thing the same way share one view object (built once; the reply tables it once: view-table.ts).
+    const views = new Map<string, WarningView>();
+    const view = (finding: Finding) => {
+      const { start: _start, end: _end, ...placeless } = finding;
+      const key = JSON.stringify(placeless);
+      let shared = views.get(key);
+      if (!shared) {
+        shared = build(finding);
+        views.set(key, shared);
+      }
+      return shared;
+    };
     const page = options.page ?? new Set<string>();
     // Names this batch uses as a place or person ("Dahua Yao Autonomous County"): the bare name is that too. Read
     // right after namedIn, from the engine's cache of it.

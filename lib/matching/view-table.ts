@@ -52,17 +52,22 @@ export function tableMatches(hits: Array<[number, Array<[number, BlockMatch]>]>)
   const measures = table<MeasureView>();
   const views = table<TabledView>();
   const findings = table<PlacelessFinding>();
+  // The matcher shares one view object among the findings that differ only in place (lib/matching/index.ts): a view
+  // object seen before is not written out and compared again (its measures are most of a reply's text).
+  const viewIndex = new Map<WarningView, number>();
+  const tableView = (view: WarningView) => {
+    let at = viewIndex.get(view);
+    if (at === undefined) {
+      at = views.add({ ...view, measures: view.measures.map((measure) => measures.add(measure)) });
+      viewIndex.set(view, at);
+    }
+    return at;
+  };
   const tabled = hits.map(([block, matches]): [number, TabledHit[]] => [
     block,
     matches.map(([ref, { finding, view }]): TabledHit => {
       const { start, end, ...placeless } = finding;
-      return [
-        ref,
-        findings.add(placeless),
-        start,
-        end,
-        views.add({ ...view, measures: view.measures.map((measure) => measures.add(measure)) }),
-      ];
+      return [ref, findings.add(placeless), start, end, tableView(view)];
     }),
   ]);
   return { measures: measures.values, views: views.values, findings: findings.values, hits: tabled };

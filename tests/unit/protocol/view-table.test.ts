@@ -5,9 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createMatcher, matchPackedPaced } from '../../../lib/matching/index';
+import { type BlockMatch, createMatcher, matchPackedPaced } from '../../../lib/matching/index';
 import { tableMatches, untableMatches } from '../../../lib/matching/view-table';
 import { packTexts } from '../../../lib/matching/wire';
+import { buildWarningView, type WarningView } from '../../../lib/present/warning-view';
 import { createSender, PROTOCOL } from '../../../lib/protocol';
 import { DEFAULT_SETTINGS } from '../../../lib/settings/index';
 import { loadWatchlist } from '../../../lib/watchlist/index';
@@ -75,5 +76,47 @@ describe('match-blocks reply tables', () => {
       { listVersion: 1, hits: [] },
     ];
     for (const reply of bad) await expect(send(reply)).rejects.toThrow(/malformed reply/);
+  });
+
+  it('the matcher shares one view among findings that differ only in place; the reply is the same as with copies', async () => {
+    const hits = await referenced();
+    const matches = hits.flatMap(([, m]) => m).map(([, match]) => match);
+    const hikvision = matches.filter((match) => match.finding.vendorId === 'hikvision');
+    const byEvidence = new Map<string, (typeof matches)[number]['view']>();
+    for (const { finding, view } of hikvision) {
+      // Every view is the one its finding makes on its own, and equal findings share the object.
+      expect(view).toEqual(buildWarningView(list, finding));
+      const seen = byEvidence.get(finding.evidence);
+      if (seen) expect(view).toBe(seen);
+      else byEvidence.set(finding.evidence, view);
+    }
+    expect(byEvidence.size).toBeGreaterThan(1); // different evidence, different views
+    expect(byEvidence.size).toBeLessThan(hikvision.length);
+    const shared = hits.map(([block, m]): [number, Array<[number, BlockMatch]>] => [
+      block,
+      m.map(([ref, match]) => [ref, match]),
+    ]);
+    const copies = hits.map(([block, m]): [number, Array<[number, (typeof m)[number][1]]>] => [
+      block,
+      m.map(([ref, match]) => [ref, { ...match, view: structuredClone(match.view) }]),
+    ]);
+    expect(tableMatches(shared)).toEqual(tableMatches(copies));
+  });
+
+  it('a view object met again is not tabled again (its measures are read for the first only)', async () => {
+    const [[block, [[ref, match]]]] = (await referenced()) as unknown as [[number, [[number, BlockMatch]]]];
+    let reads = 0;
+    const { measures, ...rest } = match.view;
+    const view = Object.defineProperty({ ...rest }, 'measures', {
+      enumerable: true,
+      get: () => {
+        reads++;
+        return measures;
+      },
+    }) as WarningView;
+    const tabled = tableMatches([[block, Array.from({ length: 50 }, (_, i) => [ref + i, { ...match, view }])]]);
+    expect(reads).toBe(2); // copied and mapped when tabled the first time, not for each of the 50
+    expect(tabled.views).toHaveLength(1);
+    expect(tabled.hits[0]![1].every((hit) => hit[4] === 0)).toBe(true);
   });
 });
