@@ -298,6 +298,9 @@ describe('third round: TP-Link in Hangul, and the Latin names the other markets 
     ['ユニツリーのH2', 'unitree:ユニツリー'],
     ['中国ロボット開発会社宇樹科技(Unitree Robotics)', 'unitree:宇樹科技'],
     ['杭州宇树科技 四足机器人 Go2', 'unitree:宇树科技'],
+    // Korean (Aju Business Daily, ZDNet Korea), glued to its particles.
+    ['중국 로봇 기업 유니트리의 휴머노이드 로봇 ‘G1’', 'unitree:유니트리'],
+    ['中 유니트리, 항저우 공장 가동', 'unitree:유니트리'],
   ])('finds %s', (text, finding) => {
     expect(found(text)).toContain(finding);
   });
@@ -312,6 +315,8 @@ describe('third round: TP-Link in Hangul, and the Latin names the other markets 
     // A katakana name must not run on into a longer katakana word.
     'コミュニツリー',
     'ユニツリーハウス',
+    // A Hangul name must start a word.
+    '커뮤니트리 카페',
   ])('does not flag %s', (text) => {
     for (const engine of engines) expect(found(text, engine)).toEqual([]);
   });
