@@ -214,6 +214,8 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
     matches: readonly AutomatonMatch[],
     makerCell: boolean,
     input: string,
+    /** Receives the short names no product word or listed name confirmed, for the caller's codes to decide. */
+    pending?: Hit[],
   ): Hit[] => {
     const hits: Hit[] = [];
     const undecided: Hit[] = [];
@@ -281,6 +283,7 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
         if (shortNameBesideListedName(norm.text, hit.start, hit.end, starts, ends)) hits.push(hit);
         else if (hit.brand && owners.has(hit.vendorIndex) && shortNameAsMaker(norm.text, hit.start, hit.end))
           hits.push(hit);
+        else pending?.push(hit);
       }
     }
     return hits;
@@ -555,8 +558,9 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
       }
       if (candidates.names.length + candidates.codes.length + candidates.words.length === 0) return [];
       const makerCell = context?.header !== undefined && isMakerHeader(context.header);
+      const pending: Hit[] = [];
       const names = withoutOtherCompanies(
-        longestFirst(nameHits(norm, candidates.names, makerCell, input), norm.text.length),
+        longestFirst(nameHits(norm, candidates.names, makerCell, input, pending), norm.text.length),
       );
       // Most blocks that get this far name nobody (a word that looked like a typo, a code like "ip66").
       const named = names.length === 0 ? NOBODY : new Set(names.map((h) => h.vendorIndex));
@@ -573,7 +577,9 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
       const codes = (products.length === 0 ? tokens : longestFirst([...tokens, ...products], norm.text.length)).filter(
         (code) => !isName(code.start, code.end),
       );
-      const exact = mergeByStart(names, codes);
+      // A short name right before its own vendor's product is that vendor ("道通智能 EVO II Pro 无人机", "大华 DH-IPC-HFW2431S").
+      const allNames = pending.length === 0 ? names : withOwnProductAfter(norm.text, names, pending, codes);
+      const exact = mergeByStart(allNames, codes);
       const all = mergeByStart(exact, fuzzyHits(norm, candidates.words, exact));
       if (all.length === 0) return [];
       // Accessories and compatibility lines name the vendor only as what the product is for.
@@ -737,6 +743,31 @@ function pinyinNameOfPersonOrPlace(input: string, start: number, end: number): b
  */
 function placeAndCommonNoun(input: string, start: number, end: number): boolean {
   return /^(?:China|Pacific)[\s-]+(?:mobile|telecom|networks)$/u.test(input.slice(start, end));
+}
+
+/** What may stand between a short name and its vendor's product right after it: a space, a colon, a dash. */
+const BEFORE_OWN_PRODUCT = /^[\s:：-]{0,2}$/u;
+
+/**
+ * The short names (context names) that nothing else confirmed but that stand right before a product of their own
+ * vendor ("道通智能 EVO II Pro 无人机": the product word 无人机 is further than the window), added to `names` in order.
+ * A product of another vendor, or one further away, confirms nothing.
+ */
+function withOwnProductAfter(text: string, names: Hit[], pending: readonly Hit[], codes: readonly Hit[]): Hit[] {
+  const confirmed = pending.filter(
+    (name) =>
+      // It must start a word: after a Han character it is part of a name (张大华) or of another word.
+      !/\p{Script=Han}/u.test(text[name.start - 1] ?? '') &&
+      codes.some(
+        (code) =>
+          code.vendorIndex === name.vendorIndex &&
+          code.start >= name.end &&
+          code.start - name.end <= 2 &&
+          BEFORE_OWN_PRODUCT.test(text.slice(name.end, code.start)),
+      ),
+  );
+  if (confirmed.length === 0) return names;
+  return [...names, ...confirmed].sort((a, b) => a.start - b.start);
 }
 
 /** "non-" (French and Italian "non ", German "nicht-") right before a name, at the start of a word. */

@@ -165,6 +165,20 @@ describe('false alarms it must not raise', () => {
 
 describe('short Chinese names need product context (contextNames)', () => {
   it.each([
+    ['道通智能 EVO II Pro 无人机', 'autel:name:道通智能'],
+    ['大华 DH-IPC-HFW2431S', 'dahua:name:大华'],
+  ])("takes a short name right before its own vendor's product for the vendor: %s", (text, expected) => {
+    expect(found(text)).toContain(expected);
+  });
+
+  it.each(['张大华 DH-IPC-HFW2431S', '大华 DS-2CD2143G2-I', '道通智能 新闻发布会'])(
+    "takes no short name before a product for its vendor when it is a person, another maker's product or no product: %s",
+    (text) => {
+      expect(found(text).filter((f) => f.includes(':name:'))).toEqual([]);
+    },
+  );
+
+  it.each([
     ['大华 摄像机', 'dahua'],
     ['大华摄像机 4MP', 'dahua'],
     ['原装大华摄像头', 'dahua'],
