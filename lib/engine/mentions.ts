@@ -16,8 +16,10 @@
  * 3. or, for a name or brand, an accessory noun stands right before it and no model code right after it
  *    ("Waterproof junction box Hikvision Dahua"); "Junction box Hikvision DS-1280ZJ-XS" names the maker's own part.
  * A mention passes to the hits listed after it ("for Hikvision DS-2CD2143G2-I and Dahua"). A name that starts a
- * title and names the maker ("Hikvision DS-2CD2143G2-I dome camera with junction box", "Hikvision bracket
- * DS-1272ZJ-110") is not a mention: no trigger stands before it.
+ * title and names the maker ("Hikvision DS-2CD2143G2-I dome camera with junction box") is not a mention: no trigger
+ * stands before it. The maker's own accessories with codes of their own (Hikvision's DS-12xxZJ brackets and junction
+ * boxes) are not decided here: their rule is marked `accessory`, and the engine makes the code and the name right
+ * before it mentions ("Hikvision bracket DS-1272ZJ-110", "Junction box Hikvision DS-1280ZJ-XS"; index.ts).
  *
  * Runs only over the few hits a block has, on normalised text (lower case, whitespace collapsed), looking a bounded
  * number of words either side, so the engine's cost per character does not change.
