@@ -19,7 +19,7 @@ import type { WatchlistStatus } from '../../lib/protocol';
 import { TEST_KEY } from '../../lib/update/keys';
 import { signList } from '../../lib/update/sign';
 import type { Watchlist } from '../../lib/watchlist/schema';
-import { BROWSERS, E2E_EXTENSION_DIRS, type ExtensionRun, launchWithExtension } from './harness';
+import { BROWSERS, E2E_EXTENSION_DIRS, type ExtensionRun, launchWithExtension, saveUpdateAddress } from './harness';
 import { type StaticServer, startServer, throwawayCertificate } from './server';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -144,16 +144,7 @@ for (const name of BROWSERS) {
     /** A fresh options page with `url` saved as the update address. */
     async function setAddress(url: string): Promise<void> {
       await reopenOptions();
-      await options.waitForSelector('input[name="updateUrl"]');
-      await options.$eval(
-        'input[name="updateUrl"]',
-        (input, value) => {
-          (input as HTMLInputElement).value = value;
-          input.dispatchEvent(new Event('change', { bubbles: true }));
-        },
-        url,
-      );
-      await options.waitForFunction(() => document.querySelector('[role="status"]')?.textContent?.includes('Saved'));
+      await saveUpdateAddress(options, url);
     }
 
     /** Waits until the options page shows a last check matching `expected` and "Check now" is back. */

@@ -322,3 +322,40 @@ export function extensionSuite(
   });
   return suite;
 }
+
+/**
+ * The report page the popup's "Printable report" opened, opened again here: the popup stores the report in session
+ * storage under `report:<id>` and opens report.html?id=<id> (a tab the test cannot otherwise reach in Firefox).
+ */
+export async function openStoredReport(run: ExtensionRun, popup: Page): Promise<Page> {
+  for (let i = 0; i < 50; i++) {
+    const id = await popup.evaluate(async () => {
+      type Api = { storage: { session: { get(keys: null): Promise<Record<string, unknown>> } } };
+      const scope = globalThis as unknown as { browser?: Api; chrome?: Api };
+      const all = await (scope.browser ?? scope.chrome)!.storage.session.get(null);
+      return Object.keys(all)
+        .find((key) => key.startsWith('report:'))
+        ?.slice('report:'.length);
+    });
+    if (id) return run.openExtensionPage(`report.html?id=${id}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the popup stored no report');
+}
+
+/** Enters `url` as the update address on the options page (a change event, as leaving the field) and waits for "Saved". */
+export async function saveUpdateAddress(options: Page, url: string): Promise<void> {
+  await options.waitForSelector('input[name="updateUrl"]');
+  await options.$eval(
+    'input[name="updateUrl"]',
+    (input, value) => {
+      (input as HTMLInputElement).value = value;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    },
+    url,
+  );
+  // Polled on a timer: the options tab may be hidden behind a fixture page (no animation frames there).
+  await options.waitForFunction(() => document.querySelector('[role="status"]')?.textContent?.includes('Saved'), {
+    polling: 100,
+  });
+}

@@ -7,7 +7,7 @@
 import { join, resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import { BROWSERS, type ExtensionRun, extensionSuite } from './harness';
+import { BROWSERS, type ExtensionRun, extensionSuite, openStoredReport } from './harness';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -26,24 +26,12 @@ const MM = 96 / 25.4;
 const PRINTABLE_WIDTH = Math.floor((210 - 24) * MM);
 const PRINTABLE_HEIGHT = Math.floor((297 - 28) * MM);
 
-/** The report page the popup opened: it stores the report in session storage under report:<id>. */
+/** The printable report from the popup's button, in front, once its summary table is drawn. */
 async function openReport(run: ExtensionRun, popup: Page): Promise<Page> {
   await popup.$$eval('section.exports button', (buttons) =>
     (buttons.find((b) => b.textContent === 'Printable report') as HTMLButtonElement).click(),
   );
-  let id: string | undefined;
-  for (let i = 0; i < 50 && !id; i++) {
-    id = await popup.evaluate(async () => {
-      type Api = { storage: { session: { get(keys: null): Promise<Record<string, unknown>> } } };
-      const scope = globalThis as unknown as { browser?: Api; chrome?: Api };
-      const all = await (scope.browser ?? scope.chrome)!.storage.session.get(null);
-      return Object.keys(all)
-        .find((key) => key.startsWith('report:'))
-        ?.slice('report:'.length);
-    });
-    if (!id) await new Promise((r) => setTimeout(r, 100));
-  }
-  const report = await run.openExtensionPage(`report.html?id=${id}`);
+  const report = await openStoredReport(run, popup);
   await report.bringToFront();
   await report.waitForSelector('table.summary', { timeout: 15_000 });
   return report;

@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvRows } from '../../lib/documents/csv';
 import { formatDay, freshness } from '../../lib/watchlist/freshness';
 import { axeViolations } from './axe';
-import { BROWSERS, type ExtensionRun, launchWithExtension } from './harness';
+import { BROWSERS, type ExtensionRun, launchWithExtension, openStoredReport } from './harness';
 import { type StaticServer, startServer } from './server';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -229,20 +229,7 @@ describe.each(BROWSERS)('%s: popup and options', (name) => {
     expect(JSON.stringify(hikvision.measures)).toContain('https://www.acq.osd.mil/dpap/dars/section889.html');
 
     await clickText(popup, 'Printable report');
-    // The popup stores the report in session storage and opens report.html?id=...; open the same page here.
-    let id: string | undefined;
-    for (let i = 0; i < 50 && !id; i++) {
-      id = await popup.evaluate(async () => {
-        type Api = { storage: { session: { get(keys: null): Promise<Record<string, unknown>> } } };
-        const scope = globalThis as unknown as { browser?: Api; chrome?: Api };
-        const all = await (scope.browser ?? scope.chrome)!.storage.session.get(null);
-        return Object.keys(all)
-          .find((key) => key.startsWith('report:'))
-          ?.slice('report:'.length);
-      });
-      if (!id) await new Promise((r) => setTimeout(r, 100));
-    }
-    const printable = await run.openExtensionPage(`report.html?id=${id}`);
+    const printable = await openStoredReport(run, popup);
     await printable.waitForFunction(() => document.body.textContent?.includes('VendorWatch findings report'));
     const text = await printable.evaluate(() => document.body.textContent ?? '');
     expect(text).toContain('FCC Covered List');

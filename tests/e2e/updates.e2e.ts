@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_KEY } from '../../lib/update/keys';
 import { signList } from '../../lib/update/sign';
 import type { Watchlist } from '../../lib/watchlist/schema';
-import { E2E_EXTENSION_DIRS, type ExtensionRun, launchWithExtension } from './harness';
+import { E2E_EXTENSION_DIRS, type ExtensionRun, launchWithExtension, saveUpdateAddress } from './harness';
 import { type StaticServer, startServer } from './server';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -39,18 +39,7 @@ describe('chromium: signed watchlist updates', () => {
     // (a hidden tab runs no animation frames, which waitForFunction polls on by default).
     await options.bringToFront();
     await options.reload();
-    await options.waitForSelector('input[name="updateUrl"]');
-    await options.$eval(
-      'input[name="updateUrl"]',
-      (input, value) => {
-        (input as HTMLInputElement).value = value;
-        input.dispatchEvent(new Event('change', { bubbles: true }));
-      },
-      url,
-    );
-    await options.waitForFunction(() => document.querySelector('[role="status"]')?.textContent?.includes('Saved'), {
-      polling: 100,
-    });
+    await saveUpdateAddress(options, url);
     // Through the DOM, not at screen coordinates: the options tab is in the background after a fixture page opened,
     // and a hidden tab draws no frames, which a coordinate click waits for.
     await options.$$eval('button', (buttons) =>
