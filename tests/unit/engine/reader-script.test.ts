@@ -322,6 +322,25 @@ describe('third round: TP-Link in Hangul, and the Latin names the other markets 
   });
 });
 
+describe('fourth round: the Latin names Japanese, Korean and Russian pages sell under (latinNameIn)', () => {
+  it.each([
+    // As the recorded pages write them (data/sources.yaml), with the kana, Hangul and Cyrillic around them.
+    [
+      'Основанная в 2014 году китайская компания Hesai Technology успела стать ведущим производителем лидаров',
+      'hesai:Hesai Technology',
+    ],
+    ['Hesai Technologyは、2021年から24年まで、ロボタクシー向けのLiDARグローバル市場で', 'hesai:Hesai Technology'],
+    ['同国のメーカー「OPPO(オッポ)」が、18年春に日本市場に参入することが分かった', 'oppo:OPPO'],
+    ['스마트폰 업계 신흥 강자 오포(OPPO)가 카메라에 무게를 둔 휴대폰을', 'oppo:OPPO'],
+    ['китайская компания OPPO намерена покинуть российский рынок', 'oppo:OPPO'],
+    ['Глава китайской Unitree Robotics Ван Синсин', 'unitree:Unitree'],
+    ['이번 크레인은 중국 업체인 ZPMC가 제작한 것으로', 'zpmc:ZPMC'],
+    ['中国の深圳に本社を構えるAutel Roboticsは、アメリカでのポリシーを変更した。', 'autel:Autel Robotics'],
+  ])('finds %s', (text, finding) => {
+    expect(found(text)).toContain(finding);
+  });
+});
+
 describe('Дахуа: Dahua in Cyrillic (a Bulgarian IP-camera page), never a person or Dahua County', () => {
   it.each([
     ['IP 2Mpx Dome камера Дахуа', 'dahua:Дахуа'],
