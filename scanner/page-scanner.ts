@@ -457,12 +457,13 @@ export class PageScanner {
   }
 
   /** Records a block's new text and findings; returns the DOM writes (placing its warnings) for the caller to batch. */
-  private placementsFor(block: Block, matches: ScannedMatch[] = []): readonly Placement[] {
+  private placementsFor(block: Block, matches: ScannedMatch[] | undefined): readonly Placement[] {
     const previous = this.states.get(block.element);
     if (previous?.text === block.text) return NOTHING_TO_PLACE;
     if (previous) this.clearBlock(block.element, previous);
     // Only blocks with findings are remembered: the thousands without cost nothing to send again if they change.
-    if (matches.length === 0) return NOTHING_TO_PLACE;
+    // (No default `[]` for `matches`: that would be a new array for each of them.)
+    if (matches === undefined || matches.length === 0) return NOTHING_TO_PLACE;
     const state: BlockState = {
       text: block.text,
       block,
