@@ -28,6 +28,11 @@ const SLICE_BUDGET_MS = 8;
  * few elements changed, so warnings go in as few frames as possible; a batch this size renders in a few ms.
  */
 const PLACEMENTS_PER_FRAME = 200;
+/**
+ * Text sent for matching per message. Sending a message serialises it on the page's main thread, in one task: a
+ * 256 KB string took 11 to 23 ms (issue 17); 32 KB takes a few, and the reading budget yields between them.
+ */
+const MATCH_CHUNK_CHARS = 32 * 1024;
 
 /** A finding as the background sent it: with the reference it recorded it under for this tab. */
 type ScannedMatch = BlockMatch & { ref: number };
@@ -354,12 +359,16 @@ export class PageScanner {
         prepared.push(prepare());
         await pause();
       }
-      // Read before anything is written: one layout (usually already done) answers for the whole batch.
+      // Read before anything is written: one layout (usually already done) answers for the whole batch. Then
+      // written within the same budget as the reading, so no task runs long (each host put in re-lays out its
+      // line; 200 of them made one task of 20 to 30 ms, issue 17).
       const near = prepared.map(({ card }) => this.reveal.near(card));
-      prepared.forEach(({ put }, j) => {
-        const warning = put(near[j]!);
+      for (let j = 0; j < prepared.length; j++) {
+        const warning = prepared[j]!.put(near[j]!);
         if (warning) placed.push(warning);
-      });
+        await pause();
+        if (this.options.signal.aborted) return;
+      }
     }
     // All put in: one layout answers for every pill built.
     if (placed.length > 0) keepVisible(placed);
@@ -376,7 +385,7 @@ export class PageScanner {
     contexts: Array<[number, BlockContext]>,
     pause: () => Promise<void>,
   ): Promise<Array<ScannedMatch[] | undefined>> {
-    const chunks = chunkTexts(texts);
+    const chunks = chunkTexts(texts, MATCH_CHUNK_CHARS);
     const all = new Array<ScannedMatch[] | undefined>(texts.length);
     const replies: Array<Promise<void>> = [];
     for (const chunk of chunks) {
