@@ -32,6 +32,11 @@ const FLAG_EVERY = 20;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 /** BENCH_EXTENSION_DIR: another release build (say, of the previous main) to measure in the same session. */
 const EXTENSION_DIR = process.env.BENCH_EXTENSION_DIR ?? EXTENSION_DIRS.chromium;
+/**
+ * BENCH_BEFORE_DIR: a second release build measured in the same rounds, interleaved with the first (before/after
+ * figures from one session on a shared machine), against the same baselines.
+ */
+const BEFORE_DIR = process.env.BENCH_BEFORE_DIR;
 const TITLES = [
   'Axis M2025-LE Bullet Network Camera 1080p PoE',
   'Reolink 4K PoE Security Camera with Person Detection',
@@ -248,8 +253,8 @@ async function plainRound(how: 'outline' | 'span') {
 }
 
 /** With the extension: everything from the content script's start, then the later batch of cards. */
-async function extensionRound() {
-  const run = await launchWithExtension('chromium', { extensionDir: EXTENSION_DIR });
+async function extensionRound(extensionDir = EXTENSION_DIR) {
+  const run = await launchWithExtension('chromium', { extensionDir });
   const page = await run.browser.newPage();
   let findings = 0;
   const flagged = (cards: number) => Math.ceil(cards / FLAG_EVERY);
@@ -306,10 +311,12 @@ async function extensionRound() {
 const floors: Array<Awaited<ReturnType<typeof plainRound>>> = [];
 const naives: Array<Awaited<ReturnType<typeof plainRound>>> = [];
 const ext: Array<Awaited<ReturnType<typeof extensionRound>>> = [];
+const before: typeof ext = [];
 for (let round = 0; round < ROUNDS; round++) {
   floors.push(await plainRound('outline'));
   naives.push(await plainRound('span'));
   ext.push(await extensionRound());
+  if (BEFORE_DIR) before.push(await extensionRound(BEFORE_DIR));
 }
 await server.close();
 await rm(dir, { recursive: true, force: true });
@@ -405,7 +412,22 @@ console.log(
       `${KIND_LABELS[kind]} ${ms(med(ext, (e) => e.first.byKind[kind]))} / ${ms(med(ext, (e) => e.batch.byKind[kind]))}`,
   ).join('; ')}.`,
 );
-if (ext.some((e) => e.stillParsing)) {
+if (before.length > 0) {
+  const earlier = of(before);
+  const perCardBefore = { first: earlier.first / CARDS, batch: earlier.batch / BATCH };
+  console.log('');
+  console.log(`The build in BENCH_BEFORE_DIR (${BEFORE_DIR}), measured in the same rounds against the same baselines:`);
+  console.log(
+    `first scan ${ms(earlier.first)} (${x(earlier.first / floor.first)}); batch ${ms(earlier.batch)} (${x(earlier.batch / floor.batch)}); longest script task ${ms(earlier.script)}; longest rendering task ${ms(earlier.rendering)} (${x(earlier.rendering / floor.rendering)}); per card, batch vs first scan ${x(perCardBefore.batch / perCardBefore.first)}; garbage collection ${ms(med(before, (e) => e.first.gc))} / ${ms(med(before, (e) => e.batch.gc))}.`,
+  );
+  console.log(
+    `Its longest script task by kind (first scan / batch): ${KINDS.map(
+      (kind) =>
+        `${KIND_LABELS[kind]} ${ms(med(before, (e) => e.first.byKind[kind]))} / ${ms(med(before, (e) => e.batch.byKind[kind]))}`,
+    ).join('; ')}.`,
+  );
+}
+if ([...ext, ...before].some((e) => e.stillParsing)) {
   console.log(
     'Note: the page was still parsing when the content script started in some rounds; that work is included.',
   );
