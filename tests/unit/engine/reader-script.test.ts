@@ -322,7 +322,7 @@ describe('third round: TP-Link in Hangul, and the Latin names the other markets 
   });
 });
 
-describe('fourth round: the Latin names Japanese, Korean and Russian pages sell under (latinNameIn)', () => {
+describe('fourth round: the Latin names Japanese, Korean and Russian pages sell under (latinNameIn), and 로보센스 and オッポ', () => {
   it.each([
     // As the recorded pages write them (data/sources.yaml), with the kana, Hangul and Cyrillic around them.
     [
@@ -336,8 +336,26 @@ describe('fourth round: the Latin names Japanese, Korean and Russian pages sell 
     ['Глава китайской Unitree Robotics Ван Синсин', 'unitree:Unitree'],
     ['이번 크레인은 중국 업체인 ZPMC가 제작한 것으로', 'zpmc:ZPMC'],
     ['中国の深圳に本社を構えるAutel Roboticsは、アメリカでのポリシーを変更した。', 'autel:Autel Robotics'],
+    // RoboSense in Korean news (Yonhap Infomax, iNews24), glued to its particles.
+    ["'선두' 로보센스 창업자", 'robosense:로보센스'],
+    ['중국 화웨이와 DJI 및 로보센스가 자율 주행차 핵심 부문의', 'robosense:로보센스'],
+    ['화웨이와 DJI, 로보센스의 중국 3사가', 'robosense:로보센스'],
+    // OPPO in Japanese (Kyodo via SankeiBiz, the Asahi).
+    ['中国スマホ最大手「オッポ」、来春に日本参入', 'oppo:オッポ'],
+    ['オッポのスマホは若者らの人気を集めて', 'oppo:オッポ'],
   ])('finds %s', (text, finding) => {
     expect(found(text)).toContain(finding);
+  });
+
+  it.each([
+    // A Hangul name must start a word; a katakana name must not run on into a longer katakana word.
+    '마이크로보센스 센서',
+    'ゴオッポ',
+    'オッポリン',
+    // 오포 is not OPPO's name here (오포읍 in Gwangju, Gyeonggi): no finding without the Latin name.
+    '경기 광주시 오포읍 신현리',
+  ])('does not flag %s', (text) => {
+    for (const engine of engines) expect(found(text, engine)).toEqual([]);
   });
 });
 
