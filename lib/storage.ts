@@ -63,8 +63,10 @@ export const STORAGE = {
   /** What the popup and badge show for a tab (session: gone with the browser, like the tab). */
   tabState: (tabId: number) => item('session', `tab:${tabId}`, tabStateSchema.nullable(), null),
   tabFindings: (tabId: number) => item('session', `tab-findings:${tabId}`, tabFindingsSchema.nullable(), null),
-  /** A printable evidence report, handed from the popup to the report page. */
+  /** A printable evidence report, handed from the popup or the Check documents page to the report page. */
   report: (id: string) => item('session', `report:${id}`, z.string().nullable(), null),
+  /** Text selected on a page for "Check with VendorWatch", handed from the background to the Check documents page. */
+  selection: (id: string) => item('session', `selection:${id}`, z.string().nullable(), null),
   /** The updater's records (also under an organisation list's namespace). */
   watchlistPointer: item('local', 'watchlist:pointer', activePointerSchema.nullable(), null),
   watchlistSlot: (slot: 'a' | 'b') => item('local', `watchlist:slot:${slot}`, watchlistSchema.nullable(), null),

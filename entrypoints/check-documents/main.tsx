@@ -24,9 +24,10 @@ import { toCsv, toJson, toPrintableHtml } from '../../lib/evidence/format';
 import type { EvidenceReport } from '../../lib/evidence/report';
 import { packTexts } from '../../lib/matching/wire';
 import type { Reply } from '../../lib/protocol';
-import type { Dismissal } from '../../lib/storage';
+import { type Dismissal, STORAGE } from '../../lib/storage';
 import { offerDownload } from '../../platform/download';
 import { send } from '../../platform/messaging';
+import { getItem, removeItems, setItem } from '../../platform/storage';
 import '../../components/extension-page.css';
 import './check-documents.css';
 import { errorMessage } from '../../lib/error-message';
@@ -321,7 +322,7 @@ async function exportFindings(format: 'csv' | 'json' | 'report') {
   const stamp = report.capturedAt.slice(0, 19).replace(/[:T]/g, '-');
   if (format === 'report') {
     const id = crypto.randomUUID();
-    await browser.storage.session.set({ [`report:${id}`]: toPrintableHtml(report) });
+    await setItem(STORAGE.report(id), toPrintableHtml(report));
     await browser.tabs.create({ url: browser.runtime.getURL(`/report.html?id=${id}`) });
     return;
   }
@@ -337,10 +338,10 @@ async function start() {
   if (url && /^https?:\/\//.test(url)) state.pendingUrl = url;
   const selection = params.get('selection');
   if (selection) {
-    const key = `selection:${selection}`;
-    const text = (await browser.storage.session.get(key))[key];
-    if (typeof text === 'string') {
-      await browser.storage.session.remove(key);
+    const item = STORAGE.selection(selection);
+    const text = await getItem(item);
+    if (text !== null) {
+      await removeItems('session', [item.key]);
       state.initialText = text;
       draw();
       enqueue('selected text', async () => new TextEncoder().encode(text).buffer as ArrayBuffer, text.length, 'text');
