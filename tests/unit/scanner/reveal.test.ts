@@ -4,15 +4,11 @@
  * public attributes, no box) and is built and judged when the observer says its card came near; every finding is
  * reported at once either way.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMatcher } from '../../../lib/matching/index';
-import { DEFAULT_SETTINGS } from '../../../lib/settings/index';
-import { loadWatchlist } from '../../../lib/watchlist/index';
 import type { PageFinding, PageScanner as PageScannerType } from '../../../scanner/page-scanner';
 import { inArea, nearArea, Reveal } from '../../../scanner/reveal';
+import { engineMatch, NO_USER_ACTIONS } from './engine-scanner';
 
 const VIEW = { innerWidth: 1000, innerHeight: 800 };
 
@@ -186,10 +182,6 @@ describe('Reveal', () => {
 });
 
 describe('PageScanner with warnings built near the viewport', () => {
-  const list = loadWatchlist(
-    JSON.parse(readFileSync(join(import.meta.dirname, '../../../public/watchlist.json'), 'utf8')),
-  );
-  const matcher = createMatcher(list, DEFAULT_SETTINGS);
   let PageScanner: typeof PageScannerType;
 
   beforeAll(async () => {
@@ -236,16 +228,8 @@ describe('PageScanner with warnings built near the viewport', () => {
     const scanner = new PageScanner({
       doc: document,
       signal: controller.signal,
-      match: async (texts, contexts) =>
-        matcher
-          .match(texts, { contexts })
-          .map((matches, i) =>
-            matches.length === 0 ? undefined : matches.map((match, j) => ({ ...match, ref: i * 10 + j })),
-          ),
-      dismissals: () => [],
-      onDismiss: () => Promise.reject(new Error('not in this test')),
-      onUndo: () => Promise.resolve(),
-      onWhy: () => undefined,
+      match: engineMatch(),
+      ...NO_USER_ACTIONS,
       onFindingsChanged: (findings) => reports.push(findings),
     });
     await scanner.start(document.body);

@@ -4,19 +4,11 @@
  * reading's time budget, yielding between slices, not all in one task. In linkedom, with a clock that moves 1 ms
  * each time the scanner looks at it and every timer callback counted as a new task.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createMatcher } from '../../../lib/matching/index';
-import { DEFAULT_SETTINGS } from '../../../lib/settings/index';
-import { loadWatchlist } from '../../../lib/watchlist/index';
 import type { PageScanner as PageScannerType } from '../../../scanner/page-scanner';
+import { engineMatch, NO_USER_ACTIONS } from './engine-scanner';
 
-const list = loadWatchlist(
-  JSON.parse(readFileSync(join(import.meta.dirname, '../../../public/watchlist.json'), 'utf8')),
-);
-const matcher = createMatcher(list, DEFAULT_SETTINGS);
 let PageScanner: typeof PageScannerType;
 
 const page = (cards: number) => {
@@ -54,18 +46,8 @@ async function scan(cards: number) {
   const scanner = new PageScanner({
     doc: document,
     signal: new AbortController().signal,
-    match: async (texts, contexts) => {
-      sent.push(texts.reduce((sum, text) => sum + text.length, 0));
-      return matcher
-        .match(texts, { contexts })
-        .map((matches, i) =>
-          matches.length === 0 ? undefined : matches.map((match, j) => ({ ...match, ref: i * 10 + j })),
-        );
-    },
-    dismissals: () => [],
-    onDismiss: () => Promise.reject(new Error('not in this test')),
-    onUndo: () => Promise.resolve(),
-    onWhy: () => undefined,
+    match: engineMatch((texts) => sent.push(texts.reduce((sum, text) => sum + text.length, 0))),
+    ...NO_USER_ACTIONS,
     onFindingsChanged: () => undefined,
   });
   await scanner.start(document.body);
