@@ -54,6 +54,9 @@ for (const { path, label, settings } of PAGES) {
   if (!headed) {
     // Open the first warning so the screenshot shows a rationale card, not just the badges.
     // The warning's shadow root is closed in release builds: click the pill where it is on screen, as a person does.
+    // The first-run tab can take the front: a background tab renders no frames, so the click's scroll-into-view
+    // (an IntersectionObserver) would wait until the protocol timeout.
+    await page.bringToFront();
     const opened = await page.evaluate(() => {
       const host = document.querySelector('vendorwatch-warning');
       host?.scrollIntoView({ block: 'center' });
