@@ -312,8 +312,7 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
       if (hit.brand || places.has(hit.vendorIndex)) continue;
       const start = norm.origin[hit.start]!;
       const end = norm.origin[hit.end - 1]! + lengthAt(text, norm.origin[hit.end - 1]!);
-      if (pinyinNameOfPersonOrPlace(text, start, end) || cyrillicChineseNameAsPersonOrPlace(text, start, end))
-        places.add(hit.vendorIndex);
+      if (chineseNameAsPersonOrPlace(text, start, end)) places.add(hit.vendorIndex);
     }
     known = {
       vendors: new Set(hits.map((h) => h.vendorIndex)),
@@ -492,8 +491,7 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
     if (
       hit.kind === 'name' &&
       (longerPinyinName(input, start, end) ||
-        pinyinNameOfPersonOrPlace(input, start, end) ||
-        cyrillicChineseNameAsPersonOrPlace(input, start, end) ||
+        chineseNameAsPersonOrPlace(input, start, end) ||
         placeAndCommonNoun(input, start, end) ||
         (placeNames?.has(info.vendor.id) === true &&
           !withCodes?.has(hit.vendorIndex) &&
@@ -720,6 +718,11 @@ function isPinyinWord(word: string): boolean {
 /** After a romanised Chinese place name: what it is ("Dahua County", "Dahua Yao autonomous county", "Dahua Town"). */
 const PLACE_AFTER =
   /^ (?:(?:\p{Lu}\p{Ll}+ )?(?:autonomous (?:county|prefecture|region)|county|town|township|village|district|prefecture))(?![\p{L}\p{N}])/iu;
+
+/** A Chinese name used as a person's or a place's, spelt in pinyin or in Cyrillic (cyrillic-names.ts). */
+function chineseNameAsPersonOrPlace(input: string, start: number, end: number): boolean {
+  return pinyinNameOfPersonOrPlace(input, start, end) || cyrillicChineseNameAsPersonOrPlace(input, start, end);
+}
 
 /**
  * A name that is a Chinese given name or place spelt in pinyin, and used as one: a person in Western order ("Dahua
