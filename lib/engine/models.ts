@@ -108,6 +108,8 @@ export class ModelIndex {
   private readonly cache = new Map<string, ReadonlyArray<{ compiled: CompiledRule; offset: number; length: number }>>();
 
   private codesIn(text: string): Array<{ compiled: CompiledRule; offset: number; length: number }> {
+    const listed = text.includes('/') ? this.listOfCodes(text) : undefined;
+    if (listed) return listed;
     const found = this.matchText(text);
     if (!found) return this.headOfNumberList(text);
     const { compiled, offset } = found;
@@ -123,6 +125,33 @@ export class ModelIndex {
       return [{ compiled: head, offset, length: slash - offset }, ...rest];
     }
     return [{ compiled, offset, length: text.length - offset }];
+  }
+
+  /**
+   * "mf110/mf627/mf636/mf190", "e3372/e3372h/e8372": a list of codes joined by '/', where a rule takes each part on its
+   * own but none the whole token (ZTE's and Huawei's modem rules have no '/' variants, so only the last part matched).
+   * Each part of at least four characters that is a code starts a code; a shorter part or one no rule takes ("8p", "sl",
+   * "16p") is a variant of the code before it, kept with it when its rule takes the two together ("ds-7608ni-k2/8p").
+   * Null unless at least two parts are codes: one code with variants is left to the reading below. Each code is then
+   * judged on its own, as if the list had been written with spaces; no part becomes a code by being in a list.
+   */
+  private listOfCodes(text: string): Array<{ compiled: CompiledRule; offset: number; length: number }> | undefined {
+    const codes: Array<{ compiled: CompiledRule; offset: number; length: number; end: number }> = [];
+    for (let start = 0; start < text.length; ) {
+      const slash = text.indexOf('/', start);
+      const end = slash < 0 ? text.length : slash;
+      const found = end - start >= 4 ? this.matchText(text.slice(start, end)) : undefined;
+      if (found)
+        codes.push({ compiled: found.compiled, offset: start + found.offset, length: end - start - found.offset, end });
+      else if (codes.length > 0) codes[codes.length - 1]!.end = end;
+      start = end + 1;
+    }
+    if (codes.length < 2) return undefined;
+    return codes.map(({ compiled, offset, length, end }) => {
+      if (end === offset + length) return { compiled, offset, length };
+      const withVariants = this.wholeCode(text.slice(offset, end));
+      return withVariants ? { compiled: withVariants, offset, length: end - offset } : { compiled, offset, length };
+    });
   }
 
   /**

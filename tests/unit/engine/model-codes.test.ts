@@ -70,6 +70,100 @@ describe('model codes in a token', () => {
   });
 });
 
+describe('lists of codes joined by slashes', () => {
+  // Real lists, as published: the Linux USB ID list (usb.ids 2025.07.26, hwdata 0.368) under ZTE's 19d2, Huawei's
+  // 12d1 and Quectel's 2c7c, as lsusb prints them; barnybug/gohome's README; an OpenWrt forum thread on the ZTE MF286R
+  // (forum.openwrt.org/t/problem-with-modem-in-zte-mf286r/120988/40).
+  it('finds every code of the list, each with the maker named once for all', () => {
+    expect(codes('Bus 001 Device 003: ID 19d2:0031 ZTE WCDMA Technologies MSM MF110/MF627/MF636')).toEqual([
+      ['zte', 'MF110'],
+      ['zte', 'MF627'],
+      ['zte', 'MF636'],
+    ]);
+    expect(codes('ZTE WCDMA Technologies MSM MF627/MF628/MF628+/MF636+ HSDPA/HSUPA')).toEqual([
+      ['zte', 'MF627'],
+      ['zte', 'MF628'],
+      ['zte', 'MF628+'],
+      ['zte', 'MF636+'],
+    ]);
+    expect(codes('ZTE 3g modem (ZTE MF110/MF627/MF636, SMS support)')).toEqual([
+      ['zte', 'MF110'],
+      ['zte', 'MF627'],
+      ['zte', 'MF636'],
+    ]);
+    expect(
+      codes(
+        'Problem with modem in ZTE MF286R. One more thing: does anyone here have MF823/MF831/MF910, and could share',
+      ),
+    ).toEqual([
+      ['zte', 'MF286R'],
+      ['zte', 'MF823'],
+      ['zte', 'MF831'],
+      ['zte', 'MF910'],
+    ]);
+    expect(codes('Huawei Technologies Co., Ltd. E161/E169/E620/E800 HSDPA Modem')).toEqual([
+      ['huawei', 'E161'],
+      ['huawei', 'E169'],
+      ['huawei', 'E620'],
+      ['huawei', 'E800'],
+    ]);
+    expect(codes('Huawei Technologies Co., Ltd. E220 HSDPA Modem / E230/E270/E870 HSDPA/HSUPA Modem')).toEqual([
+      ['huawei', 'E220'],
+      ['huawei', 'E230'],
+      ['huawei', 'E270'],
+      ['huawei', 'E870'],
+    ]);
+    expect(codes('Quectel Wireless Solutions Co., Ltd. EG06/EP06/EM06 LTE-A modem')).toEqual([
+      ['quectel', 'EG06'],
+      ['quectel', 'EP06'],
+      ['quectel', 'EM06'],
+    ]);
+  });
+
+  it('judges each code on its own: a listed code needs its maker as much as one written alone', () => {
+    expect(codes('MF110/MF627/MF636')).toEqual([]);
+    expect(broad.scanText('MF110/MF627/MF636').map((f) => [f.evidence, f.verdict])).toEqual([
+      ['MF110', 'possible-match'],
+      ['MF627', 'possible-match'],
+      ['MF636', 'possible-match'],
+    ]);
+    // Codes of two makers: each found for its own maker, not the whole token for the first.
+    expect(codes('Dahua and Hikvision: DS-2CD2143G2-I/IPC-HFW2431S-S-S2')).toEqual([
+      ['hikvision', 'DS-2CD2143G2-I'],
+      ['dahua', 'IPC-HFW2431S-S-S2'],
+    ]);
+  });
+
+  it('keeps variants after a slash with their code, in a list too', () => {
+    expect(codes('Hikvision DS-7608NI-K2/8P/DS-7616NI-K2/16P')).toEqual([
+      ['hikvision', 'DS-7608NI-K2/8P'],
+      ['hikvision', 'DS-7616NI-K2/16P'],
+    ]);
+    expect(codes('DS-2CD2T47G2-L/SL and DS-2CD2387G2P-LSU/SL/DS-2CD2T47G2-L/SL')).toEqual([
+      ['hikvision', 'DS-2CD2T47G2-L/SL'],
+      ['hikvision', 'DS-2CD2387G2P-LSU/SL'],
+      ['hikvision', 'DS-2CD2T47G2-L/SL'],
+    ]);
+  });
+
+  it('leaves other makers’ slash lists, dates and sizes alone, at any sensitivity', () => {
+    for (const text of [
+      'Canon i-SENSYS MF634C/MF635C',
+      'Canon MF3010/MF4410/MF4450 toner',
+      'Netgear AirCard AC790S/AC810S',
+      // usb.ids product names under other makers' vendor IDs.
+      'OpenMoko, Inc. Sony NWZ-E370/E380 series (Rockbox)',
+      'Motorola PCS A835/E1000 GSM Phone (P2K)',
+      'Fujian Newland Computer Co., Ltd EM3080-01/EM3095/FR20/FM30 Barcode scanner engine (HID keyboard)',
+      'Fujian Newland Computer Co., Ltd FM100-M/3250 Barcode scanner engine (HID keyboard)',
+      'Meilhaus Electronic GmbH ME-6000I/16/DIO',
+      'delivered 12/05/2026, 1920/1080 at 25/30 fps',
+    ]) {
+      expect(codes(text, broad), text).toEqual([]);
+    }
+  });
+});
+
 describe('a name in pinyin syllables inside a longer Chinese name', () => {
   it('is not the vendor when another syllable follows or a surname precedes', () => {
     expect(engine.scanText("Sherman's Food Adventures: Hua Wei Ju")).toEqual([]);
