@@ -164,6 +164,28 @@ describe('lists of codes joined by slashes', () => {
   });
 });
 
+describe('Dahua’s switches', () => {
+  it('finds the cloud-managed range written whole, with or without the maker or the DH- prefix', () => {
+    // Dahua's quick start guide (ManualsPro's copy) and the NetBox device type citing Dahua's product page.
+    expect(codes('dahua CS4218-16ET-135 Ethernet Cloud Managed PoE Switch User Guide')).toEqual([
+      ['dahua', 'CS4218-16ET-135'],
+    ]);
+    expect(codes('CS4006-4ET2GT-36 desktop switch')).toEqual([['dahua', 'CS4006-4ET2GT-36']]);
+    expect(codes('DH-CS4006-4ET2GT-36')).toEqual([['dahua', 'DH-CS4006-4ET2GT-36']]);
+  });
+
+  it('needs the ports and the PoE budget: CS and four digits is also a course code', () => {
+    for (const text of [
+      'NUS CS4218 Software Testing, with CS2103 as a prerequisite',
+      'package sg.edu.nus.comp.cs4218.impl.app;',
+      'Ubiquiti EdgeSwitch ES-16-150W and ES-24-250W',
+      'TP-Link CS320 camera',
+    ]) {
+      expect(codes(text, broad), text).toEqual([]);
+    }
+  });
+});
+
 describe('a name in pinyin syllables inside a longer Chinese name', () => {
   it('is not the vendor when another syllable follows or a surname precedes', () => {
     expect(engine.scanText("Sherman's Food Adventures: Hua Wei Ju")).toEqual([]);
