@@ -186,6 +186,50 @@ describe('Dahua’s switches', () => {
   });
 });
 
+describe('lidars (Hesai, RoboSense)', () => {
+  // The makers' own lists of supported models: HesaiLidar_SDK_2.0's README, RoboSense's rs_driver README.
+  it('finds Hesai’s Pandar names and versioned codes alone, and the bare line and count beside the maker', () => {
+    expect(codes('Pandar128E3X, AT128E2X, QT128C2X, XT32M2X and PandarXT-32')).toEqual([
+      ['hesai', 'Pandar128E3X'],
+      ['hesai', 'AT128E2X'],
+      ['hesai', 'QT128C2X'],
+      ['hesai', 'XT32M2X'],
+      ['hesai', 'PandarXT-32'],
+    ]);
+    expect(codes('Hesai AT128, OT128 and JT16')).toEqual([
+      ['hesai', 'AT128'],
+      ['hesai', 'OT128'],
+      ['hesai', 'JT16'],
+    ]);
+    expect(codes('禾赛AT128激光雷达')).toEqual([['hesai', 'AT128']]);
+  });
+
+  it('finds RoboSense’s RS- line names with a number', () => {
+    expect(codes('RS-LiDAR-16, RS-LiDAR-M1, RS-Helios-16P and RS-Ruby-Plus-128')).toEqual([
+      ['robosense', 'RS-LiDAR-16'],
+      ['robosense', 'RS-LiDAR-M1'],
+      ['robosense', 'RS-Helios-16P'],
+      ['robosense', 'RS-Ruby-Plus-128'],
+    ]);
+  });
+
+  it('leaves the serial standards and other makers’ short codes alone', () => {
+    // usb.ids: Moxa's "RS-232/422/485", Atmel's AT86RF230, Ingram's XT300; Escam's QT500 camera (Strix).
+    for (const text of [
+      'Moxa RS-232/422/485 adapter',
+      'RS-485 to RS-232 converter',
+      'Atmel AT86RF230',
+      'XT300',
+      'Escam QT500',
+    ]) {
+      expect(codes(text, broad), text).toEqual([]);
+    }
+    // A bare line and count is no more than a guess without the maker.
+    expect(codes('AT128 and OT128')).toEqual([]);
+    expect(broad.scanText('AT128 and OT128').map((f) => f.verdict)).toEqual(['possible-match', 'possible-match']);
+  });
+});
+
 describe('a name in pinyin syllables inside a longer Chinese name', () => {
   it('is not the vendor when another syllable follows or a surname precedes', () => {
     expect(engine.scanText("Sherman's Food Adventures: Hua Wei Ju")).toEqual([]);
