@@ -19,7 +19,7 @@ const measureFields = z.looseObject({
   jurisdiction: z.string(),
   sourceUrl: z.string(),
 });
-const measureShape = z.custom<MeasureView>((value) => z.safeParse(measureFields, value).success, {
+export const measureSchema = z.custom<MeasureView>((value) => z.safeParse(measureFields, value).success, {
   message: 'not a measure',
 });
 
@@ -35,7 +35,7 @@ export const warningViewShape = z.looseObject({
   evidence: z.string(),
   verdict: z.enum(VERDICTS),
   verdictLineText: z.lazy(() => localTextShape),
-  measures: z.array(measureShape),
+  measures: z.array(measureSchema),
   listVersion: z.number(),
 });
 export const warningViewSchema = z.custom<WarningView>((value) => z.safeParse(warningViewShape, value).success, {
@@ -94,6 +94,10 @@ const hitsSchema = z.custom<Array<[number, TabledHit[]]>>((value) => Array.isArr
   message: 'malformed hits',
 });
 const tabledViewShape = z.extend(warningViewShape, { measures: z.array(nonnegativeInt()) });
+/** A warning view with its measures as indexes into a table (the match reply's; the stored tab record's). */
+export const tabledViewSchema = z.custom<TabledView>((value) => z.safeParse(tabledViewShape, value).success, {
+  message: 'not a warning view',
+});
 /**
  * The match-blocks reply: each distinct measure and warning view once, findings referring to them by index
  * (lib/matching/view-table.ts; the whole views made the reply megabytes on a long page, issue 17).
@@ -101,10 +105,8 @@ const tabledViewShape = z.extend(warningViewShape, { measures: z.array(nonnegati
 const matchBlocksReplySchema = z
   .object({
     listVersion: z.number(),
-    measures: z.array(measureShape),
-    views: z.array(
-      z.custom<TabledView>((value) => z.safeParse(tabledViewShape, value).success, { message: 'not a warning view' }),
-    ),
+    measures: z.array(measureSchema),
+    views: z.array(tabledViewSchema),
     findings: z.array(placelessFindingSchema),
     /** Findings of the blocks that have any: [block index, [reference, finding, start, end, view index][]]. */
     hits: hitsSchema,

@@ -39,7 +39,7 @@ import {
 import { settingsSchema } from './settings/index';
 import { reviewSchema, watchlistSchema } from './watchlist/schema';
 
-export { type Envelope, type MessageSender, ProtocolError, warningViewSchema };
+export { type Envelope, type MessageSender, ProtocolError };
 
 /** One finding in one block, as the background sends it, with the reference it recorded it under for the tab. */
 const blockMatchShape = z.looseObject({ finding: findingShape, view: warningViewShape });

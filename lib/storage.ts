@@ -5,7 +5,8 @@
  * Pure: the browser's storage areas are passed in as KeyValueStores (platform/storage.ts).
  */
 import { z } from 'zod';
-import { checkRecordSchema, tabStateSchema, warningViewSchema } from './protocol';
+import { measureSchema, tabledViewSchema } from './content-protocol';
+import { checkRecordSchema, tabStateSchema } from './protocol';
 import { DEFAULT_SETTINGS, readSettings, settingsSchema } from './settings/index';
 import { item, suppressionsItem } from './storage-item';
 import { listMetaSchema, watchlistSchema } from './watchlist/schema';
@@ -39,30 +40,42 @@ const checkLeaseSchema = z.object({
 });
 export type CheckLease = z.infer<typeof checkLeaseSchema>;
 
+const ref = z.number().int().nonnegative();
+
 /**
- * What the background recorded for a tab's page: every finding it sent the content script, by reference, so the
- * popup, badge and evidence report use the background's own record, never findings the page side supplies.
+ * The background's record of a tab's page (lib/tab-record.ts), as mirrored to session storage: each distinct
+ * warning view and measure once (lib/matching/view-table.ts), every finding it sent the content script by reference
+ * pointing at its view, so the record grows with the page's distinct findings, not findings times views (issue 17).
  */
-const tabFindingsSchema = z.object({
-  pageUrl: z.string(),
-  nextRef: z.number().int().nonnegative(),
-  views: z.record(z.string(), warningViewSchema),
-  /** The start of each finding's block text (its product or lot), by reference, for the evidence record. */
-  items: z.record(z.string(), z.string().max(300)).optional(),
-  /** The references the content script reports as shown, in page order. */
-  shown: z.array(z.number().int().nonnegative()),
-  /** The references a dismissal hides, with the dismissal's id (kept for the evidence record). */
-  dismissed: z.array(z.tuple([z.number().int().nonnegative(), z.string()])).optional(),
-});
-export type TabFindings = z.infer<typeof tabFindingsSchema>;
+const tabRecordSchema = z
+  .object({
+    pageUrl: z.string(),
+    nextRef: ref,
+    measures: z.array(measureSchema),
+    views: z.array(tabledViewSchema),
+    /** [reference, view index, the start of its block's text (its product or lot, for the evidence record)]. */
+    refs: z.array(z.tuple([ref, ref, z.string().max(300).optional()])),
+    /** The references the content script reports as shown, in page order. */
+    shown: z.array(ref),
+    /** The references a dismissal hides, with the dismissal's id (kept for the evidence record). */
+    dismissed: z.array(z.tuple([ref, z.string()])).optional(),
+    /** The content script's last report (the popup's and badge's state without its findings); none before it. */
+    report: tabStateSchema.omit({ findings: true }).optional(),
+  })
+  .superRefine(({ measures, views, refs }, ctx) => {
+    if (views.some((view) => view.measures.some((m) => m >= measures.length)))
+      ctx.addIssue({ code: 'custom', message: 'a view names a measure the record does not carry', path: ['views'] });
+    if (refs.some(([, view]) => view >= views.length))
+      ctx.addIssue({ code: 'custom', message: 'a reference names a view the record does not carry', path: ['refs'] });
+  });
+export type StoredTabRecord = z.infer<typeof tabRecordSchema>;
 
 export const STORAGE = {
   settings: item('local', 'settings', settingsSchema, DEFAULT_SETTINGS, readSettings),
   /** The user's dismissals ("dismiss this item", "dismiss this vendor on this site", "not this vendor") on one site. */
   suppressions: suppressionsItem,
-  /** What the popup and badge show for a tab (session: gone with the browser, like the tab). */
-  tabState: (tabId: number) => item('session', `tab:${tabId}`, tabStateSchema.nullable(), null),
-  tabFindings: (tabId: number) => item('session', `tab-findings:${tabId}`, tabFindingsSchema.nullable(), null),
+  /** What the background knows of a tab's page, and what its popup and badge show (session: gone with the tab). */
+  tabRecord: (tabId: number) => item('session', `tab-record:${tabId}`, tabRecordSchema.nullable(), null),
   /** A printable evidence report, handed from the popup or the Check documents page to the report page. */
   report: (id: string) => item('session', `report:${id}`, z.string().nullable(), null),
   /** Text selected on a page for "Check with VendorWatch", handed from the background to the Check documents page. */
@@ -77,6 +90,3 @@ export const STORAGE = {
   /** Scheduled checks that failed in a row (network, server error): the next one waits longer (update/defaults). */
   failedChecks: item('local', 'watchlist:failedChecks', z.number().int().nonnegative(), 0),
 } as const;
-
-/** The tab-related session keys, so closing a tab can drop them all. */
-export const tabKeys = (tabId: number) => [STORAGE.tabState(tabId).key, STORAGE.tabFindings(tabId).key];

@@ -1,20 +1,42 @@
 /**
  * What the background knows about each tab: every finding it sent the tab's content script (by reference), which
  * of them the content script reports as shown, and the state the popup and badge read. Evidence and summaries are
- * built from this record only, never from findings the page side supplies. Kept in memory and mirrored to session
- * storage, since an MV3 service worker or Firefox event page can be stopped at any time.
+ * built from this record only, never from findings the page side supplies. Memory is the record while the worker
+ * lives, and every reader reads it there; session storage keeps a copy, written coalesced after the changes (never
+ * waited for by a reply: writing the whole record per message made a long page's replies seconds late, issue 17),
+ * because an MV3 service worker or Firefox event page can be stopped at any time and must find the record again.
  */
 import { itemExcerpt } from '../../lib/dismissals';
 import type { EvidenceFinding } from '../../lib/evidence/report';
 import type { BlockMatch } from '../../lib/matching/index';
 import type { SparseMatches } from '../../lib/matching/wire';
-import { summariseView, type TabState } from '../../lib/protocol';
-import { STORAGE, type TabFindings, tabKeys } from '../../lib/storage';
+import { createMirror } from '../../lib/mirror';
+import type { WarningView } from '../../lib/present/warning-view';
+import type { TabState } from '../../lib/protocol';
+import { STORAGE } from '../../lib/storage';
+import { emptyRecord, packRecord, sharedView, type TabRecord, tabStateOf, unpackRecord } from '../../lib/tab-record';
 import { getItem, removeItems, setItem } from '../../platform/storage';
 
-const records = new Map<number, TabFindings>();
-/** Read-modify-write per tab, one at a time: a page sends several match requests at once. */
+/**
+ * How long changes gather before the copy is written: a page's match requests come in bursts; far less than the
+ * idle time after which the browser stops the worker.
+ */
+const MIRROR_DELAY_MS = 200;
+
+const records = new Map<number, TabRecord>();
+/** Loads and changes per tab, one at a time: a page sends several match requests at once. */
 const queues = new Map<number, Promise<unknown>>();
+
+const mirror = createMirror<number>(
+  async (tabId) => {
+    const record = records.get(tabId);
+    const item = STORAGE.tabRecord(tabId);
+    // No record in memory: the tab was forgotten (closed), and its copy goes.
+    if (record) await setItem(item, packRecord(record));
+    else await removeItems('session', [item.key]);
+  },
+  { delayMs: MIRROR_DELAY_MS },
+);
 
 function serialised<T>(tabId: number, work: () => Promise<T>): Promise<T> {
   const next = (queues.get(tabId) ?? Promise.resolve()).then(work, work);
@@ -25,25 +47,28 @@ function serialised<T>(tabId: number, work: () => Promise<T>): Promise<T> {
   return next;
 }
 
-async function load(tabId: number): Promise<TabFindings | null> {
+/** The tab's record: memory's, or after a restart of the worker the stored copy's. */
+async function load(tabId: number): Promise<TabRecord | null> {
   const cached = records.get(tabId);
   if (cached) return cached;
-  const stored = await getItem(STORAGE.tabFindings(tabId));
-  if (stored) records.set(tabId, stored);
-  return stored;
+  const stored = await getItem(STORAGE.tabRecord(tabId));
+  // A change made while storage was read is newer than the copy.
+  const current = records.get(tabId);
+  if (current) return current;
+  if (!stored) return null;
+  const record = unpackRecord(stored);
+  records.set(tabId, record);
+  return record;
 }
 
-async function save(tabId: number, record: TabFindings): Promise<void> {
+function save(tabId: number, record: TabRecord): void {
   records.set(tabId, record);
-  await setItem(STORAGE.tabFindings(tabId), record);
+  mirror.save(tabId);
 }
 
 /** A new page in the tab: forget the previous page's findings. */
 export function startPage(tabId: number, pageUrl: string): Promise<void> {
-  return serialised(tabId, async () => {
-    await save(tabId, { pageUrl, nextRef: 0, views: {}, shown: [] });
-    await removeItems('session', [STORAGE.tabState(tabId).key]);
-  });
+  return serialised(tabId, async () => save(tabId, emptyRecord(pageUrl)));
 }
 
 /**
@@ -58,20 +83,19 @@ export function recordMatches(
   texts: readonly string[] = [],
 ): Promise<Array<[number, Array<[number, BlockMatch]>]>> {
   return serialised(tabId, async () => {
-    const record = (await load(tabId)) ?? { pageUrl, nextRef: 0, views: {}, shown: [] };
-    const items = { ...record.items };
+    const record = (await load(tabId)) ?? emptyRecord(pageUrl);
+    const seen = new Map<WarningView, WarningView>();
     const referenced = hits.map(([index, matches]): [number, Array<[number, BlockMatch]>] => [
       index,
       matches.map((match): [number, BlockMatch] => {
         const ref = record.nextRef++;
-        record.views[ref] = match.view;
+        record.views.set(ref, sharedView(record, match.view, seen));
         const text = texts[index];
-        if (text) items[ref] = itemExcerpt(text);
+        if (text) record.items.set(ref, itemExcerpt(text));
         return [ref, match];
       }),
     ]);
-    if (Object.keys(items).length > 0) record.items = items;
-    if (hits.length > 0) await save(tabId, { ...record, pageUrl });
+    if (hits.length > 0) save(tabId, { ...record, pageUrl });
     return referenced;
   });
 }
@@ -93,35 +117,37 @@ export function recordShown(
   },
 ): Promise<TabState> {
   return serialised(tabId, async () => {
-    const record = (await load(tabId)) ?? { pageUrl: report.url, nextRef: 0, views: {}, shown: [] };
+    const record = (await load(tabId)) ?? emptyRecord(report.url);
     const dismissed = report.dismissed ?? [];
     const all = [...report.refs, ...dismissed.map(([ref]) => ref)];
-    const unknown = all.find((ref) => !record.views[ref]);
+    const unknown = all.find((ref) => !record.views.has(ref));
     if (unknown !== undefined) throw new Error(`finding ${unknown} was never sent to this tab`);
     const newest = all.reduce((max, ref) => Math.max(max, ref), -1);
     const keep = new Set(all);
-    const kept = ([ref]: [string, unknown]) => keep.has(Number(ref)) || Number(ref) > newest;
-    const views = Object.fromEntries(Object.entries(record.views).filter(kept));
-    const items = Object.fromEntries(Object.entries(record.items ?? {}).filter(kept));
-    await save(tabId, { ...record, pageUrl: report.url, views, items, shown: report.refs, dismissed });
-    const state: TabState = {
-      url: report.url,
-      title: report.title,
-      scannedAt: new Date().toISOString(),
-      listVersion: report.listVersion,
-      findings: report.refs.flatMap((ref) => {
-        const view = views[ref];
-        return view ? [summariseView(view)] : [];
-      }),
-      ...(report.paused ? { paused: true } : {}),
+    const kept = ([ref]: [number, unknown]) => keep.has(ref) || ref > newest;
+    const updated: TabRecord = {
+      ...record,
+      pageUrl: report.url,
+      views: new Map([...record.views].filter(kept)),
+      items: new Map([...record.items].filter(kept)),
+      shown: report.refs,
+      dismissed,
+      report: {
+        url: report.url,
+        title: report.title,
+        scannedAt: new Date().toISOString(),
+        listVersion: report.listVersion,
+        ...(report.paused ? { paused: true } : {}),
+      },
     };
-    await setItem(STORAGE.tabState(tabId), state);
-    return state;
+    save(tabId, updated);
+    return tabStateOf(updated)!;
   });
 }
 
-export function readTabState(tabId: number): Promise<TabState | null> {
-  return getItem(STORAGE.tabState(tabId));
+export async function readTabState(tabId: number): Promise<TabState | null> {
+  const record = await load(tabId);
+  return record && tabStateOf(record);
 }
 
 /**
@@ -129,15 +155,16 @@ export function readTabState(tabId: number): Promise<TabState | null> {
  * its product or lot text and its place among the page's findings (shown ones in page order, then dismissed ones).
  */
 export async function shownFindings(tabId: number) {
-  const [state, record] = await Promise.all([readTabState(tabId), load(tabId)]);
-  if (!state || !record) return null;
-  const dismissedRefs = record.dismissed ?? [];
-  const total = record.shown.filter((ref) => record.views[ref]).length + dismissedRefs.length;
+  const record = await load(tabId);
+  if (!record?.report) return null;
+  const state = record.report;
+  const dismissedRefs = record.dismissed;
+  const total = record.shown.filter((ref) => record.views.has(ref)).length + dismissedRefs.length;
   let place = 0;
   const located = (ref: number): EvidenceFinding | null => {
-    const view = record.views[ref];
+    const view = record.views.get(ref);
     if (!view) return null;
-    const item = record.items?.[ref];
+    const item = record.items.get(ref);
     return { ...view, ...(item ? { item } : {}), location: `finding ${++place} of ${total} on the page` };
   };
   return {
@@ -152,8 +179,9 @@ export async function shownFindings(tabId: number) {
   };
 }
 
+/** The tab closed: its record goes, from storage too (after any copy being written). */
 export function forgetTab(tabId: number): Promise<void> {
   records.delete(tabId);
   queues.delete(tabId);
-  return removeItems('session', tabKeys(tabId));
+  return mirror.flush(tabId);
 }

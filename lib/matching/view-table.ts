@@ -48,29 +48,46 @@ function table<T>() {
   };
 }
 
-export function tableMatches(hits: Array<[number, Array<[number, BlockMatch]>]>): TabledMatches {
+/**
+ * Each distinct view once, with each distinct measure once (a view's measures are indexes into `measures`): the
+ * match reply, and the tab's record in session storage (lib/tab-record.ts).
+ */
+export function viewTable() {
   const measures = table<MeasureView>();
   const views = table<TabledView>();
-  const findings = table<PlacelessFinding>();
   // The matcher shares one view object among the findings that differ only in place (lib/matching/index.ts): a view
   // object seen before is not written out and compared again (its measures are most of a reply's text).
-  const viewIndex = new Map<WarningView, number>();
-  const tableView = (view: WarningView) => {
-    let at = viewIndex.get(view);
-    if (at === undefined) {
-      at = views.add({ ...view, measures: view.measures.map((measure) => measures.add(measure)) });
-      viewIndex.set(view, at);
-    }
-    return at;
+  const seen = new Map<WarningView, number>();
+  return {
+    measures: measures.values,
+    views: views.values,
+    add(view: WarningView): number {
+      let at = seen.get(view);
+      if (at === undefined) {
+        at = views.add({ ...view, measures: view.measures.map((measure) => measures.add(measure)) });
+        seen.set(view, at);
+      }
+      return at;
+    },
   };
+}
+
+/** The whole views of a table, one object per distinct view (what refers to the same index shares it). */
+export function wholeViews(measures: readonly MeasureView[], views: readonly TabledView[]): WarningView[] {
+  return views.map((view): WarningView => ({ ...view, measures: view.measures.map((m) => measures[m]!) }));
+}
+
+export function tableMatches(hits: Array<[number, Array<[number, BlockMatch]>]>): TabledMatches {
+  const views = viewTable();
+  const findings = table<PlacelessFinding>();
   const tabled = hits.map(([block, matches]): [number, TabledHit[]] => [
     block,
     matches.map(([ref, { finding, view }]): TabledHit => {
       const { start, end, ...placeless } = finding;
-      return [ref, findings.add(placeless), start, end, tableView(view)];
+      return [ref, findings.add(placeless), start, end, views.add(view)];
     }),
   ]);
-  return { measures: measures.values, views: views.values, findings: findings.values, hits: tabled };
+  return { measures: views.measures, views: views.views, findings: findings.values, hits: tabled };
 }
 
 /** The reply's findings with their whole views again, by block; indexes were checked by the reply's schema. */
@@ -80,7 +97,7 @@ export function untableMatches({
   findings,
   hits,
 }: TabledMatches): SparseMatches<BlockMatch & { ref: number }> {
-  const whole = views.map((view): WarningView => ({ ...view, measures: view.measures.map((m) => measures[m]!) }));
+  const whole = wholeViews(measures, views);
   return hits.map(([block, matches]) => [
     block,
     matches.map(([ref, finding, start, end, view]) => ({

@@ -32,8 +32,24 @@ describe('storage items', () => {
     const corrupt: Array<[StorageItem<unknown>, unknown]> = [
       [STORAGE.suppressions('shop.example'), 'dismissed everything'],
       [STORAGE.suppressions('shop.example'), [{ vendorId: 'hikvision', evidence: 'x', reason: 'because', at: '' }]],
-      [STORAGE.tabState(3), { url: 'https://a.example/', findings: 'many' }],
-      [STORAGE.tabFindings(3), { pageUrl: 1 }],
+      [STORAGE.tabRecord(3), { pageUrl: 1 }],
+      // Indexes outside the record's tables: a half-written or hand-edited record.
+      [
+        STORAGE.tabRecord(3),
+        { pageUrl: 'https://a.example/', nextRef: 1, measures: [], views: [], refs: [[0, 0]], shown: [0] },
+      ],
+      [
+        STORAGE.tabRecord(3),
+        {
+          pageUrl: 'https://a.example/',
+          nextRef: 1,
+          measures: [],
+          views: [],
+          refs: [],
+          shown: [],
+          report: { url: 'https://a.example/' },
+        },
+      ],
       [STORAGE.report('id'), { html: '<p>' }],
       [STORAGE.watchlistPointer, { slot: 'c', meta: {}, url: '', acceptedAt: '' }],
       [STORAGE.watchlistSlot('a'), { meta: { version: 'two' } }],
@@ -74,8 +90,7 @@ describe('storage items', () => {
     const items = [
       STORAGE.settings,
       STORAGE.suppressions('a.example'),
-      STORAGE.tabState(1),
-      STORAGE.tabFindings(1),
+      STORAGE.tabRecord(1),
       STORAGE.report('r'),
       STORAGE.watchlistPointer,
       STORAGE.watchlistSlot('a'),
