@@ -411,12 +411,35 @@ export function createEngine(list: Watchlist, options: EngineOptions = {}): Engi
     const hits: Hit[] = [];
     const nearby: Nearby = { context };
     for (const token of tokens) {
-      for (const found of models.match(token)) {
-        const hit = modelHit(text, found, named, namedBrands, nearby);
+      const found = models.match(token);
+      const inSight = found.length > 1 ? vouchedBySiblings(found, named) : named;
+      for (const code of found) {
+        const hit = modelHit(text, code, inSight, namedBrands, nearby);
         if (hit) hits.push(hit);
       }
     }
     return hits;
+  };
+
+  /**
+   * A list of one maker's codes ("MF286D/MF286", "E3372h-153/E3372h"): a code that is its maker's alone (a rule needing
+   * no maker in sight, of the vendor itself or an owned brand) names the maker for the other codes of the list, as
+   * "ZTE MF286D/MF286" would. Codes of another maker in the list gain nothing.
+   */
+  const vouchedBySiblings = (
+    found: ReturnType<ModelIndex['match']>,
+    named: ReadonlySet<number>,
+  ): ReadonlySet<number> => {
+    let vouched: Set<number> | undefined;
+    for (const { compiled } of found) {
+      const { rule, vendorIndex } = compiled;
+      if (rule.requiresContext || rule.accessory || named.has(vendorIndex) || vouched?.has(vendorIndex)) continue;
+      const brand = rule.brand ? vendors[vendorIndex]!.vendor.brands.find((b) => b.name === rule.brand) : undefined;
+      if (rule.brand && !(brand?.confirmed && OWNED.has(brand.relationship))) continue;
+      vouched ??= new Set(named);
+      vouched.add(vendorIndex);
+    }
+    return vouched ?? named;
   };
 
   /** Products named in words ("Matrice 30T"), from the line words among the automaton's matches (see lines.ts). */

@@ -120,6 +120,38 @@ describe('lists of codes joined by slashes', () => {
     ]);
   });
 
+  it('finds every code of a supported-devices list (4IceG/luci-app-3ginfo-lite README)', () => {
+    expect(codes(' - Quectel EM12/EM160R-GL\n - ZTE MF286/MF286A/MF289F HW AT2\n - Huawei E3372/E3276')).toEqual([
+      ['quectel', 'EM12'],
+      ['quectel', 'EM160R-GL'],
+      ['zte', 'MF286'],
+      ['zte', 'MF286A'],
+      ['zte', 'MF289F'],
+      ['huawei', 'E3372'],
+      ['huawei', 'E3276'],
+    ]);
+    for (const other of [' - Telit Ln940 / HP lt4220', ' - Sierra Wireless MC7710', ' - BroadMobi BM806U']) {
+      expect(codes(other, broad), other).toEqual([]);
+    }
+  });
+
+  it('takes a code that is its maker’s alone as naming the maker for the other codes of its list', () => {
+    // The README's lines with the maker's name left out, as a shop title might write them.
+    expect(codes('EM12/EM160R-GL')).toEqual([
+      ['quectel', 'EM12'],
+      ['quectel', 'EM160R-GL'],
+    ]);
+    expect(codes('MF286/MF286A/MF289F')).toEqual([
+      ['zte', 'MF286'],
+      ['zte', 'MF286A'],
+      ['zte', 'MF289F'],
+    ]);
+    // Not across makers: ZTE's K4505-Z says nothing of Huawei's K4505, Hikvision's camera nothing of a Huawei modem.
+    expect(codes('K4505-Z/K4505')).toEqual([['zte', 'K4505-Z']]);
+    expect(codes('DS-2CD2143G2-I/E3372')).toEqual([['hikvision', 'DS-2CD2143G2-I']]);
+    expect(codes('EC20/EC25')).toEqual([]);
+  });
+
   it('judges each code on its own: a listed code needs its maker as much as one written alone', () => {
     expect(codes('MF110/MF627/MF636')).toEqual([]);
     expect(broad.scanText('MF110/MF627/MF636').map((f) => [f.evidence, f.verdict])).toEqual([
