@@ -133,7 +133,7 @@ export class PageScanner {
   constructor(private readonly options: PageScannerOptions) {
     this.mutations = new MutationBatcher((batch) => this.onMutations(batch), options.signal);
     // Warnings built as their cards approach the viewport are judged together, in one layout.
-    this.reveal = new Reveal<Placed>({ signal: options.signal, onShown: (built) => keepVisible(built) });
+    this.reveal = new Reveal<Placed>({ signal: options.signal, onShown: (built) => void this.judgeVisible(built) });
     options.signal.addEventListener('abort', () => this.stop(), { once: true });
   }
 
@@ -211,10 +211,21 @@ export class PageScanner {
           if (placed) built.push(placed);
         }
       }
+      // A person's own action: judged at once, so the card they used is where the report says.
       if (built.length > 0) keepVisible(built);
       this.report();
     });
     return this.queue;
+  }
+
+  /**
+   * Whether the page hides the pills just built (visibility.ts), judged after the next frame has laid them out: read
+   * at once, their boxes would make the browser lay the page out inside our task, and do it again for the frame.
+   */
+  private async judgeVisible(built: Placed[]): Promise<void> {
+    if (built.length === 0) return;
+    await afterNextFrame();
+    if (!this.options.signal.aborted) keepVisible(built);
   }
 
   /** Reads the whole page again (the user's own entries changed, so the same text may now match differently). */
@@ -343,16 +354,17 @@ export class PageScanner {
     // near the viewport are built now; the others wait in the page, bare, until their cards approach it.
     const placed: Placed[] = [];
     for (let i = 0; i < placements.length; i += PLACEMENTS_PER_FRAME) {
-      if (i > 0) await afterNextFrame();
-      if (this.options.signal.aborted) return;
       const prepared: Array<ReturnType<Placement>> = [];
       for (const prepare of placements.slice(i, i + PLACEMENTS_PER_FRAME)) {
         prepared.push(prepare());
         await pause();
       }
-      // Read before anything is written: one layout (usually already done) answers for the whole batch. Then
-      // written within the same budget as the reading, so no task runs long (each host put in re-lays out its
-      // line; 200 of them made one task of 20 to 30 ms, issue 17).
+      // Which cards are near is read after a frame, before anything is written: the page's own changes (cards it
+      // just added) are laid out by then, so the reads cost no layout in our task. Then written within the same
+      // budget as the reading, so no task runs long (each host put in re-lays out its line; 200 of them made one
+      // task of 20 to 30 ms, issue 17).
+      await afterNextFrame();
+      if (this.options.signal.aborted) return;
       const near = prepared.map(({ card }) => this.reveal.near(card));
       for (let j = 0; j < prepared.length; j++) {
         const warning = prepared[j]!.put(near[j]!);
@@ -362,7 +374,8 @@ export class PageScanner {
       }
     }
     // All put in: one layout answers for every pill built.
-    if (placed.length > 0) keepVisible(placed);
+    await this.judgeVisible(placed);
+    if (this.options.signal.aborted) return;
     this.pruneDetached();
     this.report();
   }

@@ -276,6 +276,10 @@ describe('PageScanner with warnings built near the viewport', () => {
     // Scrolled down to it; the observer reports the titles that came into the area.
     scrolled.by = 27 * 300 - 200;
     observer.fire([title(24), title(27)]);
+    // Built at once; judged after the next frame has laid them out (no frames here: the scanner's 100 ms fallback).
+    expect(built().map(cardOf)).toEqual(['card-0', 'card-3, moved', 'card-6', 'card-24', 'card-27']);
+    expect(waiting.hasAttribute('data-vendorwatch-hidden')).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 150));
     expect(built().map(cardOf)).toEqual(['card-0', 'card-3, moved', 'card-6', 'card-24', 'card-27, moved']);
     expect(waiting.getAttribute('data-vendorwatch-hidden')).toBe('page');
     expect(document.querySelector('#card-24 vendorwatch-warning')!.hasAttribute('data-vendorwatch-hidden')).toBe(false);
