@@ -303,6 +303,17 @@ describe('products named in words and numbers (DJI, Autel Robotics)', () => {
     ]);
   });
 
+  it('takes DJI’s short enterprise names (Payload SDK aircraft types) only with DJI named', () => {
+    expect(codes('DJI M30T and M350 RTK with a Zenmuse H20T')).toEqual([
+      ['dji', 'M30T'],
+      ['dji', 'M350'],
+      ['dji', 'Zenmuse H20T'],
+    ]);
+    for (const text of ['M30T', 'M300 and M350, M30 bolts', 'BMW M30 engine', 'Axis M3007-PV']) {
+      expect(codes(text, broad), text).toEqual([]);
+    }
+  });
+
   it('leaves other makers and other languages alone', () => {
     for (const text of [
       'Samsung 970 EVO Plus SSD and an Audient EVO 4 interface',
