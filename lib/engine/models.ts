@@ -132,8 +132,8 @@ export class ModelIndex {
    * own but none the whole token (ZTE's and Huawei's modem rules have no '/' variants, so only the last part matched).
    * Each part of at least four characters that is a code starts a code; a shorter part or one no rule takes ("8p", "sl",
    * "16p") is a variant of the code before it, kept with it when its rule takes the two together ("ds-7608ni-k2/8p").
-   * Null unless at least two parts are codes: one code with variants is left to the reading below. Each code is then
-   * judged on its own, as if the list had been written with spaces; no part becomes a code by being in a list.
+   * Undefined unless at least two parts are codes: one code with variants is left to the reading below. No part
+   * becomes a code by being in a list; whether each needs its maker named is the engine's (index.ts, vouchedBySiblings).
    */
   private listOfCodes(text: string): Array<{ compiled: CompiledRule; offset: number; length: number }> | undefined {
     const codes: Array<{ compiled: CompiledRule; offset: number; length: number; end: number }> = [];
