@@ -7,6 +7,7 @@
  * is used; its schemas are zod schemas like any other (the same core validates them).
  */
 import * as z from 'zod/mini';
+import { lazy } from './lazy';
 
 type SenderKind = 'content' | 'extension';
 type Receiver = 'background' | 'content';
@@ -20,20 +21,51 @@ export interface MessageSpec {
 }
 export type MessageTable = Record<string, MessageSpec>;
 
+/**
+ * A message whose schemas are built on first use, once (a page uses a few of the content script's messages; building
+ * them all at start-up was most of the script's evaluation, issue 17). `request` and `reply` are the built schemas.
+ */
+export function lazyMessage<
+  F extends SenderKind,
+  R extends Receiver,
+  Q extends z.core.$ZodType,
+  A extends z.core.$ZodType,
+>(spec: {
+  from: F;
+  to: R;
+  request: () => Q;
+  reply: () => A;
+}): { readonly from: F; readonly to: R; readonly request: Q; readonly reply: A } {
+  const request = lazy(spec.request);
+  const reply = lazy(spec.reply);
+  return {
+    from: spec.from,
+    to: spec.to,
+    get request() {
+      return request();
+    },
+    get reply() {
+      return reply();
+    },
+  };
+}
+
 export type RequestOf<P extends MessageTable, T extends keyof P> = z.input<P[T]['request']>;
 export type ReplyOf<P extends MessageTable, T extends keyof P> = z.output<P[T]['reply']>;
 type MessagesTo<P extends MessageTable, R extends Receiver> = {
   [T in keyof P]: P[T]['to'] extends R ? T : never;
 }[keyof P];
 
-const messageSchema = z.looseObject({ type: z.string() });
+const messageSchema = lazy(() => z.looseObject({ type: z.string() }));
 
 /** What travels back: a reply, or a refusal in plain words. Never a bare value, so "no answer" is never a reply. */
-const envelopeSchema = z.union([
-  z.object({ ok: z.literal(true), reply: z.unknown() }),
-  z.object({ ok: z.literal(false), error: z.string() }),
-]);
-export type Envelope = z.infer<typeof envelopeSchema>;
+const envelopeSchema = lazy(() =>
+  z.union([
+    z.object({ ok: z.literal(true), reply: z.unknown() }),
+    z.object({ ok: z.literal(false), error: z.string() }),
+  ]),
+);
+export type Envelope = z.infer<ReturnType<typeof envelopeSchema>>;
 
 /** The browser's description of who sent a message (runtime.MessageSender, the parts we read). */
 export interface MessageSender {
@@ -110,7 +142,7 @@ export function createTableRouter<P extends MessageTable, R extends Receiver>(
   const handlers: Partial<Record<string, { call(request: unknown, sender: SenderContext): unknown }['call']>> =
     options.handlers;
   return (raw, sender) => {
-    const message = z.safeParse(messageSchema, raw);
+    const message = z.safeParse(messageSchema(), raw);
     const type = message.success ? message.data.type : typeof raw;
     const refusal = (reason: string) => {
       options.onRefused?.(type, reason);
@@ -151,7 +183,7 @@ export function createTableSender<P extends MessageTable>(
   transport: (message: { type: keyof P & string } & Record<string, unknown>) => Promise<unknown>,
 ) {
   return async function send<T extends keyof P & string>(type: T, request: RequestOf<P, T>): Promise<ReplyOf<P, T>> {
-    const answer = z.safeParse(envelopeSchema, await transport(Object.assign({}, request, { type })));
+    const answer = z.safeParse(envelopeSchema(), await transport(Object.assign({}, request, { type })));
     if (!answer.success) throw new ProtocolError(`${type}: no valid answer (is the receiver running?)`);
     if (!answer.data.ok) throw new ProtocolError(answer.data.error);
     const reply = z.safeParse(replies[type].reply, answer.data.reply);

@@ -42,7 +42,7 @@ import { reviewSchema, watchlistSchema } from './watchlist/schema';
 export { type Envelope, type MessageSender, ProtocolError };
 
 /** One finding in one block, as the background sends it, with the reference it recorded it under for the tab. */
-const blockMatchShape = z.looseObject({ finding: findingShape, view: warningViewShape });
+const blockMatchShape = z.looseObject({ finding: findingShape(), view: warningViewShape() });
 const blockMatchSchema = z.custom<BlockMatch>((value) => blockMatchShape.safeParse(value).success, {
   message: 'not a block match',
 });
@@ -53,7 +53,7 @@ export const findingSummarySchema = z.object({
   vendorName: z.string(),
   verdict: z.enum(VERDICTS),
   /** The answer for the reader's profile, as localisable text (see lib/present/verdict.ts). */
-  verdictLineText: localTextSchema,
+  verdictLineText: localTextSchema(),
   evidence: z.string(),
   measures: z.array(z.object({ id: z.string(), title: z.string(), jurisdiction: z.string() })),
 });
@@ -99,7 +99,7 @@ export const checkRecordSchema = z.object({
   /** Plain words, in English. */
   message: z.string(),
   /** The same words, localisable. */
-  text: z.optional(localTextSchema),
+  text: z.optional(localTextSchema()),
   version: z.number().optional(),
 });
 
@@ -143,7 +143,7 @@ export const evidenceReportSchema = z.object({
   }),
   findings: z.array(
     z.intersection(
-      warningViewSchema,
+      warningViewSchema(),
       z.object({
         /** The product or lot the finding is in (the start of its text) and where it is on the page. */
         item: z.string().max(300).optional(),
@@ -192,21 +192,21 @@ export const PROTOCOL = {
   'match-documents': {
     from: 'extension',
     to: 'background',
-    request: z.object({ packed: z.string().max(64 * 1024 * 1024), contexts: blockContexts }).strict(),
+    request: z.object({ packed: z.string().max(64 * 1024 * 1024), contexts: blockContexts() }).strict(),
     reply: z.object({
       watchlist: evidenceReportSchema.shape.watchlist,
       hits: z.array(z.tuple([z.number().int().nonnegative(), z.array(blockMatchSchema)])),
     }),
   },
   /** The list in force, the settings in effect and the last update check. */
-  'get-watchlist-status': { from: 'extension', to: 'background', request: empty, reply: watchlistStatusSchema },
+  'get-watchlist-status': { from: 'extension', to: 'background', request: empty(), reply: watchlistStatusSchema },
   /** Check for a watchlist update now (network). */
-  'check-updates-now': { from: 'extension', to: 'background', request: empty, reply: watchlistStatusSchema },
+  'check-updates-now': { from: 'extension', to: 'background', request: empty(), reply: watchlistStatusSchema },
   /** The watchlist page: the list the matcher uses (the list in force with the organisation's and the user's entries). */
   'get-watchlist': {
     from: 'extension',
     to: 'background',
-    request: empty,
+    request: empty(),
     reply: z.object({ list: watchlistSchema, source: z.enum(['bundled', 'update']) }),
   },
 } as const satisfies Record<string, MessageSpec>;

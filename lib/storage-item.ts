@@ -6,6 +6,7 @@
  * KeyValueStores (platform/storage-areas.ts).
  */
 import * as z from 'zod/mini';
+import { lazy } from './lazy';
 
 /** One storage area (browser.storage.local or .session), or a namespace of one. */
 export interface KeyValueStore {
@@ -67,14 +68,6 @@ export function namespacedStore(store: KeyValueStore, namespace: string): KeyVal
   };
 }
 
-/** The pre-1.x record: vendor and matched text on a site, no scope or reason. Read as an "evidence" dismissal. */
-const legacySuppressionSchema = z.object({
-  vendorId: z.string(),
-  evidence: z.string(),
-  reason: z.enum(['dismissed', 'not-this-vendor']),
-  at: z.string(),
-});
-
 const upTo = (length: number) => z.string().check(z.maxLength(length));
 
 /**
@@ -83,28 +76,36 @@ const upTo = (length: number) => z.string().check(z.maxLength(length));
  * covers: one item (this vendor in this item's text), the vendor on the whole site, or one matched text on the
  * site ("not this vendor": the words are not that vendor's).
  */
-const dismissalSchema = z.object({
-  id: z.string().check(z.minLength(1), z.maxLength(100)),
-  site: upTo(300),
-  vendorId: upTo(200),
-  vendorName: upTo(300),
-  evidence: upTo(1_000),
-  scope: z.enum(['item', 'vendor', 'evidence']),
-  decision: z.enum(['dismissed', 'not-this-vendor']),
-  /** Hash of the item's normalised text (lib/dismissals.ts itemKey); what an "item" dismissal matches. */
-  itemKey: upTo(100),
-  /** The start of the item's text, so a person can recognise it in a list. */
-  itemText: upTo(300),
-  reason: z.optional(upTo(500)),
-  at: z.string(),
-});
-export type Dismissal = z.infer<typeof dismissalSchema>;
+const dismissalSchema = () =>
+  z.object({
+    id: z.string().check(z.minLength(1), z.maxLength(100)),
+    site: upTo(300),
+    vendorId: upTo(200),
+    vendorName: upTo(300),
+    evidence: upTo(1_000),
+    scope: z.enum(['item', 'vendor', 'evidence']),
+    decision: z.enum(['dismissed', 'not-this-vendor']),
+    /** Hash of the item's normalised text (lib/dismissals.ts itemKey); what an "item" dismissal matches. */
+    itemKey: upTo(100),
+    /** The start of the item's text, so a person can recognise it in a list. */
+    itemText: upTo(300),
+    reason: z.optional(upTo(500)),
+    at: z.string(),
+  });
+export type Dismissal = z.infer<ReturnType<typeof dismissalSchema>>;
 
-/** A stored dismissal, new or old-shaped (old ones keep what they hid: the vendor's matched text on the site). */
-const storedDismissalSchema = z.union([
-  dismissalSchema,
-  z.pipe(
-    legacySuppressionSchema,
+/** The stored dismissals of a site, new or old-shaped (built on first use: the content script reads one site's). */
+const storedDismissals = lazy(() => {
+  /** The pre-1.x record: vendor and matched text on a site, no scope or reason. Read as an "evidence" dismissal. */
+  const legacySuppression = z.object({
+    vendorId: z.string(),
+    evidence: z.string(),
+    reason: z.enum(['dismissed', 'not-this-vendor']),
+    at: z.string(),
+  });
+  // Old ones keep what they hid: the vendor's matched text on the site.
+  const fromLegacy = z.pipe(
+    legacySuppression,
     z.transform(
       (old): Dismissal => ({
         id: `legacy:${old.vendorId}:${old.evidence.trim().toLowerCase()}`,
@@ -119,12 +120,13 @@ const storedDismissalSchema = z.union([
         at: old.at,
       }),
     ),
-  ),
-]);
+  );
+  return z.array(z.union([dismissalSchema(), fromLegacy]));
+});
 
 /** Prefix of the per-site suppression keys: changes to them do not touch the matcher. */
 export const SUPPRESSIONS_PREFIX = 'suppressions:';
 
 /** The user's dismissals ("dismiss this item", "dismiss this vendor on this site", "not this vendor") on one site. */
 export const suppressionsItem = (site: string) =>
-  item('local', `${SUPPRESSIONS_PREFIX}${site}`, z.array(storedDismissalSchema), [] as Dismissal[]);
+  item('local', `${SUPPRESSIONS_PREFIX}${site}`, storedDismissals(), [] as Dismissal[]);

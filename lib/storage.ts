@@ -51,8 +51,8 @@ const tabRecordSchema = z
   .object({
     pageUrl: z.string(),
     nextRef: ref,
-    measures: z.array(measureSchema),
-    views: z.array(tabledViewSchema),
+    measures: z.array(measureSchema()),
+    views: z.array(tabledViewSchema()),
     /** [reference, view index, the start of its block's text (its product or lot, for the evidence record)]. */
     refs: z.array(z.tuple([ref, ref, z.string().max(300).optional()])),
     /** The references the content script reports as shown, in page order. */

@@ -4,15 +4,14 @@
  */
 import { type KeyValueStore, readItem, type StorageArea, type StorageItem, writeItem } from '../lib/storage-item';
 
-const storeOf = (area: typeof browser.storage.local): KeyValueStore => ({
-  get: async (key) => (await area.get(key))[key],
-  set: (entries) => area.set(entries),
+// The area is looked up at each use, not when the module is evaluated: the polyfill wraps each namespace on first
+// access, and the content script, which loads into every page, never uses the session area (issue 17).
+const storeOf = (area: StorageArea): KeyValueStore => ({
+  get: async (key) => (await browser.storage[area].get(key))[key],
+  set: (entries) => browser.storage[area].set(entries),
 });
 
-const AREAS: Record<StorageArea, KeyValueStore> = {
-  local: storeOf(browser.storage.local),
-  session: storeOf(browser.storage.session),
-};
+const AREAS: Record<StorageArea, KeyValueStore> = { local: storeOf('local'), session: storeOf('session') };
 
 export const localStore = AREAS.local;
 
