@@ -1,21 +1,21 @@
 /**
- * Interface text from the browser's i18n (`public/_locales`), with the English text as the fallback where the
- * API is missing (unit tests, a page outside the extension). Vendor and measure data stay in their own words.
+ * Interface text from the browser's i18n (`public/_locales`). Vendor and measure data stay in their own words.
+ * No English fallback here: in the extension getMessage always answers (English is the default locale), and the
+ * content script would otherwise carry every English message (issue 17). Unit tests install an i18n backed by the
+ * English file (tests/support/i18n-setup.ts); outside both, the key shows.
  */
 
-import { englishMessage, type LocalText, type MessageKey, renderText, type Translate } from '../lib/i18n/index';
+import { type LocalText, type MessageKey, renderWith } from '../lib/i18n/index';
 import { extensionGlobal } from '../platform/quirks/extension-namespace';
 
 export type { MessageKey } from '../lib/i18n/index';
 
-/** The browser's message lookup (undefined outside an extension). */
-export const browserTranslate: Translate = (key, substitutions) =>
-  extensionGlobal()?.i18n?.getMessage(key, substitutions);
+const message = (key: MessageKey, substitutions: string[]): string =>
+  extensionGlobal()?.i18n?.getMessage(key, substitutions) || key;
 
 export function t(key: MessageKey, ...substitutions: Array<string | number>): string {
-  const subs = substitutions.map(String);
-  return browserTranslate(key, subs) || englishMessage(key, subs);
+  return message(key, substitutions.map(String));
 }
 
 /** Localisable text built by lib/ (message key + substitutions) in the reader's language. */
-export const tx = (text: LocalText): string => renderText(text, browserTranslate);
+export const tx = (text: LocalText): string => renderWith(text, message);

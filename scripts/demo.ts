@@ -6,8 +6,8 @@
 import { execFileSync } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { renderText } from '../lib/i18n/index';
-import { VERDICT_LABELS } from '../lib/present/warning-view';
+import { renderText } from '../lib/i18n/english';
+import { VERDICT_LABELS } from '../lib/present/labels';
 import { EXTENSION_DIRS, launchWithExtension } from '../tests/e2e/harness';
 import { startServer } from '../tests/e2e/server';
 

@@ -4,8 +4,9 @@
  * measures' details once per vendor. Everything from the page is escaped; nothing is rendered as markup.
  */
 import { csvField } from '../documents/csv';
-import { renderText } from '../i18n/index';
-import { type MeasureView, STATUS_LABELS } from '../present/warning-view';
+import { renderText } from '../i18n/english';
+import { STATUS_LABELS } from '../present/labels';
+import type { MeasureView } from '../present/warning-view';
 import type { EvidenceReport } from './report';
 import {
   csvCells,

@@ -4,9 +4,10 @@
  * file and the place in it), the verdict, and the measures by id. Measure details are given once per vendor in
  * the summary, not repeated on every row. Pure.
  */
-import { renderText } from '../i18n/index';
+import { renderText } from '../i18n/english';
+import { VERDICT_LABELS } from '../present/labels';
 import { shortVerdict } from '../present/verdict';
-import { type MeasureView, VERDICT_LABELS } from '../present/warning-view';
+import type { MeasureView } from '../present/warning-view';
 import type { EvidenceDismissal, EvidenceFinding, EvidenceReport } from './report';
 
 export interface EvidenceRow {

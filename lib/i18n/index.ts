@@ -1,14 +1,15 @@
 /**
  * The interface's i18n core: message keys (those of `public/_locales/en`), localisable text (`LocalText`: a key
  * with substitutions) and its rendering. The extension renders with the browser's i18n (components/i18n.ts); the
- * CLI, exports and tests render in English with `renderText`. Pure: no browser APIs.
+ * CLI, exports and tests render in English (lib/i18n/english.ts). Pure: no browser APIs, and none of the messages
+ * themselves, so the content script does not carry them (issue 17).
  */
-import english from '../../public/_locales/en/messages.json';
+import { MESSAGE_KEYS, type MessageKey } from './keys';
 
-export type MessageKey = keyof typeof english;
+export type { MessageKey } from './keys';
 
 export function isMessageKey(key: string): key is MessageKey {
-  return Object.hasOwn(english, key);
+  return Object.hasOwn(MESSAGE_KEYS, key);
 }
 
 /** A localisable sentence: a message key and its substitutions ($1, $2, ... in the message), which may nest. */
@@ -27,12 +28,8 @@ export function fillMessage(message: string, substitutions: string[]): string {
   );
 }
 
-export function englishMessage(key: MessageKey, substitutions: string[] = []): string {
-  return fillMessage(english[key].message, substitutions);
-}
-
-/** Renders localisable text with `translate`, or in English. */
-export function renderText(text: LocalText, translate?: Translate): string {
-  const subs = (text.subs ?? []).map((sub) => (typeof sub === 'string' ? sub : renderText(sub, translate)));
-  return translate?.(text.key, subs) || englishMessage(text.key, subs);
+/** Renders localisable text, substitutions first, each message by `message`. */
+export function renderWith(text: LocalText, message: (key: MessageKey, substitutions: string[]) => string): string {
+  const subs = (text.subs ?? []).map((sub) => (typeof sub === 'string' ? sub : renderWith(sub, message)));
+  return message(text.key, subs);
 }

@@ -3,8 +3,7 @@
  * `<base>_other` (and `_two`, `_few`, `_many`, `_zero` where a language needs them). A form a locale's file lacks
  * falls back to `_other`, so Chinese (one form) and English (two) share the same keys.
  */
-import english from '../../public/_locales/en/messages.json';
-import type { MessageKey } from './index';
+import { isMessageKey, type MessageKey } from './index';
 
 /** Message keys that have plural forms, by their base name. */
 type PluralBase = MessageKey extends infer K ? (K extends `${infer B}_other` ? B : never) : never;
@@ -26,5 +25,5 @@ function pluralRules(locale: string): Intl.PluralRules {
 /** The message key of `base` for `count` in `locale` (a BCP 47 tag such as "de" or "zh-CN"). */
 export function pluralKey(base: PluralBase, count: number, locale: string): MessageKey {
   const form = `${base}_${pluralRules(locale.replace('_', '-')).select(count)}`;
-  return (Object.hasOwn(english, form) ? form : `${base}_other`) as MessageKey;
+  return isMessageKey(form) ? form : `${base}_other`;
 }

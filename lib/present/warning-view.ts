@@ -4,11 +4,11 @@
  * content script, the popup, the evidence export and the tests all describe a finding the same way.
  *
  * Each sentence is localisable text (`LocalText`: message key + substitutions, see lib/i18n), and only that: the
- * extension's interface renders it in the reader's language, the CLI and the exports in English (`renderText`).
+ * extension's interface renders it in the reader's language, the CLI and the exports in English (labels.ts).
  * Vendor names, measure titles, authorities and scope texts are data, in the list's own words.
  */
 import type { Finding } from '../engine/index';
-import { type LocalText, type MessageKey, renderText } from '../i18n/index';
+import type { LocalText, MessageKey } from '../i18n/index';
 import type { Profile } from '../settings/index';
 import { type AppliedMeasure, applicableMeasures, SEVERITY_RANK } from '../watchlist/measures';
 import type { MeasureScope, MeasureStatus, Watchlist } from '../watchlist/schema';
@@ -71,22 +71,12 @@ export const VERDICT_KEYS = {
   mention: 'verdictMention',
 } as const satisfies Record<Finding['verdict'], MessageKey>;
 
-/** English verdict labels (the CLI, exports and problem reports). */
-export const VERDICT_LABELS = Object.fromEntries(
-  Object.entries(VERDICT_KEYS).map(([verdict, key]) => [verdict, renderText({ key })]),
-) as Record<Finding['verdict'], string>;
-
 export const STATUS_KEYS = {
   'in-force': 'statusInForce',
   proposed: 'statusProposed',
   historical: 'statusHistorical',
   withdrawn: 'statusWithdrawn',
 } as const satisfies Record<MeasureStatus, MessageKey>;
-
-/** English status labels (exports). */
-export const STATUS_LABELS = Object.fromEntries(
-  Object.entries(STATUS_KEYS).map(([status, key]) => [status, renderText({ key })]),
-) as Record<MeasureStatus, string>;
 
 function measureView(applied: AppliedMeasure): MeasureView {
   const { measure } = applied;

@@ -3,7 +3,7 @@
  * to include and sees the exact text before anything leaves the browser; no page text beyond the matched words is
  * ever included.
  */
-import { VERDICT_LABELS } from '../present/warning-view';
+import { VERDICT_LABELS } from '../present/labels';
 import type { FindingSummary } from '../protocol';
 
 /** The project's public issue tracker (keep in step with package.json "bugs.url"). */

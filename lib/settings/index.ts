@@ -4,7 +4,8 @@
  */
 import * as ed from '@noble/ed25519';
 import { z } from 'zod';
-import { type LocalText, renderText } from '../i18n/index';
+import { renderText } from '../i18n/english';
+import type { LocalText } from '../i18n/index';
 import { DEFAULT_UPDATE_URL } from '../update/defaults';
 import { type PatternProblem, withoutUnsafeRules } from '../watchlist/own-patterns';
 import { jurisdictionCode, vendorSchema, type Watchlist } from '../watchlist/schema';

@@ -11,7 +11,8 @@
  */
 import type { z } from 'zod';
 import { errorMessage } from '../error-message';
-import { type LocalText, renderText } from '../i18n/index';
+import { renderText } from '../i18n/english';
+import type { LocalText } from '../i18n/index';
 import type { checkRecordSchema } from '../protocol';
 import { type ActivePointer, type KeyValueStore, readItem, STORAGE, writeItem } from '../storage';
 import type { Watchlist } from '../watchlist/schema';

@@ -5,7 +5,8 @@
  */
 import * as ed from '@noble/ed25519';
 import { z } from 'zod';
-import { type LocalText, renderText } from '../i18n/index';
+import { renderText } from '../i18n/english';
+import type { LocalText } from '../i18n/index';
 import { type ListMeta, type Watchlist, watchlistSchema } from '../watchlist/schema';
 import { fromBase64 } from './encoding';
 import type { TrustedKey } from './keys';

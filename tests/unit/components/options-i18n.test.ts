@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fillMessage, renderText, type Translate } from '../../../lib/i18n/index';
+import { renderText } from '../../../lib/i18n/english';
+import { fillMessage, type Translate } from '../../../lib/i18n/index';
 import type { WatchlistStatus } from '../../../lib/protocol';
 import { DEFAULT_SETTINGS, parseSettingsImport } from '../../../lib/settings/index';
 import type { KeyValueStore } from '../../../lib/storage';

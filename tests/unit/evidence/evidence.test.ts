@@ -12,7 +12,7 @@ import {
   type EvidenceFinding,
   watchlistHash,
 } from '../../../lib/evidence/report';
-import { renderText } from '../../../lib/i18n/index';
+import { renderText } from '../../../lib/i18n/english';
 import { buildWarningView, type WarningView } from '../../../lib/present/warning-view';
 import { evidenceReportSchema, type FindingSummary, summariseView } from '../../../lib/protocol';
 import { addressFor, buildProblemReport, ISSUE_TRACKER_URL } from '../../../lib/report/issue';

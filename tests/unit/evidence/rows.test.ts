@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../lib/engine/index';
 import type { EvidenceFinding } from '../../../lib/evidence/report';
 import { commonest, evidenceRow, groupByVendor, vendorSummaries } from '../../../lib/evidence/rows';
-import { renderText } from '../../../lib/i18n/index';
+import { renderText } from '../../../lib/i18n/english';
 import { buildWarningView } from '../../../lib/present/warning-view';
 import { loadWatchlist } from '../../../lib/watchlist/index';
 

@@ -3,8 +3,10 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../lib/engine/index';
-import { fillMessage, renderText, type Translate } from '../../../lib/i18n/index';
-import { buildWarningView, STATUS_KEYS, STATUS_LABELS, VERDICT_KEYS } from '../../../lib/present/warning-view';
+import { renderText } from '../../../lib/i18n/english';
+import { fillMessage, type Translate } from '../../../lib/i18n/index';
+import { STATUS_LABELS } from '../../../lib/present/labels';
+import { buildWarningView, STATUS_KEYS, VERDICT_KEYS } from '../../../lib/present/warning-view';
 import { loadWatchlist } from '../../../lib/watchlist/index';
 
 const ROOT = resolve(import.meta.dirname, '../../..');

@@ -8,8 +8,10 @@ import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../../lib/engine/index';
 import { summaryFinding } from '../../../lib/evidence/rows';
-import { fillMessage, renderText } from '../../../lib/i18n/index';
-import { buildWarningView, VERDICT_KEYS, VERDICT_LABELS } from '../../../lib/present/warning-view';
+import { renderText } from '../../../lib/i18n/english';
+import { fillMessage } from '../../../lib/i18n/index';
+import { VERDICT_LABELS } from '../../../lib/present/labels';
+import { buildWarningView, VERDICT_KEYS } from '../../../lib/present/warning-view';
 import { alarmCount, findingSummarySchema, summariseView } from '../../../lib/protocol';
 import { loadWatchlist } from '../../../lib/watchlist/index';
 

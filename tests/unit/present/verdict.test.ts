@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../lib/engine/index';
-import { renderText } from '../../../lib/i18n/index';
+import { renderText } from '../../../lib/i18n/english';
 import { pluralKey } from '../../../lib/i18n/plural';
 import { buildWarningView, type WarningView } from '../../../lib/present/warning-view';
 import type { Profile } from '../../../lib/settings/index';

@@ -2,8 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../lib/engine/index';
-import { renderText } from '../../../lib/i18n/index';
-import { buildWarningView, VERDICT_LABELS } from '../../../lib/present/warning-view';
+import { renderText } from '../../../lib/i18n/english';
+import { VERDICT_LABELS } from '../../../lib/present/labels';
+import { buildWarningView } from '../../../lib/present/warning-view';
 import { loadWatchlist } from '../../../lib/watchlist/index';
 
 const list = loadWatchlist(

@@ -1,7 +1,8 @@
 /**
  * The content script's part of the protocol (issue 17: the page loads only its own messages' schemas). Its table is
  * the whole protocol's, entry for entry; its router refuses every other message; and nothing the content script
- * imports at run time reaches the whole protocol, the settings, the watchlist's schema or zod's full API.
+ * imports at run time reaches the whole protocol, the settings, the watchlist's schema, the English messages (it
+ * renders with the browser's i18n) or zod's full API.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
@@ -112,9 +113,11 @@ describe('what the content script loads', () => {
     expect(loaded).toContain('zod/mini');
   });
 
-  it('never reaches the whole protocol, the settings, the watchlist schema, the engine or zod’s full API', () => {
+  it('never reaches the whole protocol, the settings, the watchlist schema, the engine, the English messages or zod’s full API', () => {
     for (const heavy of [
       'lib/protocol.ts',
+      'lib/i18n/english.ts',
+      'public/_locales/en/messages.json',
       'lib/storage.ts',
       'lib/settings/index.ts',
       'lib/watchlist/schema.ts',

@@ -72,6 +72,7 @@ describe('match-blocks reply tables', () => {
       { ...good, hits: [[0, [[0, 0, 0, 9]]]] },
       { ...good, views: [{ ...good.views[0], measures: ['a'] }, ...good.views.slice(1)] },
       { ...good, views: [{ ...good.views[0], verdict: 'guilty' }, ...good.views.slice(1)] },
+      { ...good, views: [{ ...good.views[0], verdictLineText: { key: 'noSuchMessage' } }, ...good.views.slice(1)] },
       { ...good, measures: [{ id: 'm' }, ...good.measures.slice(1)] },
       { listVersion: 1, hits: [] },
     ];

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../lib/engine/index';
-import { renderText } from '../../../lib/i18n/index';
+import { renderText } from '../../../lib/i18n/english';
 import { buildWarningView } from '../../../lib/present/warning-view';
 import { DEFAULT_SETTINGS, withUserEntries } from '../../../lib/settings/index';
 import {
