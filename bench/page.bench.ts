@@ -190,23 +190,26 @@ function tasksFrom(events: TraceEvent[], thread: Thread, from: number) {
 }
 
 /**
- * The end (trace µs) of the page's own work for an appended batch: the task that inserted it and the layout that
- * followed. The content script's work on the batch (it waits for mutations to settle) comes after.
+ * The end (trace µs) of the page's own work for an appended batch: the task that inserted it and laid it out, and the
+ * frame that then painted it (a page without the extension pays that frame too; the baselines run after it). The
+ * content script's work on the batch starts after both: it waits for mutations to settle (50 ms) before reading.
  */
 function endOfAppend(events: TraceEvent[], thread: Thread): number {
-  const rendering = events.find(
-    (e) => e.pid === thread.pid && e.tid === thread.tid && e.ph === 'X' && e.name === 'Layout',
-  );
+  const onThread = events.filter((e) => e.pid === thread.pid && e.tid === thread.tid && e.ph === 'X');
+  const rendering = onThread.find((e) => e.name === 'Layout');
   if (!rendering) throw new Error('the appended batch was never laid out');
-  const task = events.find(
-    (e) =>
-      e.pid === thread.pid &&
-      e.tid === thread.tid &&
-      e.name === 'RunTask' &&
-      e.ts <= rendering.ts &&
-      e.ts + (e.dur ?? 0) >= rendering.ts,
+  const task = onThread.find(
+    (e) => e.name === 'RunTask' && e.ts <= rendering.ts && e.ts + (e.dur ?? 0) >= rendering.ts,
   );
-  return task ? task.ts + (task.dur ?? 0) : rendering.ts + (rendering.dur ?? 0);
+  const appended = task ? task.ts + (task.dur ?? 0) : rendering.ts + (rendering.dur ?? 0);
+  const tasksAfter = onThread.filter((e) => e.name === 'RunTask' && e.ts >= appended);
+  const inside = (task: TraceEvent, names: string[]) =>
+    onThread.some((e) => names.includes(e.name) && e.ts >= task.ts && e.ts < task.ts + (task.dur ?? 0));
+  const frame = tasksAfter.find((candidate) => inside(candidate, ['Paint', 'PrePaint']));
+  // Only if no script ran before it: a frame after the extension's first task would hold the extension's changes.
+  const scriptFirst = tasksAfter.find((candidate) => inside(candidate, ['TimerFire', 'FunctionCall']));
+  if (!frame || (scriptFirst && scriptFirst.ts < frame.ts)) return appended;
+  return frame.ts + (frame.dur ?? 0);
 }
 
 async function traced(page: Page, action: () => Promise<void>): Promise<TraceEvent[]> {
