@@ -184,8 +184,6 @@ const hasVisible = (text: string): boolean => {
 export class BlockWalker {
   /** Blocks in the order their first text came (whitespace alone included; `blocks()` leaves those out). */
   private readonly order: Block[] = [];
-  /** Blocks `takeFinished` found still open, to hand out once they close. */
-  private waiting: Block[] = [];
   /** The block the children of each open element read into. */
   private readonly stack: Block[] = [];
   /**
@@ -351,29 +349,6 @@ export class BlockWalker {
     }
     this.node = null;
     return true;
-  }
-
-  /**
-   * The blocks nothing more can join (the walk has left their element), with visible text, each handed out once and
-   * no longer kept here: a long page is sent for matching while it is still being read, and the thousands of blocks
-   * without findings are dropped as their replies come, instead of living (and their elements' wrappers with them)
-   * until the whole page is read. A block still open (an ancestor whose text came first) follows when it closes.
-   * Not to be mixed with `blocks()`, which returns only what has not been taken.
-   */
-  takeFinished(): Block[] {
-    const { order } = this;
-    const open = this.done ? null : new Set(this.stack);
-    const finished: Block[] = [];
-    const stillOpen: Block[] = [];
-    for (const list of [this.waiting, order]) {
-      for (const block of list) {
-        if (open?.has(block)) stillOpen.push(block);
-        else if (hasVisible(block.text)) finished.push(block);
-      }
-    }
-    order.length = 0;
-    this.waiting = stillOpen;
-    return finished;
   }
 
   /** The blocks with visible text, in document order. */

@@ -8,12 +8,12 @@
 import { coveringDismissal, type DismissChoice, type DismissTarget, itemKey } from '../lib/dismissals';
 import type { BlockContext, Finding } from '../lib/engine/index';
 import type { BlockMatch } from '../lib/matching/index';
+import { chunkTexts } from '../lib/matching/wire';
 import type { WarningView } from '../lib/present/warning-view';
 import type { Dismissal } from '../lib/storage';
 import { cardsUnder } from './adapter-cards';
 import type { SiteAdapter } from './adapters/types';
 import { type Block, BlockWalker } from './blocks';
-import { MatchStream } from './match-stream';
 import { type MutationBatch, MutationBatcher } from './mutations';
 import { placeWarning } from './placement';
 import { Reveal } from './reveal';
@@ -313,42 +313,51 @@ export class PageScanner {
 
   private async scanNow(roots: Element[]): Promise<void> {
     const slice = { start: performance.now() };
-    const placements: Placement[] = [];
+    const pause = async () => {
+      if (performance.now() - slice.start > SLICE_BUDGET_MS) {
+        await yieldToPage();
+        slice.start = performance.now();
+      }
+    };
+    let blocks: Block[] = [];
+    const read = { cells: false };
+    for (const root of roots) {
+      if (!root.isConnected) continue;
+      const found = await this.blocksUnder(root, slice, pause, read);
+      // The first root's blocks are taken as they are (a page's first scan has one root and 20,000 blocks: no copy).
+      // A loop, not push(...found): an enormous page can have more blocks than a call can take arguments.
+      if (blocks.length === 0) blocks = found;
+      else for (const block of found) blocks.push(block);
+    }
+    if (this.options.signal.aborted) return;
+    // Blocks whose text is new, and their texts, in one pass (the first scan has no state: every block is new).
+    const changed: Block[] = [];
+    const texts: string[] = [];
+    for (const block of blocks) {
+      if (this.states.get(block.element)?.text === block.text) continue;
+      changed.push(block);
+      texts.push(block.text);
+    }
     // Cells get their column's header and the rest of their row, so a code meets the maker in the next cell. What
     // has no table cell in it needs no look-up per block.
     const tables = new TableContexts();
-    let cells = false;
-    const stream = new MatchStream<ScannedMatch>({
-      maxChars: MATCH_CHUNK_CHARS,
-      match: (texts, contexts) => this.options.match(texts, contexts),
-      contextOf: (block) => tables.of(block.element, block.text),
-      cellsRead: () => cells,
-      onMatched: (block, matches) => {
-        if (this.options.signal.aborted) return;
-        const found = this.placementsFor(block, matches);
-        if (found.length > 0) placements.push(...found);
-      },
-    });
-    /** Yields when the slice's budget is spent; the next slice starts by sending what filled up meanwhile. */
-    const pause = async () => {
-      if (performance.now() - slice.start <= SLICE_BUDGET_MS) return;
-      await yieldToPage();
-      slice.start = performance.now();
-      stream.send();
-    };
-    const read = (blocks: Block[], cellsSeen: boolean) => {
-      cells ||= cellsSeen;
-      // Blocks whose text has not changed since they were matched are not sent again.
-      stream.add(blocks.filter((block) => this.states.get(block.element)?.text !== block.text));
-    };
-    for (const root of roots) {
-      if (root.isConnected && !this.options.signal.aborted) await this.readUnder(root, slice, pause, read);
+    const contexts: Array<[number, BlockContext]> = [];
+    for (let index = 0; read.cells && index < changed.length; index++) {
+      const block = changed[index]!;
+      const context = tables.of(block.element, block.text);
+      if (context) contexts.push([index, context]);
+      // A page has tens of thousands of blocks: look at the clock now and then, not every time.
+      if (index % 256 === 255) await pause();
     }
-    if (this.options.signal.aborted) return;
-    stream.send(true);
-    await stream.settled();
+    const matches = await this.matchAll(texts, contexts, pause);
     if (this.options.signal.aborted) return;
     slice.start = performance.now();
+    const placements: Placement[] = [];
+    for (let i = 0; i < changed.length; i++) {
+      const found = this.placementsFor(changed[i]!, matches[i]);
+      if (found.length > 0) placements.push(...found);
+      if (i % 256 === 255) await pause();
+    }
     // Hosts are made off the page in slices, then put in together: every frame that changes a big page costs
     // the browser a layout of all of it, so the page should change in as few frames as possible. Only warnings
     // near the viewport are built now; the others wait in the page, bare, until their cards approach it.
@@ -381,38 +390,72 @@ export class PageScanner {
   }
 
   /**
-   * Reads the blocks under `root` in slices, handing each slice's finished blocks to `read` (with whether a table
-   * cell has been read). With an adapter, each card under `root` (or the card `root` sits in) is one block anchored
-   * at its title; text outside cards gets the generic per-block scan.
+   * Sends the texts for matching in chunks, all in flight at once (packing one is work on the page's main thread,
+   * so `pause` may yield between them), and returns the findings per text.
    */
-  private async readUnder(
+  private async matchAll(
+    texts: string[],
+    contexts: Array<[number, BlockContext]>,
+    pause: () => Promise<void>,
+  ): Promise<Array<ScannedMatch[] | undefined>> {
+    const chunks = chunkTexts(texts, MATCH_CHUNK_CHARS);
+    const all = new Array<ScannedMatch[] | undefined>(texts.length);
+    const replies: Array<Promise<void>> = [];
+    for (const chunk of chunks) {
+      const end = chunk.offset + chunk.texts.length;
+      const own = contexts
+        .filter(([index]) => index >= chunk.offset && index < end)
+        .map(([index, context]): [number, BlockContext] => [index - chunk.offset, context]);
+      const reply = this.options.match(chunk.texts, own).then((results) => {
+        results.forEach((matches, index) => {
+          all[chunk.offset + index] = matches;
+        });
+      });
+      // Handled below by Promise.all; this keeps a failure during the pause from counting as unhandled.
+      reply.catch(() => undefined);
+      replies.push(reply);
+      await pause();
+    }
+    await Promise.all(replies);
+    return all;
+  }
+
+  /**
+   * With an adapter, each card under `root` (or the card `root` sits in) is one block anchored at its title;
+   * text outside cards gets the generic per-block scan. The page is read in slices. `read.cells` is set when a table
+   * cell was read.
+   */
+  private async blocksUnder(
     root: Element,
     slice: { start: number },
     pause: () => Promise<void>,
-    read: (blocks: Block[], cells: boolean) => void,
-  ): Promise<void> {
-    const walk = async (element: Element, single: boolean, take: (blocks: Block[]) => Block[]) => {
-      const walker = new BlockWalker(element, { single });
-      for (;;) {
-        const finished = walker.step(slice.start + SLICE_BUDGET_MS);
-        read(take(walker.takeFinished()), walker.cells);
-        if (finished || this.options.signal.aborted) break;
-        await pause();
+    read: { cells: boolean },
+  ): Promise<Block[]> {
+    const walk = async (element: Element, options: { single?: boolean } = {}) => {
+      const walker = new BlockWalker(element, options);
+      while (!walker.step(slice.start + SLICE_BUDGET_MS)) {
+        if (this.options.signal.aborted) return [];
+        await yieldToPage();
+        slice.start = performance.now();
       }
+      if (walker.cells) read.cells = true;
       // Follow the shadow roots read: their changes do not reach the document's observer.
       for (const shadow of walker.shadowRoots) this.mutations.watch(shadow);
+      return walker.blocks();
     };
     // Same-origin frames are scanned as documents of their own (each scan queued): nothing to add here.
     this.framesUnder(root);
     const adapter = this.options.adapter;
-    if (!adapter) return walk(root, false, (blocks) => blocks);
-    const { cards, insideCard } = cardsUnder(root, adapter);
-    for (const { card, anchor } of cards) {
-      await walk(card, true, (blocks) => (anchor ? blocks.map((block) => ({ ...block, anchor })) : blocks));
+    if (!adapter) return walk(root);
+    const { cards: found, insideCard } = cardsUnder(root, adapter);
+    const cards: Block[] = [];
+    for (const { card, anchor } of found) {
+      for (const block of await walk(card, { single: true })) cards.push(anchor ? { ...block, anchor } : block);
       await pause();
     }
-    if (insideCard) return;
-    await walk(root, false, (blocks) => blocks.filter((block) => !block.element.closest(adapter.itemSelector)));
+    if (insideCard) return cards;
+    for (const block of await walk(root)) if (!block.element.closest(adapter.itemSelector)) cards.push(block);
+    return cards;
   }
 
   /**

@@ -33,3 +33,30 @@ export function unpackMatches<T>(hits: SparseMatches<T>, count: number): Array<T
   for (const [index, matches] of hits) if (Number.isInteger(index) && index >= 0 && index < count) all[index] = matches;
   return all;
 }
+
+/** Text sent for matching per message: big enough to keep messages few, small enough to start matching early. */
+const MATCH_CHUNK_CHARS = 256 * 1024;
+
+/**
+ * Cuts texts into runs of at most `maxChars` characters (a longer text travels alone), keeping each run's offset, so
+ * matching can start on the first while the page still packs the next.
+ */
+export function chunkTexts(
+  texts: readonly string[],
+  maxChars = MATCH_CHUNK_CHARS,
+): Array<{ offset: number; texts: string[] }> {
+  const chunks: Array<{ offset: number; texts: string[] }> = [];
+  let size = 0;
+  for (let i = 0; i < texts.length; i++) {
+    const text = texts[i]!;
+    const last = chunks[chunks.length - 1];
+    if (!last || size + text.length > maxChars) {
+      chunks.push({ offset: i, texts: [text] });
+      size = text.length;
+    } else {
+      last.texts.push(text);
+      size += text.length;
+    }
+  }
+  return chunks;
+}

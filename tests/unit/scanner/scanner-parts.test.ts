@@ -1,10 +1,9 @@
 /** The scanner's parts in a DOM implementation (linkedom), below the end-to-end tier. */
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import type { BlockContext } from '../../../lib/engine/index';
+import { chunkTexts } from '../../../lib/matching/wire';
 import { cardsUnder } from '../../../scanner/adapter-cards';
-import { type Block, BlockWalker, markOwnWarning } from '../../../scanner/blocks';
-import { MatchStream } from '../../../scanner/match-stream';
+import { BlockWalker, markOwnWarning } from '../../../scanner/blocks';
 import { MutationBatcher } from '../../../scanner/mutations';
 import { placeWarning } from '../../../scanner/placement';
 
@@ -163,95 +162,15 @@ describe('placement', () => {
   });
 });
 
-describe('matching while reading (match-stream.ts)', () => {
-  const block = (text: string): Block => ({ element: {} as Element, text });
-  const stream = (sent: string[][], options: { cells?: boolean; fail?: boolean } = {}) => {
-    const matched: Array<[string, number]> = [];
-    const contexts: Array<Array<[number, BlockContext]>> = [];
-    const s = new MatchStream<number>({
-      maxChars: 6,
-      match: async (texts, given) => {
-        sent.push(texts);
-        contexts.push(given);
-        if (options.fail) throw new Error('background unreachable');
-        return texts.map((text) => (text.startsWith('c') ? [text.length] : undefined));
-      },
-      contextOf: (b) => (b.text === 'bb' ? { header: 'Model' } : undefined),
-      cellsRead: () => options.cells === true,
-      onMatched: (b, matches) => {
-        if (matches) matched.push([b.text, matches[0]!]);
-      },
-    });
-    return { s, matched, contexts };
-  };
-
-  it('sends full messages only when asked, under the limit, a long text alone, the rest at the end', async () => {
-    const sent: string[][] = [];
-    const { s, matched, contexts } = stream(sent);
-    s.add(['aaaa', 'bb', 'cccccccc', 'd', 'e'].map(block));
-    expect(sent).toEqual([]);
-    expect(s.full).toBe(true);
-    s.send();
-    expect(sent).toEqual([['aaaa', 'bb'], ['cccccccc']]);
-    expect(s.full).toBe(false);
-    s.send(true);
-    expect(sent).toEqual([['aaaa', 'bb'], ['cccccccc'], ['d', 'e']]);
-    await s.settled();
-    expect(matched).toEqual([['cccccccc', 8]]);
-    // No table cell read: no block's context is looked up.
-    expect(contexts.every((given) => given.length === 0)).toBe(true);
-  });
-
-  it('gives table cells their context once a cell has been read, by index in their message', async () => {
-    const sent: string[][] = [];
-    const { s, contexts } = stream(sent, { cells: true });
-    s.add(['aaaa', 'bb'].map(block));
-    s.send(true);
-    await s.settled();
-    expect(contexts).toEqual([[[1, { header: 'Model' }]]]);
-  });
-
-  it('rejects when a message fails, after sending the rest', async () => {
-    const sent: string[][] = [];
-    const { s } = stream(sent, { fail: true });
-    s.add(['aaaa', 'bb', 'cc'].map(block));
-    s.send(true);
-    await expect(s.settled()).rejects.toThrow('background unreachable');
-    expect(sent).toHaveLength(2);
-  });
-});
-
-describe('blocks handed out while reading (takeFinished)', () => {
-  it('hands out every block once, over several slices, the same blocks as blocks()', () => {
-    const items = Array.from({ length: 2000 }, (_, i) => `<p>Item <b>${i}</b></p>`).join('');
-    const html = `<main id="m">Intro <div>${items} tail</div> middle <p>Dahua</p></main>`;
-    const once = new BlockWalker(page(html).document.getElementById('m')!);
-    once.step();
-    const whole = once.blocks().map((b) => b.text);
-    const walker = new BlockWalker(page(html).document.getElementById('m')!);
-    const slices: string[][] = [];
-    // A deadline already past: the walk stops at every look at the clock (every 256 nodes).
-    for (let done = false; !done; ) {
-      done = walker.step(-1);
-      slices.push(walker.takeFinished().map((b) => b.text));
-    }
-    expect(slices.length).toBeGreaterThan(3);
-    expect(slices.flat().sort()).toEqual([...whole].sort());
-    expect(walker.takeFinished()).toEqual([]);
-  });
-
-  it('keeps a block open while the walk is inside its element', () => {
-    const nested = Array.from({ length: 300 }, (_, i) => `<p>Item ${i}</p>`).join('');
-    const { document } = page(`<main id="m">Makers: Hikvision <section>${nested}</section> and Dahua</main>`);
-    const walker = new BlockWalker(document.getElementById('m')!);
-    const early = walker.step(-1) ? [] : walker.takeFinished().map((b) => b.text);
-    // The walk stopped inside the section: some items are finished, the main's own text is not.
-    expect(early.length).toBeGreaterThan(0);
-    expect(early.every((text) => text.startsWith('Item'))).toBe(true);
-    walker.step();
-    const rest = walker.takeFinished().map((b) => b.text);
-    expect(rest[0]).toBe('Makers: Hikvision  and Dahua');
-    expect([...early, ...rest]).toHaveLength(301);
+describe('chunking for the wire', () => {
+  it('cuts texts into runs under the limit, keeping offsets, a long text alone', () => {
+    const chunks = chunkTexts(['aaaa', 'bb', 'cccccccc', 'd', 'e'], 6);
+    expect(chunks).toEqual([
+      { offset: 0, texts: ['aaaa', 'bb'] },
+      { offset: 2, texts: ['cccccccc'] },
+      { offset: 3, texts: ['d', 'e'] },
+    ]);
+    expect(chunkTexts([])).toEqual([]);
   });
 });
 
