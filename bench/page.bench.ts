@@ -24,11 +24,10 @@ import puppeteer, { type Page } from 'puppeteer-core';
 import { CHROMIUM_ARGS, chromiumPath } from '../tests/e2e/browsers';
 import { EXTENSION_DIRS, launchWithExtension } from '../tests/e2e/harness';
 import { startServer } from '../tests/e2e/server';
+import { cardTitle, FLAG_EVERY } from '../tests/support/results-page';
 
 const CARDS = 5000;
 const BATCH = 1000;
-/** One card in 20 is restricted: 250 on the page, 50 in the batch (the issue's measurement had 241 of 5,000). */
-const FLAG_EVERY = 20;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 /** BENCH_EXTENSION_DIR: another release build (say, of the previous main) to measure in the same session. */
 const EXTENSION_DIR = process.env.BENCH_EXTENSION_DIR ?? EXTENSION_DIRS.chromium;
@@ -37,17 +36,10 @@ const EXTENSION_DIR = process.env.BENCH_EXTENSION_DIR ?? EXTENSION_DIRS.chromium
  * figures from one session on a shared machine), against the same baselines.
  */
 const BEFORE_DIR = process.env.BENCH_BEFORE_DIR;
-const TITLES = [
-  'Axis M2025-LE Bullet Network Camera 1080p PoE',
-  'Reolink 4K PoE Security Camera with Person Detection',
-  'Hanwha Vision QND-6012R 2MP IR Dome Camera',
-  'Bosch FLEXIDOME IP 3000i 2MP Dome',
-  'Ubiquiti UniFi G4 Bullet Camera',
-];
-const FLAGGED = ['Hikvision DS-2CD2143G2-I 4MP Dome', 'HiLook IPC-B140H 4MP bullet', 'Dahua IPC-HFW2431S-S-S2'];
 
+/** One product card (tests/support/results-page.ts has the titles; one in 20 is restricted). */
 function card(i: number): string {
-  const title = i % FLAG_EVERY === 0 ? FLAGGED[(i / FLAG_EVERY) % FLAGGED.length]! : TITLES[i % TITLES.length]!;
+  const title = cardTitle(i);
   // A sized image without a source: its alt text is read like any product photo's, and it never loads or fails
   // later (a broken `src` would make the page lay itself out again while the extension is being measured).
   return `<div class="card" data-sku="${i}"><img alt="product photo" width="80" height="60"><h3><a href="#${i}">${title}</a></h3><p class="spec">PoE · IP67 · <b>${i % 5}</b> stars (${i * 3} reviews)</p><p class="price">£${(20 + (i % 300)).toFixed(2)}</p></div>`;

@@ -10,6 +10,7 @@ import { packTexts } from '../../../lib/matching/wire';
 import { DEFAULT_SETTINGS } from '../../../lib/settings/index';
 import { readItem, type StorageItem, writeItem } from '../../../lib/storage';
 import { loadWatchlist } from '../../../lib/watchlist/index';
+import { cardTitle } from '../../support/results-page';
 
 /** A fake session area: what is stored (structured clones), every write with its size, and corrupt reads. */
 const session = vi.hoisted(() => ({
@@ -231,16 +232,8 @@ describe('tab records', () => {
 });
 
 /** The bench's results page (bench/page.bench.ts): 5,000 cards, one in 20 restricted, sent in 25 messages. */
-const TITLES = [
-  'Axis M2025-LE Bullet Network Camera 1080p PoE',
-  'Reolink 4K PoE Security Camera with Person Detection',
-  'Hanwha Vision QND-6012R 2MP IR Dome Camera',
-  'Bosch FLEXIDOME IP 3000i 2MP Dome',
-  'Ubiquiti UniFi G4 Bullet Camera',
-];
-const FLAGGED = ['Hikvision DS-2CD2143G2-I 4MP Dome', 'HiLook IPC-B140H 4MP bullet', 'Dahua IPC-HFW2431S-S-S2'];
 const card = (i: number) =>
-  `${i % 20 === 0 ? FLAGGED[(i / 20) % 3] : TITLES[i % 5]} PoE · IP67 · ${i % 5} stars (${i * 3} reviews) £${(20 + (i % 300)).toFixed(2)}`;
+  `${cardTitle(i)} PoE · IP67 · ${i % 5} stars (${i * 3} reviews) £${(20 + (i % 300)).toFixed(2)}`;
 
 describe('storage writes of a long page', () => {
   beforeEach(() => {
