@@ -372,7 +372,8 @@ export class PageScanner {
       // just added) are laid out by then, so the reads cost no layout in our task. Then written within the same
       // budget as the reading, so no task runs long (each host put in re-lays out its line; 200 of them made one
       // task of 20 to 30 ms, issue 17).
-      await afterNextFrame();
+      // A hidden tab renders no frames (and throttles timers): nobody sees a layout there, so it is not waited for.
+      if (this.options.doc.visibilityState !== 'hidden') await afterNextFrame();
       if (this.options.signal.aborted) return;
       const near = prepared.map(({ card }) => this.reveal.near(card));
       for (let j = 0; j < prepared.length; j++) {
@@ -382,11 +383,11 @@ export class PageScanner {
         if (this.options.signal.aborted) return;
       }
     }
-    // All put in: one layout answers for every pill built.
-    await this.judgeVisible(placed);
-    if (this.options.signal.aborted) return;
+    // Every finding is placed: reported now. Whether the page hides the pills just built is judged after the frame
+    // that lays them out; that may move a pill, never changes what was found.
     this.pruneDetached();
     this.report();
+    await this.judgeVisible(placed);
   }
 
   /**

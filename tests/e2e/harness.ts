@@ -217,10 +217,15 @@ export async function launchWithExtension(name: BrowserName, options: LaunchOpti
     );
   };
 
-  const tabId = async (page: Page): Promise<number> => {
-    const tab = await findTab(page);
-    if (!tab) throw new Error(`${name}: no scanned tab for ${page.url()}`);
-    return tab.id;
+  /** The id of the tab showing `page`, once the background has a record of its page (a rescan starts it afresh). */
+  const tabId = async (page: Page, timeoutMs = 15_000): Promise<number> => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const tab = await findTab(page);
+      if (tab) return tab.id;
+      if (Date.now() > deadline) throw new Error(`${name}: no scanned tab for ${page.url()}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
   };
 
   return {
