@@ -28,11 +28,6 @@ const SLICE_BUDGET_MS = 8;
  * few elements changed, so warnings go in as few frames as possible; a batch this size renders in a few ms.
  */
 const PLACEMENTS_PER_FRAME = 200;
-/**
- * Text sent for matching per message. Sending a message serialises it on the page's main thread, in one task: a
- * 256 KB string took 11 to 23 ms (issue 17); 32 KB takes a few, and the reading budget yields between them.
- */
-const MATCH_CHUNK_CHARS = 32 * 1024;
 
 /** A finding as the background sent it: with the reference it recorded it under for this tab. */
 type ScannedMatch = BlockMatch & { ref: number };
@@ -399,7 +394,7 @@ export class PageScanner {
     contexts: Array<[number, BlockContext]>,
     pause: () => Promise<void>,
   ): Promise<Array<ScannedMatch[] | undefined>> {
-    const chunks = chunkTexts(texts, MATCH_CHUNK_CHARS);
+    const chunks = chunkTexts(texts);
     const all = new Array<ScannedMatch[] | undefined>(texts.length);
     const replies: Array<Promise<void>> = [];
     for (const chunk of chunks) {
