@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { contentLoadingManifest } from './platform/content-loading';
 import { browserSpecificManifest } from './platform/quirks/manifest';
 
 /**
@@ -22,6 +23,7 @@ export default defineConfig({
     optional_host_permissions: ['<all_urls>'],
     // Test builds may read the loopback test servers without the prompt a person would answer (automation cannot).
     ...(mode === 'e2e' ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
+    ...contentLoadingManifest(browser),
     ...browserSpecificManifest(browser),
   }),
 });

@@ -78,7 +78,15 @@ interface Thread {
   tid: number;
 }
 
-const SCRIPT_EVENTS = new Set(['EvaluateScript', 'FunctionCall', 'TimerFire', 'RunMicrotasks', 'EventDispatch']);
+/** `v8.evaluateModule`: the content script itself, which the loader imports as a module (platform/content-loading.ts). */
+const SCRIPT_EVENTS = new Set([
+  'EvaluateScript',
+  'v8.evaluateModule',
+  'FunctionCall',
+  'TimerFire',
+  'RunMicrotasks',
+  'EventDispatch',
+]);
 /**
  * Garbage collection: a major collection also traces the page's whole DOM, and runs whenever the heap says so,
  * often well after the scan whose allocations caused it.
@@ -97,7 +105,7 @@ const KIND_LABELS: Record<Kind, string> = {
   other: 'other',
 };
 function kindOf(inside: TraceEvent[], time: (names: Set<string>) => number): Kind {
-  if (inside.some((e) => e.name === 'EvaluateScript')) return 'evaluation';
+  if (inside.some((e) => e.name === 'EvaluateScript' || e.name === 'v8.evaluateModule')) return 'evaluation';
   const gc = time(GC_EVENTS);
   if (inside.some((e) => e.name === 'TimerFire')) return 'timer';
   if (gc > time(SCRIPT_EVENTS) && gc > 0) return 'garbage collection';
@@ -161,7 +169,9 @@ function tasksFrom(events: TraceEvent[], thread: Thread, from: number) {
     const inside = onThread.filter((e) => e.ts >= task.ts && e.ts < end && e !== task);
     const busy = busyOf(task);
     const source = postedFrom(task, inside);
-    if (PAGE_LOAD_TASKS.some((part) => source.includes(part))) {
+    // The content script's module is loaded by Blink's module loader (core/loader/ too): never left out.
+    const contentModule = inside.some((e) => e.name === 'v8.compileModule' || e.name === 'v8.evaluateModule');
+    if (!contentModule && PAGE_LOAD_TASKS.some((part) => source.includes(part))) {
       pageLoad = addBusy(pageLoad, busy);
       continue;
     }
@@ -316,7 +326,7 @@ async function extensionRound(extensionDir = EXTENSION_DIR) {
       e.pid === thread.pid &&
       e.tid === thread.tid &&
       e.name === 'EvaluateScript' &&
-      e.args?.data?.url?.includes('content.js'),
+      e.args?.data?.url?.includes('content-loader.js'),
   );
   if (!start) throw new Error('the content script never ran on the bench page');
   const stillParsing = events.some(

@@ -15,8 +15,8 @@ import { SHADOW_ROOT_EVENT } from '../../scanner/shadow-root-event';
 import { DismissalStore } from '../../scanner/suppressions';
 
 export default defineContentScript({
-  matches: ['<all_urls>'],
-  runAt: 'document_idle',
+  // Not in the manifest: entrypoints/content-loader.ts imports it as a module (platform/content-loading.ts says why).
+  registration: 'runtime',
   async main(ctx) {
     const site = location.hostname;
     const config = await send('get-scan-config', {});

@@ -8,7 +8,10 @@
  * looks the API up here and gets undefined where there is none.
  */
 
-type ExtensionGlobal = { i18n?: { getMessage(key: string, substitutions?: string[]): string } };
+type ExtensionGlobal = {
+  i18n?: { getMessage(key: string, substitutions?: string[]): string };
+  runtime?: { getURL(path: string): string };
+};
 
 /** The extension API object of this context, `browser` first, then `chrome`; undefined outside an extension. */
 export function extensionGlobal(): ExtensionGlobal | undefined {

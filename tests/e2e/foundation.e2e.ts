@@ -2,17 +2,38 @@
  * The foundation slice, in both browsers: the built extension flags the demo pages, leaves a clean page alone,
  * and every warning honours the DESIGN.md contract (data attributes on the host, Preact UI in a shadow root).
  */
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BROWSERS, extensionSuite } from './harness';
+import type { RouteHandler } from './server';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
-describe.each(BROWSERS)('%s: foundation', (name) => {
-  const suite = extensionSuite(name, {
-    '/demo/': join(ROOT, 'demo/pages'),
-    '/fixtures/': join(ROOT, 'tests/fixtures/pages'),
+/**
+ * The demo shop page under the strictest Content-Security-Policy a site can send: no script, style, image or
+ * connection of any origin. The page's policy must not stop the content script, which the loader imports from the
+ * extension (platform/content-loading.ts), nor its warnings' styles.
+ */
+const strictPolicyPage: RouteHandler = async (request, response) => {
+  if (request.url !== '/strict-csp/shop-results.html') return false;
+  response.writeHead(200, {
+    'content-type': 'text/html; charset=utf-8',
+    'content-security-policy': "default-src 'none'; base-uri 'none'; form-action 'none'",
   });
+  response.end(await readFile(join(ROOT, 'demo/pages/shop-results.html')));
+  return true;
+};
+
+describe.each(BROWSERS)('%s: foundation', (name) => {
+  const suite = extensionSuite(
+    name,
+    {
+      '/demo/': join(ROOT, 'demo/pages'),
+      '/fixtures/': join(ROOT, 'tests/fixtures/pages'),
+    },
+    { routes: [strictPolicyPage] },
+  );
 
   it('flags the restricted vendors and brands on the demo shop page, and nothing else', async () => {
     const page = await suite.run.open(suite.server.url('/demo/shop-results.html'));
@@ -28,6 +49,19 @@ describe.each(BROWSERS)('%s: foundation', (name) => {
         .map((card) => card.querySelector('h3')?.textContent ?? ''),
     );
     expect(cleanCards.join(' | ')).toMatch(/Axis.*Hanwha.*Reolink.*Bosch/);
+  });
+
+  it("flags the demo shop page as well when the site's Content-Security-Policy allows nothing", async () => {
+    const page = await suite.run.open(suite.server.url('/strict-csp/shop-results.html'));
+    const vendors = (await suite.run.warnings(page)).map((w) => w.vendor).sort();
+    expect(vendors).toEqual(['dahua', 'hikvision', 'hikvision', 'hikvision']);
+    // The warning's own styles apply (a pill with no box would mean they were refused).
+    const pill = await page.$eval('vendorwatch-warning', (host) => {
+      const box = host.shadowRoot!.querySelector('button.pill')!.getBoundingClientRect();
+      return { width: box.width, height: box.height };
+    });
+    expect(pill.width).toBeGreaterThan(20);
+    expect(pill.height).toBeGreaterThan(10);
   });
 
   it('flags the lots of the demo tender notice', async () => {

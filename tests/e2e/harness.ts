@@ -14,7 +14,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll } from 'vitest';
 import type { TabState } from '../../lib/protocol';
 import { CHROMIUM_ARGS, chromiumPath, firefoxPath } from './browsers';
-import { type StaticServer, startServer } from './server';
+import { type RouteHandler, type StaticServer, startServer } from './server';
 
 export type BrowserName = 'chromium' | 'firefox';
 export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
@@ -311,11 +311,11 @@ async function gotoExtensionPage(page: Page, url: string, timeoutMs = 15_000): P
 export function extensionSuite(
   name: BrowserName,
   mounts: Record<string, string>,
-  options: LaunchOptions & { proxied?: boolean } = {},
+  options: LaunchOptions & { proxied?: boolean; routes?: RouteHandler[] } = {},
 ): { run: ExtensionRun; server: StaticServer } {
   const suite = {} as { run: ExtensionRun; server: StaticServer };
   beforeAll(async () => {
-    suite.server = await startServer(mounts);
+    suite.server = await startServer(mounts, options.routes);
     suite.run = await launchWithExtension(name, {
       ...options,
       proxy: options.proxied ? suite.server.proxy : options.proxy,
