@@ -323,12 +323,16 @@ export class PageScanner {
       // A loop, not push(...found): an enormous page can have more blocks than a call can take arguments.
       if (blocks.length === 0) blocks = found;
       else for (const block of found) blocks.push(block);
+      // A batch of appended cards is a thousand small roots, each read whole without a look at the clock.
+      await pause();
     }
     if (this.options.signal.aborted) return;
     // Blocks whose text is new, and their texts, in one pass (the first scan has no state: every block is new).
     const changed: Block[] = [];
     const texts: string[] = [];
-    for (const block of blocks) {
+    for (let index = 0; index < blocks.length; index++) {
+      const block = blocks[index]!;
+      if (index % 256 === 255) await pause();
       if (this.states.get(block.element)?.text === block.text) continue;
       changed.push(block);
       texts.push(block.text);
