@@ -326,3 +326,32 @@ describe('products named in words and numbers (DJI, Autel Robotics)', () => {
     }
   });
 });
+
+describe("Dahua's software by name", () => {
+  it('finds SmartPSS, SmartPSS Lite and SmartPSS-AC with no maker in sight', () => {
+    // Dahua's manuals: "SmartPSS Lite User's Manual", "SmartPSS-AC User's Manual", "Login SmartPSS".
+    expect(codes('SmartPSS Lite and SmartPSS-AC clients')).toEqual([
+      ['dahua', 'SmartPSS Lite'],
+      ['dahua', 'SmartPSS-AC'],
+    ]);
+    expect(codes('2.2 Login SmartPSS')).toEqual([['dahua', 'SmartPSS']]);
+  });
+
+  it('gives a mention, not a product, when the software is named as compatible', () => {
+    const found = engine.scanText('4MP camera, works with SmartPSS').filter((f) => f.kind === 'model');
+    expect(found.map((f) => [f.vendorId, f.evidence, f.verdict])).toEqual([['dahua', 'SmartPSS', 'mention']]);
+  });
+
+  it('leaves DSS and other PSS names alone, at broad', () => {
+    for (const text of [
+      // Dahua's DSS platforms are not taken (see data/vendors/dahua.yaml): "DSS" is too many other things.
+      'DSS Professional V8.4.0 and DSS Express V8.1.1',
+      'PCI DSS expressly forbids storing the card verification code',
+      'The DSS Pro format (Olympus dictation) and DSS Player Pro',
+      'Connect with DSS professional operations teams on LinkedIn',
+      'Smart PSS power supply',
+      'SmartPS 24V supply',
+    ])
+      expect(codes(text, broad)).toEqual([]);
+  });
+});

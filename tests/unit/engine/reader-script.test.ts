@@ -385,3 +385,22 @@ describe('Дахуа: Dahua in Cyrillic (a Bulgarian IP-camera page), never a pe
     for (const engine of engines) expect(found(text, engine)).toEqual([]);
   });
 });
+
+describe('Хуавей: Huawei in Cyrillic (Ukraina.ru quoting "ООО \\"Хуавей Украина\\""), never a person or a longer word', () => {
+  it.each([
+    ['ООО "Хуавей Украина" оштрафовано на общую сумму 109 800 грн', 'huawei:Хуавей'],
+    ['Купить смартфон Хуавей P30', 'huawei:Хуавей'],
+    ['ремонт планшетов Хуавей и Хонор', 'huawei:Хуавей'],
+  ])('finds %s', (text, finding) => {
+    expect(found(text)).toContain(finding);
+  });
+
+  it.each([
+    // A Chinese person with the given name Huawei after a surname, and longer words built on the name.
+    'Ли Хуавей, инженер',
+    'хуавейский магазин',
+    'Хуавеевский',
+  ])('does not flag %s', (text) => {
+    for (const engine of engines) expect(found(text, engine)).toEqual([]);
+  });
+});
