@@ -132,21 +132,34 @@ export class ModelIndex {
    * own but none the whole token (ZTE's and Huawei's modem rules have no '/' variants, so only the last part matched).
    * Each part of at least four characters that is a code starts a code; a shorter part or one no rule takes ("8p", "sl",
    * "16p") is a variant of the code before it, kept with it when its rule takes the two together ("ds-7608ni-k2/8p").
-   * Undefined unless at least two parts are codes: one code with variants is left to the reading below. No part
-   * becomes a code by being in a list; whether each needs its maker named is the engine's (index.ts, vouchedBySiblings).
+   * A number right after a code, written without its letters ("mf190/mf627/628"), is that code shortened when
+   * `shortened` says so. Undefined unless at least two parts are codes written out: one code with variants or
+   * shortened numbers is left to the readings below. No part becomes a code by being in a list, only by a rule taking
+   * it (with the letters put back); whether each needs its maker named is the engine's (index.ts, vouchedBySiblings).
    */
   private listOfCodes(text: string): Array<{ compiled: CompiledRule; offset: number; length: number }> | undefined {
     const codes: Array<{ compiled: CompiledRule; offset: number; length: number; end: number }> = [];
+    // The last code written out whole with nothing after it yet, which a number after the slash may shorten.
+    let head: { compiled: CompiledRule; text: string } | undefined;
+    let whole = 0;
     for (let start = 0; start < text.length; ) {
       const slash = text.indexOf('/', start);
       const end = slash < 0 ? text.length : slash;
       const found = end - start >= 4 ? this.matchText(text.slice(start, end)) : undefined;
-      if (found)
-        codes.push({ compiled: found.compiled, offset: start + found.offset, length: end - start - found.offset, end });
-      else if (codes.length > 0) codes[codes.length - 1]!.end = end;
+      const shortened = !found && head ? this.shortened(head.text, head.compiled, text.slice(start, end)) : undefined;
+      if (found) {
+        const offset = start + found.offset;
+        codes.push({ compiled: found.compiled, offset, length: end - offset, end });
+        head = { compiled: found.compiled, text: text.slice(offset, end) };
+        whole++;
+      } else if (shortened) codes.push({ compiled: shortened, offset: start, length: end - start, end });
+      else if (codes.length > 0) {
+        codes[codes.length - 1]!.end = end;
+        head = undefined;
+      }
       start = end + 1;
     }
-    if (codes.length < 2) return undefined;
+    if (whole < 2) return undefined;
     return codes.map(({ compiled, offset, length, end }) => {
       if (end === offset + length) return { compiled, offset, length };
       const withVariants = this.wholeCode(text.slice(offset, end));
@@ -155,14 +168,38 @@ export class ModelIndex {
   }
 
   /**
-   * "em120/160", "rm500q/520n": a code followed by other numbers of the same family after a slash, which no rule takes
-   * as a whole. The code before the first slash still counts; the numbers after it are not codes on their own.
+   * "em120/160", "mf627/628/636", "e1750/1752/1820": a code followed by other numbers of its family after slashes,
+   * the letters in front left out, which no rule takes as a whole. The code before the first slash counts, and each
+   * number after it is read with the head's letters put back ("628" as "mf628") when it has as many digits as the
+   * head's and the code so made is taken by a rule of the head's maker, written alone; the span is the number as
+   * written; the ends of a range after the slash ("mf627/628-636") likewise. Anything else after a slash (a date's
+   * "06/2024", "1080", another maker's number) is no code.
    */
   private headOfNumberList(text: string): Array<{ compiled: CompiledRule; offset: number; length: number }> {
     const slash = text.indexOf('/');
-    if (slash < 3 || !/^[0-9]{2,4}[a-z]?(?:\/[0-9]{2,4}[a-z]?)*$/.test(text.slice(slash + 1))) return [];
+    if (slash < 3 || !/^[0-9]{2,4}[a-z]?(?:[-/][0-9]{2,4}[a-z]?)*$/.test(text.slice(slash + 1))) return [];
     const head = this.matchText(text.slice(0, slash));
-    return head ? [{ compiled: head.compiled, offset: head.offset, length: slash - head.offset }] : [];
+    if (!head) return [];
+    const codes = [{ compiled: head.compiled, offset: head.offset, length: slash - head.offset }];
+    // Numbers joined by '/' or, as a range's ends, by '-' ("mf627/628-636").
+    for (const number of text.slice(slash + 1).matchAll(/[0-9a-z]+/g)) {
+      const compiled = this.shortened(text.slice(head.offset, slash), head.compiled, number[0]);
+      if (compiled) codes.push({ compiled, offset: slash + 1 + number.index, length: number[0].length });
+    }
+    return codes;
+  }
+
+  /**
+   * The rule taking `part` ("628", "520n") as the code `head` ("mf627", "rm500q": letters, a number of 2-4 digits, at
+   * most one letter) would be with the same letters in front ("mf628"), when `part` is a number of as many digits and
+   * that rule is of the head's maker; undefined otherwise.
+   */
+  private shortened(head: string, headRule: CompiledRule, part: string): CompiledRule | undefined {
+    const shape = /^([a-z]{1,4}-?)([0-9]{2,4})[a-z]?$/.exec(head);
+    if (!shape || !/^[0-9]{2,4}[a-z]?$/.test(part) || /^[0-9]+/.exec(part)?.[0].length !== shape[2]!.length)
+      return undefined;
+    const compiled = this.wholeCode(shape[1]! + part);
+    return compiled?.vendorIndex === headRule.vendorIndex ? compiled : undefined;
   }
 
   /** The rule taking the whole of `text` as one code, from its first character. */

@@ -34,8 +34,11 @@ describe('model codes in a token', () => {
     ]);
   });
 
-  it('takes the code before a slash that lists other numbers of its family', () => {
-    expect(codes('quectel: add support for EM120/160 PCIe modules')).toEqual([['quectel', 'EM120']]);
+  it('takes the code before a slash that lists other numbers of its family, and each number its rule takes', () => {
+    expect(codes('quectel: add support for EM120/160 PCIe modules')).toEqual([
+      ['quectel', 'EM120'],
+      ['quectel', '160'],
+    ]);
     expect(codes('Hikvision DS-7608NI-K2/8P')).toEqual([['hikvision', 'DS-7608NI-K2/8P']]);
   });
 
@@ -351,6 +354,61 @@ describe("Dahua's software by name", () => {
       'Connect with DSS professional operations teams on LinkedIn',
       'Smart PSS power supply',
       'SmartPS 24V supply',
+    ])
+      expect(codes(text, broad)).toEqual([]);
+  });
+});
+
+describe('shortened lists: the numbers after a code, its letters left out', () => {
+  // Real lists: the Linux kernel's cdc_ether driver ("A firmware bug observed on some devices (ZTE MF823/831/910)",
+  // drivers/net/usb/cdc_ether.c, from commit bfe9b9d2df66 "cdc_ether: Improve ZTE MF823/831/910 handling", 2016);
+  // a Lubuntu forum post of 2019-05-14 ("detected as different zte model (mf627/628-636)"), and the lists of the brief.
+  it("reads each number with the head's letters put back, when the maker's rule takes the code so made", () => {
+    expect(codes('cdc_ether: Improve ZTE MF823/831/910 handling')).toEqual([
+      ['zte', 'MF823'],
+      ['zte', '831'],
+      ['zte', '910'],
+    ]);
+    expect(codes('3g usb modem zte k3565z model is detected as different zte model (mf627/628-636)')).toEqual([
+      ['zte', 'k3565z'],
+      ['zte', 'mf627'],
+      ['zte', '628'],
+      ['zte', '636'],
+    ]);
+    expect(codes('Huawei E1750/1752/1820 USB sticks')).toEqual([
+      ['huawei', 'E1750'],
+      ['huawei', '1752'],
+      ['huawei', '1820'],
+    ]);
+    expect(codes('Quectel RM500Q/520N')).toEqual([
+      ['quectel', 'RM500Q'],
+      ['quectel', '520N'],
+    ]);
+    // After a list of whole codes, too.
+    expect(codes('ZTE MF190/MF627/628/636')).toEqual([
+      ['zte', 'MF190'],
+      ['zte', 'MF627'],
+      ['zte', '628'],
+      ['zte', '636'],
+    ]);
+  });
+
+  it('needs the maker, as the codes written whole would, and makes no guess of a bare number', () => {
+    expect(codes('at least the MF823/831/910 modems')).toEqual([]);
+    expect(codes('at least the MF823/831/910 modems', broad)).toEqual([['zte', 'MF823']]);
+  });
+
+  it('takes no number of another digit count, and nothing after a date, a size or another maker\'s code', () => {
+    expect(codes('Huawei E173/1750')).toEqual([['huawei', 'E173']]);
+    for (const text of [
+      'delivered 12/06/2024, 1920/1080 at 25/30 fps',
+      'AJ_Kettle, Dec25/2017; Jan14/2018: modified to remove original measurements',
+      'Pick Up Date / Time: 30NOV25/1300, Drop Off: 05DEC25/2000',
+      '1 x M.2 B Key Connector for LTE module (Sierra EM7455/7430), with SIM holder',
+      'None of K125/E173/B023 are registered by this pass',
+      'Canon i-SENSYS MF3010/4410/4450 and Canon PIXMA MP250/270/280',
+      'Telit LE910/920, Sierra MC7304/7354, Brother MFC8600/9650, Samsung CLP-521/621/631',
+      'Sony NWZ-E370/380',
     ])
       expect(codes(text, broad)).toEqual([]);
   });
