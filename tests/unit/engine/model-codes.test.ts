@@ -398,7 +398,7 @@ describe('shortened lists: the numbers after a code, its letters left out', () =
     expect(codes('at least the MF823/831/910 modems', broad)).toEqual([['zte', 'MF823']]);
   });
 
-  it('takes no number of another digit count, and nothing after a date, a size or another maker\'s code', () => {
+  it("takes no number of another digit count, and nothing after a date, a size or another maker's code", () => {
     expect(codes('Huawei E173/1750')).toEqual([['huawei', 'E173']]);
     for (const text of [
       'delivered 12/06/2024, 1920/1080 at 25/30 fps',
