@@ -413,3 +413,16 @@ describe('shortened lists: the numbers after a code, its letters left out', () =
       expect(codes(text, broad)).toEqual([]);
   });
 });
+
+describe("MeiG's modules written with the short maker name", () => {
+  // As integrators and manual sites write them: "Cudy LT300 v3 | MeiG SLM770A", "MEIG SLM332L LTE Cat 1 module".
+  it('takes "MeiG" and the module code together, and "MeiG" alone never', () => {
+    expect(codes('Cudy LT300 v3 | MeiG SLM770A | NCM')).toEqual([['meig', 'MeiG SLM770A']]);
+    expect(codes('MEIG SLM332L LTE Cat 1 module')).toEqual([['meig', 'MEIG SLM332L']]);
+    expect(codes('MeiG SRM815-EA 5G module')).toEqual([['meig', 'MeiG SRM815-EA']]);
+    expect(codes('MeiG Smart SLM750')).toEqual([['meig', 'SLM750']]);
+    for (const text of ['Loch Meig and the River Meig', 'MeiG SIM7600 clone', 'SLM750 alone'])
+      expect(codes(text)).toEqual([]);
+    expect(broad.scanText('Loch Meig and the River Meig')).toEqual([]);
+  });
+});
