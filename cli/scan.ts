@@ -13,6 +13,7 @@ import { createEngine, type Sensitivity } from '../lib/engine/index';
 import { errorMessage } from '../lib/error-message';
 import { loadWatchlist } from '../lib/watchlist/index';
 import { describeError, expandInputs, readBytes } from './inputs';
+import { nodePdfData } from './pdf-data';
 import { createReporter } from './progress';
 
 const USAGE = `Usage: npm run -s scan -- [options] <file or folder>... (use - for standard input)
@@ -49,9 +50,6 @@ const CSV_COLUMNS: Array<keyof ScanRow> = [
   'measures',
   'block',
 ];
-
-/** pdf.js's character maps, for PDFs in Chinese, Japanese or Korean that use predefined encodings. */
-const CMAPS = new URL('../node_modules/pdfjs-dist/cmaps/', import.meta.url).pathname;
 
 /**
  * "spec.pdf: 3 findings (Hikvision, Dahua); read 12 pages", "shop.html: 2 findings (Hikvision; 1 mention); read 9
@@ -139,7 +137,7 @@ async function main() {
       continue;
     }
     const reading = readDocument(label, bytes, {
-      cMapUrl: CMAPS,
+      pdfData: nodePdfData,
       onProgress: (file, done, total, unit) => reporter.within(index, inputs.length, file, done, total, unit),
     });
     for await (const result of reading) {

@@ -6,17 +6,30 @@
  *
  * pdf.js runs in the calling thread (its worker module is loaded as `globalThis.pdfjsWorker`): in the extension the
  * caller is already a Web Worker, and in Node there is no main thread to keep free.
+ *
+ * Text in Chinese, Japanese or Korean is often drawn with a font that is not embedded and a predefined encoding
+ * (UniCNS-UCS2-H, GBK-EUC-H, 90ms-RKSJ-H...): pdf.js can only turn its codes into characters with its packed CMaps,
+ * and a few standard fonts need its font files. Both ship in pdfjs-dist (cmaps/, standard_fonts/); the caller says
+ * how to load them where it runs (`PdfData`: files in Node, the extension's own package in the browser), and nothing
+ * is ever fetched from the network. Without them such a page has no text at all: that is reported as such, never as
+ * a scanned image or as "nothing found".
  */
 
 import { errorMessage, errorProperty } from '../error-message';
 import { count, type DocumentBlock, DocumentError, type DocumentRead, type ProgressListener, rowBlock } from './blocks';
 import type { ReadLimits } from './limits';
 
+/**
+ * Loads one of pdf.js's data files by name: `cmap` a packed CMap from pdfjs-dist/cmaps ("UniCNS-UCS2-H.bcmap"),
+ * `font` a file from pdfjs-dist/standard_fonts ("FoxitSymbol.pfb").
+ */
+export type PdfData = (kind: 'cmap' | 'font', file: string) => Promise<Uint8Array>;
+
 interface PdfOptions {
   limits: ReadLimits;
   onProgress?: ProgressListener;
-  /** Folder (or URL) of pdf.js's packed CMaps, for CJK PDFs that use predefined encodings. */
-  cMapUrl?: string;
+  /** pdf.js's CMaps and standard fonts; without it, text in fonts that need them is not read (and said so). */
+  data?: PdfData;
 }
 
 interface TextRun {
@@ -131,9 +144,29 @@ function describePdfError(error: unknown): DocumentError {
   return new DocumentError(`cannot read this PDF (${errorMessage(error)})`);
 }
 
+/**
+ * pdf.js's hook for its data files (its `BinaryDataFactory` option), answering from `data`; the CMaps it could not
+ * load are kept in `missing`. pdf.js asks for a file by kind and name, and builds the factory itself.
+ */
+function dataFactory(data: PdfData | undefined, missing: Set<string>) {
+  return class PdfDataFactory {
+    async fetch({ kind, filename }: { kind: string; filename: string }): Promise<Uint8Array> {
+      const which = kind === 'cMapUrl' ? 'cmap' : kind === 'standardFontDataUrl' ? 'font' : null;
+      try {
+        if (!which || !data) throw new Error(`no ${kind} data here`);
+        return await data(which, filename);
+      } catch (error) {
+        if (which === 'cmap') missing.add(filename.replace(/\.bcmap$/, ''));
+        throw error;
+      }
+    }
+  };
+}
+
 export async function readPdf(bytes: Uint8Array, options: PdfOptions): Promise<DocumentRead> {
   const { limits } = options;
   const pdfjs = await loadPdfJs();
+  const missingCMaps = new Set<string>();
   const task = pdfjs.getDocument({
     // pdf.js takes ownership of the buffer it is given: hand it a copy.
     data: new Uint8Array(bytes),
@@ -141,7 +174,12 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions): Promise<D
     disableFontFace: true,
     useSystemFonts: false,
     verbosity: 0,
-    ...(options.cMapUrl ? { cMapUrl: options.cMapUrl, cMapPacked: true } : {}),
+    // Data files come through `options.data` only (never fetched by pdf.js itself); image decoders are not needed
+    // for text.
+    BinaryDataFactory: dataFactory(options.data, missingCMaps),
+    useWorkerFetch: false,
+    cMapPacked: true,
+    useWasm: false,
   });
   let pdf: Awaited<typeof task.promise>;
   try {
@@ -182,10 +220,16 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions): Promise<D
       page.cleanup();
     }
     options.onProgress?.(pages, pages, 'page');
+    if (missingCMaps.size > 0) {
+      const cmaps = [...missingCMaps].sort().join(', ');
+      if (textless.length === pages)
+        throw new DocumentError(`its text needs character maps that could not be loaded (${cmaps}); not read`);
+      notes.push(`some text needs character maps that could not be loaded (${cmaps}) and was not read`);
+    }
     if (pages > 0 && textless.length === pages) {
       throw new DocumentError('no text layer: scanned image; run text recognition (OCR) on it and scan the result');
     }
-    if (textless.length > 0)
+    if (textless.length > 0 && missingCMaps.size === 0)
       notes.push(
         `${count(textless.length, 'page')} with no text layer (scanned images): ${textless.slice(0, 10).join(', ')}${textless.length > 10 ? '…' : ''}`,
       );

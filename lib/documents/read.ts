@@ -11,7 +11,7 @@ import { documentBlocks, formatOf } from './index';
 import { DEFAULT_LIMITS, megabytes, type ReadLimits } from './limits';
 import { odfKind, readOdf } from './odf';
 import { readDocx, readPptx, readXlsx, type ZipDocument } from './ooxml';
-import { readPdf } from './pdf';
+import { type PdfData, readPdf } from './pdf';
 import { type Budget, isZip, listZip, readEntry, type ZipEntry } from './zip';
 
 /** The result for one file: its blocks, or why it was skipped. A pack yields one per file inside, then its own. */
@@ -28,8 +28,8 @@ export interface ReadOptions {
   limits?: Partial<ReadLimits>;
   /** Progress within the file being read (pages of a PDF, sheets of a workbook). */
   onProgress?: (file: string, done: number, total: number, unit: string) => void;
-  /** pdf.js CMaps, for CJK PDFs (see pdf.ts). */
-  cMapUrl?: string;
+  /** pdf.js's CMaps and standard fonts, for PDFs in Chinese, Japanese or Korean (see pdf.ts). */
+  pdfData?: PdfData;
 }
 
 /** Extensions of the files read inside a pack; anything else in it (images, drawings) is counted and left. */
@@ -91,7 +91,7 @@ async function* readAny(
   }
   try {
     if (isPdf(bytes)) {
-      yield { file, type: 'PDF', read: await readPdf(bytes, { limits, onProgress, cMapUrl: options.cMapUrl }) };
+      yield { file, type: 'PDF', read: await readPdf(bytes, { limits, onProgress, data: options.pdfData }) };
       return;
     }
     if (isCompoundFile(bytes)) {

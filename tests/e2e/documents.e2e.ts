@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvRows } from '../../lib/documents/csv';
-import { layoutPdf, makeDocx, makeXlsx, makeZip } from '../support/documents';
+import { layoutPdf, makeDocx, makePdf, makeXlsx, makeZip } from '../support/documents';
 import { BROWSERS, E2E_EXTENSION_DIRS, type ExtensionRun, launchWithExtension } from './harness';
 import { type StaticServer, startServer } from './server';
 
@@ -275,6 +275,27 @@ describe.each(BROWSERS)('%s: Check documents', (name) => {
       /PD785/,
     );
     await selected.close();
+  });
+
+  it("reads a Chinese PDF whose font is not embedded, with pdf.js's character maps from the extension itself", async () => {
+    // MingLiU not embedded, UniCNS-UCS2-H codes, as Taiwanese tender software writes them: without the CMaps shipped
+    // in the package (modules/pdfjs-data.ts) this read as "no text layer: scanned image".
+    const chinese = recordLogs(await run.openExtensionPage('check-documents.html'));
+    await chinese.bringToFront();
+    await dropFiles(chinese, [
+      {
+        name: '招標規格.pdf',
+        bytes: makePdf([[{ x: 50, y: 780, text: '本案攝影機不得為海康威視產品。' }]], { cjk: 'UniCNS-UCS2-H' }),
+      },
+    ]);
+    await waitForFiles(chinese, 1);
+    const [section] = await readSections(chinese);
+    expect(section!.skipped).toBe('');
+    expect(section!.findings.map((f) => [f.location, f.vendor, f.evidence])).toEqual([
+      ['page 1', 'hikvision', '海康威視'],
+    ]);
+    await chinese.close();
+    await page.bringToFront();
   });
 
   it('dismisses with a record (scope, reason, Undo), and the export keeps a dismissed finding, marked', async () => {

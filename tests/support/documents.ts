@@ -23,6 +23,13 @@ export interface PdfText {
 export interface PdfOptions {
   /** Pages with no text, only a drawn image (a scan). */
   imageOnly?: boolean;
+  /**
+   * Draws every run in a Chinese font that is not embedded, with this predefined CMap as its encoding, the way
+   * Taiwanese and Chinese office software writes PDFs that rely on the reader's MingLiU or SimSun: UniCNS-UCS2-H
+   * (Traditional Chinese, two-byte UCS-2 codes), ETen-B5-H (Traditional Chinese, Big5 codes) or UniGB-UCS2-H
+   * (Simplified Chinese). pdf.js can only read such text with its packed CMaps.
+   */
+  cjk?: 'UniCNS-UCS2-H' | 'ETen-B5-H' | 'UniGB-UCS2-H';
   /** Adds a standard-security-handler /Encrypt dictionary whose user password is not empty. */
   encrypted?: boolean;
 }
@@ -47,13 +54,59 @@ const pdfString = (text: string) =>
     .join('')
     .replace(/[\\()]/g, (c) => `\\${c}`)})`;
 
+let big5: Map<string, number> | null = null;
+/** Big5 codes of characters, from the platform's Big5 decoder (there is no Big5 encoder), one lead byte at a time. */
+function big5Code(char: string): number {
+  if (!big5) {
+    big5 = new Map();
+    const trails = [
+      ...Array.from({ length: 63 }, (_, i) => 0x40 + i),
+      ...Array.from({ length: 94 }, (_, i) => 0xa1 + i),
+    ];
+    const decoder = new TextDecoder('big5');
+    for (let lead = 0xa1; lead <= 0xf9; lead++) {
+      const chars = [...decoder.decode(Uint8Array.from(trails.flatMap((trail) => [lead, trail])))];
+      if (chars.length !== trails.length) continue; // a pair that decodes to two characters: skip the row
+      chars.forEach((c, i) => {
+        if (c !== '\ufffd' && !big5!.has(c)) big5!.set(c, (lead << 8) | trails[i]!);
+      });
+    }
+  }
+  const code = char.charCodeAt(0) < 0x80 ? char.charCodeAt(0) : big5.get(char);
+  if (code === undefined) throw new Error(`no Big5 code for ${char}`);
+  return code;
+}
+
+/** A run's text as a hex string in the CJK encoding (see PdfOptions.cjk). */
+function cjkString(text: string, encoding: NonNullable<PdfOptions['cjk']>): string {
+  const hex = (code: number, bytes: number) => code.toString(16).padStart(bytes * 2, '0');
+  const codes = [...text].map((c) =>
+    encoding === 'ETen-B5-H' ? hex(big5Code(c), c.charCodeAt(0) < 0x80 ? 1 : 2) : hex(c.charCodeAt(0), 2),
+  );
+  return `<${codes.join('')}>`;
+}
+
 /** A PDF whose pages hold the given text runs. */
 export function makePdf(pages: PdfText[][], options: PdfOptions = {}): Uint8Array {
   const objects: string[] = [];
   const add = (body: string) => objects.push(body) - 1 + 1; // object numbers start at 1
   const catalog = add('');
   const pagesObject = add('');
-  const font = add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
+  let font: number;
+  if (options.cjk) {
+    const ordering = options.cjk === 'UniGB-UCS2-H' ? 'GB1' : 'CNS1';
+    const name = ordering === 'GB1' ? 'SimSun' : 'MingLiU';
+    const descriptor = add(
+      `<< /Type /FontDescriptor /FontName /${name} /Flags 6 /FontBBox [0 -200 1000 800] /ItalicAngle 0 /Ascent 800 /Descent -200 /CapHeight 700 /StemV 80 >>`,
+    );
+    const cidFont = add(
+      `<< /Type /Font /Subtype /CIDFontType2 /BaseFont /${name} /CIDSystemInfo << /Registry (Adobe) /Ordering (${ordering}) /Supplement 0 >> /FontDescriptor ${descriptor} 0 R /DW 1000 >>`,
+    );
+    font = add(
+      `<< /Type /Font /Subtype /Type0 /BaseFont /${name} /Encoding /${options.cjk} /DescendantFonts [${cidFont} 0 R] >>`,
+    );
+  } else font = add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
+  const text = (run: PdfText) => (options.cjk ? cjkString(run.text, options.cjk) : pdfString(run.text));
   const image = options.imageOnly
     ? add(
         '<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 4 >>\nstream\n\u0000\u00ff\u00ff\u0000\nendstream',
@@ -63,7 +116,7 @@ export function makePdf(pages: PdfText[][], options: PdfOptions = {}): Uint8Arra
   for (const runs of pages) {
     const content = options.imageOnly
       ? 'q 500 0 0 700 50 50 cm /Im1 Do Q'
-      : runs.map((run) => `BT /F1 ${run.size ?? 11} Tf ${run.x} ${run.y} Td ${pdfString(run.text)} Tj ET`).join('\n');
+      : runs.map((run) => `BT /F1 ${run.size ?? 11} Tf ${run.x} ${run.y} Td ${text(run)} Tj ET`).join('\n');
     const stream = add(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
     const resources = options.imageOnly ? `/XObject << /Im1 ${image} 0 R >>` : `/Font << /F1 ${font} 0 R >>`;
     kids.push(
