@@ -14,10 +14,10 @@
  * random per-install address (moz-extension://<uuid>) and does not know the key.
  */
 
-/** The real content script, as WXT writes it (entrypoints/content/index.ts). */
+/** The real content script, as WXT writes it (entrypoints/content/index.ts); public/content-loader.js imports it. */
 export const CONTENT_MODULE = '/content-scripts/content.js';
-/** The loader the manifest declares (entrypoints/content-loader.ts, an unlisted script). */
-const LOADER = 'content-loader.js';
+/** The loader the manifest declares: plain JavaScript in public/, copied as it is (it says why). */
+export const LOADER = 'content-loader.js';
 
 /** The manifest keys that load the content script through the loader, for `browser` (WXT's target). */
 export function contentLoadingManifest(browser: string) {
