@@ -328,7 +328,8 @@ async function extensionRound(extensionDir = EXTENSION_DIR) {
       e.pid === thread.pid &&
       e.tid === thread.tid &&
       e.name === 'EvaluateScript' &&
-      e.args?.data?.url?.includes('content-loader.js'),
+      // The loader (public/content-loader.js); builds before it ran the content script itself (BENCH_BEFORE_DIR).
+      /\/(content-loader|content-scripts\/content)\.js$/.test(e.args?.data?.url ?? ''),
   );
   if (!start) throw new Error('the content script never ran on the bench page');
   const stillParsing = events.some(
