@@ -4,6 +4,7 @@
  * the header row's text above them. The formats differ only in element names, given as a `FlowSyntax`.
  */
 import { type DocumentBlock, rowBlock } from './blocks';
+import type { ReadLimits } from './limits';
 import type { XmlHandler } from './xml';
 
 export interface FlowSyntax {
@@ -30,8 +31,14 @@ export interface FlowPlaces {
   cell(table: number, row: number, cell: number): string;
 }
 
-/** Stops a read when the cell cap is reached; whatever was read before is kept. */
+/** Stops a read when a cap is reached; whatever was read before is kept, and the message is the note saying so. */
 export class CapReached extends Error {}
+
+/** The notes for the caps of cells and of text, as the readers write them. */
+export const cellCapNote = (limits: ReadLimits, what = 'paragraphs and cells') =>
+  `stopped at ${limits.maxCells.toLocaleString('en-GB')} ${what} (limit); the rest was not read`;
+export const textCapNote = (limits: ReadLimits) =>
+  `stopped at ${limits.maxTextChars.toLocaleString('en-GB')} characters of text (limit); the rest was not read`;
 
 interface OpenTable {
   index: number;
@@ -46,23 +53,27 @@ interface FlowState {
   tables: number;
   /** Paragraphs and cells read so far (against the cap). */
   units: number;
+  /** Characters of text read so far (against the cap). */
+  chars: number;
 }
 
-export const newFlowState = (): FlowState => ({ paragraphs: 0, tables: 0, units: 0 });
+export const newFlowState = (): FlowState => ({ paragraphs: 0, tables: 0, units: 0, chars: 0 });
 
 export function flowHandler(
   syntax: FlowSyntax,
   places: FlowPlaces,
   state: FlowState,
-  maxUnits: number,
+  limits: ReadLimits,
   emit: (block: DocumentBlock) => void,
 ): XmlHandler {
   const paragraphs: string[][] = [];
   const tables: OpenTable[] = [];
   let textDepth = 0;
   let skipDepth = 0;
-  const count = () => {
-    if (++state.units > maxUnits) throw new CapReached();
+  const count = (text: string) => {
+    if (++state.units > limits.maxCells) throw new CapReached(cellCapNote(limits));
+    state.chars += text.length;
+    if (state.chars > limits.maxTextChars) throw new CapReached(textCapNote(limits));
   };
   const add = (text: string) => {
     const open = paragraphs.at(-1);
@@ -106,14 +117,15 @@ export function flowHandler(
           // A text box inside a paragraph: its text belongs to the paragraph around it.
           paragraphs.at(-1)!.push(` ${text} `);
         } else {
-          count();
+          count(text);
           emit({ text, location: places.paragraph(++state.paragraphs) });
         }
       } else if (syntax.textIn?.has(name)) textDepth = Math.max(0, textDepth - 1);
       else if ((name === syntax.cell || name === syntax.coveredCell) && table?.cell && table.cells) {
-        table.cells.push(table.cell.join(' '));
+        const text = table.cell.join(' ');
+        table.cells.push(text);
         table.cell = null;
-        count();
+        count(text);
       } else if (name === syntax.row && table?.cells) {
         const cells = table.cells;
         table.cells = null;

@@ -19,6 +19,12 @@ export interface ReadLimits {
   maxPages: number;
   /** Cells (or paragraphs) read from one office document. */
   maxCells: number;
+  /**
+   * Characters of text kept from one document (PDF, Word, Excel...). The other caps bound the bytes a file holds, not
+   * the text it means: a 110 KB workbook whose 7,000 cells all point at one 1 MB shared string (apache/poi's
+   * poc-shared-strings.xlsx) means 7 GB of text.
+   */
+  maxTextChars: number;
   /** Element nesting in one XML part. */
   maxXmlDepth: number;
 }
@@ -31,6 +37,7 @@ export const DEFAULT_LIMITS: ReadLimits = {
   maxDepth: 4,
   maxPages: 2_000,
   maxCells: 2_000_000,
+  maxTextChars: 64 * 1024 * 1024,
   maxXmlDepth: 256,
 };
 

@@ -53,7 +53,7 @@ export function readOdf(doc: ZipDocument, kind: OdfKind): DocumentRead {
           cell: (t, r, c) => `slide ${slide}, table ${t}, row ${r}, cell ${c}`,
         }
       : documentPlaces();
-  const flow = flowHandler(ODF_TEXT, places, state, doc.limits.maxCells, (block) => blocks.push(block));
+  const flow = flowHandler(ODF_TEXT, places, state, doc.limits, (block) => blocks.push(block));
   try {
     streamXml(doc.bytes, content(doc), doc.limits, doc.budget, {
       open(name, attributes) {
@@ -65,9 +65,7 @@ export function readOdf(doc: ZipDocument, kind: OdfKind): DocumentRead {
     });
   } catch (error) {
     if (!(error instanceof CapReached)) throw error;
-    notes.push(
-      `stopped at ${doc.limits.maxCells.toLocaleString('en-GB')} paragraphs and cells (limit); the rest was not read`,
-    );
+    notes.push(error.message);
   }
   const extent =
     kind === 'presentation'

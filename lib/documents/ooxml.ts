@@ -18,9 +18,6 @@ export interface ZipDocument {
   onProgress?: ProgressListener;
 }
 
-const capNote = (limits: ReadLimits) =>
-  `stopped at ${limits.maxCells.toLocaleString('en-GB')} paragraphs and cells (limit); the rest was not read`;
-
 function part(doc: ZipDocument, path: string): ZipEntry {
   const entry = doc.entries.get(path);
   if (!entry) throw new DocumentError(`damaged file: ${path} is missing`);
@@ -98,24 +95,26 @@ export function readDocx(doc: ZipDocument): DocumentRead {
       part(doc, 'word/document.xml'),
       doc.limits,
       doc.budget,
-      flowHandler(WORD, documentPlaces(), state, doc.limits.maxCells, (b) => blocks.push(b)),
+      flowHandler(WORD, documentPlaces(), state, doc.limits, (b) => blocks.push(b)),
     );
     for (const name of extras) {
       const label = name.slice(5, -4).replace(/(\D)(\d)/, '$1 $2');
       const own = newFlowState();
       own.units = state.units;
+      own.chars = state.chars;
       streamXml(
         doc.bytes,
         part(doc, name),
         doc.limits,
         doc.budget,
-        flowHandler(WORD, documentPlaces(`${label}, `), own, doc.limits.maxCells, (b) => blocks.push(b)),
+        flowHandler(WORD, documentPlaces(`${label}, `), own, doc.limits, (b) => blocks.push(b)),
       );
       state.units = own.units;
+      state.chars = own.chars;
     }
   } catch (error) {
     if (!(error instanceof CapReached)) throw error;
-    notes.push(capNote(doc.limits));
+    notes.push(error.message);
   }
   const tables = state.tables ? `, ${count(state.tables, 'table')}` : '';
   return { blocks, extent: `${count(state.paragraphs, 'paragraph')}${tables}`, notes };
@@ -136,25 +135,28 @@ export function readPptx(doc: ZipDocument): DocumentRead {
   const blocks: DocumentBlock[] = [];
   const notes: string[] = [];
   let units = 0;
+  let chars = 0;
   let read = 0;
   try {
     for (const [index, path] of slides.entries()) {
       doc.onProgress?.(index, slides.length, 'slide');
       const state = newFlowState();
       state.units = units;
+      state.chars = chars;
       streamXml(
         doc.bytes,
         part(doc, path),
         doc.limits,
         doc.budget,
-        flowHandler(DRAWING, slidePlaces(index + 1), state, doc.limits.maxCells, (b) => blocks.push(b)),
+        flowHandler(DRAWING, slidePlaces(index + 1), state, doc.limits, (b) => blocks.push(b)),
       );
       units = state.units;
+      chars = state.chars;
       read++;
     }
   } catch (error) {
     if (!(error instanceof CapReached)) throw error;
-    notes.push(capNote(doc.limits));
+    notes.push(error.message);
   }
   return { blocks, extent: count(read, 'slide'), notes };
 }

@@ -17,6 +17,7 @@
 
 import { errorMessage, errorProperty } from '../error-message';
 import { count, type DocumentBlock, DocumentError, type DocumentRead, type ProgressListener, rowBlock } from './blocks';
+import { textCapNote } from './flow';
 import type { ReadLimits } from './limits';
 
 /**
@@ -198,8 +199,11 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions): Promise<D
     }
     const blocks: DocumentBlock[] = [];
     const textless: number[] = [];
+    let chars = 0;
+    let read = 0;
     for (let n = 1; n <= pages; n++) {
       options.onProgress?.(n - 1, pages, 'page');
+      read = n;
       let page: Awaited<ReturnType<typeof pdf.getPage>>;
       let content: { items: unknown[] };
       try {
@@ -218,22 +222,27 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions): Promise<D
       if (pageBlocks.length === 0) textless.push(n);
       blocks.push(...pageBlocks);
       page.cleanup();
+      for (const block of pageBlocks) chars += block.text.length;
+      if (chars > limits.maxTextChars && n < pages) {
+        notes.push(`${textCapNote(limits)} (after page ${n})`);
+        break;
+      }
     }
     options.onProgress?.(pages, pages, 'page');
     if (missingCMaps.size > 0) {
       const cmaps = [...missingCMaps].sort().join(', ');
-      if (textless.length === pages)
+      if (textless.length === read)
         throw new DocumentError(`its text needs character maps that could not be loaded (${cmaps}); not read`);
       notes.push(`some text needs character maps that could not be loaded (${cmaps}) and was not read`);
     }
-    if (pages > 0 && textless.length === pages) {
+    if (read > 0 && textless.length === read) {
       throw new DocumentError('no text layer: scanned image; run text recognition (OCR) on it and scan the result');
     }
     if (textless.length > 0 && missingCMaps.size === 0)
       notes.push(
         `${count(textless.length, 'page')} with no text layer (scanned images): ${textless.slice(0, 10).join(', ')}${textless.length > 10 ? '…' : ''}`,
       );
-    return { blocks, extent: count(pages, 'page'), notes };
+    return { blocks, extent: count(read, 'page'), notes };
   } finally {
     await pdf.destroy();
   }

@@ -4,7 +4,7 @@
  * beside it. The header row is the first row near the top whose cells are all words (a title row above it is skipped).
  */
 import { count, type DocumentBlock, type DocumentRead, rowBlock } from './blocks';
-import { CapReached } from './flow';
+import { CapReached, cellCapNote, textCapNote } from './flow';
 import type { ReadLimits } from './limits';
 
 /** How many rows from the top of a sheet may be searched for its header row. */
@@ -27,6 +27,7 @@ export function spreadsheetRows(limits: ReadLimits) {
   let sheets = 0;
   let rows = 0;
   let cells = 0;
+  let chars = 0;
   let sheet = '';
   let header: string[] | null = null;
   let rowsSeen = 0;
@@ -47,9 +48,16 @@ export function spreadsheetRows(limits: ReadLimits) {
       const at = column >= 0 ? column : nextColumn;
       nextColumn = at + 1;
       if (!text.trim()) return;
-      if (++cells > limits.maxCells) {
-        notes.push(`stopped at ${limits.maxCells.toLocaleString('en-GB')} cells (limit); the rest was not read`);
-        throw new CapReached();
+      chars += text.length;
+      const cap =
+        ++cells > limits.maxCells
+          ? cellCapNote(limits, 'cells')
+          : chars > limits.maxTextChars
+            ? textCapNote(limits)
+            : null;
+      if (cap) {
+        notes.push(cap);
+        throw new CapReached(cap);
       }
       current.push({ column: at, text });
     },

@@ -12,7 +12,7 @@ import { scanBlocks } from '../../../lib/documents/scan';
 import { createEngine } from '../../../lib/engine/index';
 import { loadWatchlist } from '../../../lib/watchlist/index';
 import pdfjsData from '../../../modules/pdfjs-data';
-import { makePdf } from '../../support/documents';
+import { makeDocx, makePdf, makeXlsx } from '../../support/documents';
 
 const engine = createEngine(
   loadWatchlist(JSON.parse(readFileSync(new URL('../../../public/watchlist.json', import.meta.url), 'utf8'))),
@@ -90,5 +90,40 @@ describe('PDF in Chinese with fonts that are not embedded (predefined CMaps)', (
       'utf8',
     );
     expect(worker).toContain(['`/pdfjs/$', "{kind === 'cmap' ? 'cmaps' : 'standard_fonts'}/$", '{file}`'].join(''));
+  });
+});
+
+describe('text caps: small files that mean gigabytes of text', () => {
+  it("a workbook whose cells all point at one huge shared string stops at the text cap (apache/poi's poc-shared-strings.xlsx)", async () => {
+    // 110 KB on disk in POI's corpus: ~7,000 cells of one 1 MB string, 7 GB of text. Before the cap the reader copied
+    // each cell's text (and the engine then scanned it), and ran out of memory.
+    const huge = `Hikvision ${'f'.repeat(1024 * 1024)}`;
+    const bomb = makeXlsx({ Sheet1: Array.from({ length: 3_000 }, () => [huge, huge]) });
+    expect(bomb.length).toBeLessThan(200_000);
+    const started = performance.now();
+    const result = await readOne('poc-shared-strings.xlsx', bomb);
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(result.read?.notes).toEqual(['stopped at 67,108,864 characters of text (limit); the rest was not read']);
+    const kept = result.read!.blocks.reduce((sum, block) => sum + block.text.length, 0);
+    expect(kept).toBeLessThan(70 * 1024 * 1024);
+    expect(result.read!.blocks[0]!.text.startsWith('Hikvision')).toBe(true);
+  });
+
+  it('Word and PDF stop at the same cap, keeping what came before it', async () => {
+    const paragraph = `Dahua ${'x'.repeat(1000)}`;
+    const docx = await readOne('long.docx', makeDocx(Array.from({ length: 50 }, () => paragraph)), {
+      limits: { maxTextChars: 10_000 },
+    });
+    expect(docx.read?.blocks.length).toBe(9);
+    expect(docx.read?.notes).toEqual(['stopped at 10,000 characters of text (limit); the rest was not read']);
+    const pdf = await readOne(
+      'long.pdf',
+      makePdf(Array.from({ length: 5 }, () => [{ x: 50, y: 700, text: `Huawei ${'y'.repeat(80)}` }])),
+      { limits: { maxTextChars: 200 } },
+    );
+    expect(pdf.read?.extent).toBe('3 pages');
+    expect(pdf.read?.notes).toEqual([
+      'stopped at 200 characters of text (limit); the rest was not read (after page 3)',
+    ]);
   });
 });
