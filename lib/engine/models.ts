@@ -173,14 +173,20 @@ export class ModelIndex {
    * number after it is read with the head's letters put back ("628" as "mf628") when it has as many digits as the
    * head's and the code so made is taken by a rule of the head's maker, written alone; the span is the number as
    * written; the ends of a range after the slash ("mf627/628-636") likewise. Anything else after a slash (a date's
-   * "06/2024", "1080", another maker's number) is no code.
+   * "06/2024", "1080", another maker's number) is no code. A code followed by short variants that its rule does not
+   * write with a slash ("ma5800-x7/x15/x17": MA5800-X15 and -X17 chassis) counts as the code before the first slash.
    */
   private headOfNumberList(text: string): Array<{ compiled: CompiledRule; offset: number; length: number }> {
     const slash = text.indexOf('/');
-    if (slash < 3 || !/^[0-9]{2,4}[a-z]?(?:[-/][0-9]{2,4}[a-z]?)*$/.test(text.slice(slash + 1))) return [];
+    if (slash < 3) return [];
+    const tail = text.slice(slash + 1);
+    const numbers = /^[0-9]{2,4}[a-z]?(?:[-/][0-9]{2,4}[a-z]?)*$/.test(tail);
+    // Or short variants after the code, which its rule does not write with a slash ("ma5800-x7/x15/x17").
+    if (!numbers && !/^[0-9a-z+]{1,4}(?:\/[0-9a-z+]{1,4})*$/.test(tail)) return [];
     const head = this.matchText(text.slice(0, slash));
     if (!head) return [];
     const codes = [{ compiled: head.compiled, offset: head.offset, length: slash - head.offset }];
+    if (!numbers) return codes;
     // Numbers joined by '/' or, as a range's ends, by '-' ("mf627/628-636").
     for (const number of text.slice(slash + 1).matchAll(/[0-9a-z]+/g)) {
       const compiled = this.shortened(text.slice(head.offset, slash), head.compiled, number[0]);

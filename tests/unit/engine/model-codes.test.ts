@@ -393,6 +393,13 @@ describe('shortened lists: the numbers after a code, its letters left out', () =
     ]);
   });
 
+  it('takes the code before short variants its rule does not write with a slash', () => {
+    // Huawei's OLT chassis (MA5800-X7, -X15, -X17) as tenders list them; usb.ids 19d2:2000's "MF632/ONDA ET502HS".
+    expect(codes('Huawei MA5800-X7/X15/X17 OLT')).toEqual([['huawei', 'MA5800-X7']]);
+    expect(codes('ZTE WCDMA Technologies MSM MF632/ONDA ET502HS/MT505UP')).toEqual([['zte', 'MF632']]);
+    expect(codes('None of K125/E173/B023 are registered by this pass', broad)).toEqual([]);
+  });
+
   it('needs the maker, as the codes written whole would, and makes no guess of a bare number', () => {
     expect(codes('at least the MF823/831/910 modems')).toEqual([]);
     expect(codes('at least the MF823/831/910 modems', broad)).toEqual([['zte', 'MF823']]);
