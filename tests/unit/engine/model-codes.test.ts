@@ -436,9 +436,8 @@ describe("MeiG's modules written with the short maker name", () => {
 
 describe("Quectel's older LTE codes written with their variant", () => {
   // As sellers and integrators list them: 4IceG/luci-app-modemband's README ("Quectel EG06-E", "Quectel EG18-EA",
-  // "Quectel EM12-G", "Quectel EP06-E"), the PinePhone's EG25-G.
+  // "Quectel EM12-G", "Quectel EP06-E").
   it('takes them with no maker in sight', () => {
-    expect(codes('PinePhone EG25-G modem firmware')).toEqual([['quectel', 'EG25-G']]);
     expect(codes('EM12-G, EP06-E, EG06-E and EG18-EA')).toEqual([
       ['quectel', 'EM12-G'],
       ['quectel', 'EP06-E'],
@@ -450,8 +449,8 @@ describe("Quectel's older LTE codes written with their variant", () => {
   it('leaves the bare families, other suffixes and look-alikes to the rule that needs the maker', () => {
     for (const text of [
       'EC25 and EM12 alone',
-      // EC25-E and the other EC2x codes need the maker (see engine.test.ts and block-context.test.ts).
-      'LTE module EC25-E, mini PCIe; LTE Cat 4 EC25-EUX mini-PCIe',
+      // EG25-G, EC25-E and the other EC2x codes need the maker (see block-context and table-context tests).
+      'LTE module EC25-E, mini PCIe; LTE Cat 4 EC25-EUX mini-PCIe; PinePhone EG25-G modem',
       'server/tests/unit/b63-item12-geometry-override.test.ts',
       'Sierra Wireless EM7455/MC7455/DW5811e',
     ])
