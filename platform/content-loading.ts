@@ -11,7 +11,7 @@
  * module must be a web-accessible resource. Chromium's `use_dynamic_url` serves it only under a per-session random
  * address, so pages cannot probe a fixed address to learn VendorWatch is installed
  * (https://developer.chrome.com/docs/extensions/reference/manifest/web-accessible-resources); Firefox already uses a
- * random per-install address (moz-extension://<uuid>) and does not know the key.
+ * random per-install address (moz-extension://<uuid>), so its manifest goes without the key.
  */
 
 /** The real content script, as WXT writes it (entrypoints/content/index.ts); public/content-loader.js imports it. */

@@ -15,7 +15,8 @@ import { SHADOW_ROOT_EVENT } from '../../scanner/shadow-root-event';
 import { DismissalStore } from '../../scanner/suppressions';
 
 export default defineContentScript({
-  // Not in the manifest: entrypoints/content-loader.ts imports it as a module (platform/content-loading.ts says why).
+  // Not in the manifest: public/content-loader.js imports it as a module (platform/content-loading.ts says why).
+  // No `matches` here: WXT would add them to host_permissions for a script registered at run time.
   registration: 'runtime',
   async main(ctx) {
     const site = location.hostname;
