@@ -13,6 +13,8 @@ export interface FlowSyntax {
   textIn?: ReadonlySet<string>;
   /** Elements that stand for a space: tabs, line breaks. */
   space: ReadonlySet<string>;
+  /** Elements that stand for a character: Word's non-breaking hyphen, typed inside model numbers ("DS-2CD2143G2-I"). */
+  characters?: Readonly<Record<string, string>>;
   /** OpenDocument's <text:s text:c="3"/>: several spaces. */
   spaces?: string;
   /** Subtrees that are not the document's text (deleted revisions, field codes). */
@@ -88,6 +90,7 @@ export function flowHandler(
       if (syntax.paragraph.has(name)) paragraphs.push([]);
       else if (syntax.textIn?.has(name)) textDepth++;
       else if (syntax.space.has(name)) add(' ');
+      else if (syntax.characters?.[name] !== undefined) add(syntax.characters[name]!);
       else if (name === syntax.spaces) add(' '.repeat(Math.min(64, Number(attributes['text:c'] ?? 1) || 1)));
       else if (name === syntax.table)
         tables.push({ index: ++state.tables, rows: 0, header: null, cells: null, cell: null });

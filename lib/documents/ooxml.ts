@@ -49,11 +49,17 @@ function relationships(doc: ZipDocument, partPath: string): Map<string, string> 
   );
 }
 
+/**
+ * Word's text: w:t in runs. Not read: deleted revisions (w:del, and w:moveFrom, whose text also stands at its
+ * w:moveTo), field codes, properties, and mc:Fallback, the copy of a text box or shape that Word writes beside its
+ * mc:Choice for older readers (read both, every text box counted twice). Inserted revisions (w:ins) are read.
+ */
 const WORD: FlowSyntax = {
   paragraph: new Set(['w:p']),
   textIn: new Set(['w:t']),
   space: new Set(['w:tab', 'w:br', 'w:cr']),
-  skip: new Set(['w:delText', 'w:instrText', 'w:rPr', 'w:pPr']),
+  characters: { 'w:noBreakHyphen': '-', 'w:softHyphen': '' },
+  skip: new Set(['w:del', 'w:moveFrom', 'w:delText', 'w:instrText', 'w:rPr', 'w:pPr', 'mc:Fallback']),
   table: 'w:tbl',
   row: 'w:tr',
   cell: 'w:tc',
@@ -63,7 +69,7 @@ const DRAWING: FlowSyntax = {
   paragraph: new Set(['a:p']),
   textIn: new Set(['a:t']),
   space: new Set(['a:br', 'a:tab']),
-  skip: new Set(['a:rPr', 'a:pPr']),
+  skip: new Set(['a:rPr', 'a:pPr', 'mc:Fallback']),
   table: 'a:tbl',
   row: 'a:tr',
   cell: 'a:tc',
@@ -75,10 +81,10 @@ export const documentPlaces = (prefix = ''): FlowPlaces => ({
   cell: (t, r, c) => `${prefix}table ${t}, row ${r}, cell ${c}`,
 });
 
-const slidePlaces = (slide: number): FlowPlaces => ({
-  paragraph: () => `slide ${slide}`,
-  row: (t, r) => `slide ${slide}, table ${t}, row ${r}`,
-  cell: (t, r, c) => `slide ${slide}, table ${t}, row ${r}, cell ${c}`,
+const slidePlaces = (slide: number, part = ''): FlowPlaces => ({
+  paragraph: () => `slide ${slide}${part}`,
+  row: (t, r) => `slide ${slide}${part}, table ${t}, row ${r}`,
+  cell: (t, r, c) => `slide ${slide}${part}, table ${t}, row ${r}, cell ${c}`,
 });
 
 /** Word: the body, then headers, footers, footnotes and endnotes (prefixed, so "footnotes, paragraph 2"). */
@@ -120,7 +126,10 @@ export function readDocx(doc: ZipDocument): DocumentRead {
   return { blocks, extent: `${count(state.paragraphs, 'paragraph')}${tables}`, notes };
 }
 
-/** PowerPoint: slides in presentation order (from presentation.xml), each paragraph and table row a block. */
+/**
+ * PowerPoint: slides in presentation order (from presentation.xml), each paragraph and table row a block, then the
+ * slide's speaker notes ("slide 3, notes"), where presenters keep the part numbers they do not put on the slide.
+ */
 export function readPptx(doc: ZipDocument): DocumentRead {
   const rels = relationships(doc, 'ppt/presentation.xml');
   let slides = xmlElements(doc.bytes, part(doc, 'ppt/presentation.xml'), doc.limits, doc.budget, 'p:sldId')
@@ -140,18 +149,26 @@ export function readPptx(doc: ZipDocument): DocumentRead {
   try {
     for (const [index, path] of slides.entries()) {
       doc.onProgress?.(index, slides.length, 'slide');
-      const state = newFlowState();
-      state.units = units;
-      state.chars = chars;
-      streamXml(
-        doc.bytes,
-        part(doc, path),
-        doc.limits,
-        doc.budget,
-        flowHandler(DRAWING, slidePlaces(index + 1), state, doc.limits, (b) => blocks.push(b)),
+      const notesPart = [...relationships(doc, path).values()].find((target) =>
+        /\/notesSlides\/[^/]+\.xml$/i.test(target),
       );
-      units = state.units;
-      chars = state.chars;
+      for (const [partPath, places] of [
+        [path, slidePlaces(index + 1)],
+        ...(notesPart && doc.entries.has(notesPart) ? [[notesPart, slidePlaces(index + 1, ', notes')] as const] : []),
+      ] as const) {
+        const state = newFlowState();
+        state.units = units;
+        state.chars = chars;
+        streamXml(
+          doc.bytes,
+          part(doc, partPath),
+          doc.limits,
+          doc.budget,
+          flowHandler(DRAWING, places, state, doc.limits, (b) => blocks.push(b)),
+        );
+        units = state.units;
+        chars = state.chars;
+      }
       read++;
     }
   } catch (error) {
@@ -170,7 +187,7 @@ export function readXlsx(doc: ZipDocument): DocumentRead {
   }));
   const shared = sharedStrings(
     doc,
-    [...rels.values()].find((p) => p.endsWith('sharedStrings.xml')) ?? 'xl/sharedStrings.xml',
+    [...rels.values()].find((p) => p.toLowerCase().endsWith('sharedstrings.xml')) ?? 'xl/sharedStrings.xml',
   );
   const rows = spreadsheetRows(doc.limits);
   try {

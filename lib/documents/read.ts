@@ -49,6 +49,8 @@ export const READ_EXTENSIONS = new Set([
   'docm',
   'xlsx',
   'xlsm',
+  'xlsb',
+  'pptm',
   'pptx',
   'odt',
   'ods',
@@ -106,6 +108,11 @@ async function* readAny(
         yield { file, type: office.type, read: office.read() };
         return;
       }
+      const unread = unreadContainer(file, doc);
+      if (unread) {
+        yield { file, ...unread };
+        return;
+      }
       yield* readPack(file, bytes, entries, limits, options, budget, depth);
       return;
     }
@@ -145,13 +152,39 @@ async function* readAny(
   }
 }
 
-const indexOf = (entries: ZipEntry[]) => new Map(entries.map((entry) => [entry.name.replace(/^\/+/, ''), entry]));
+/**
+ * An office container's parts by name. Part names are case-insensitive (OPC, ISO 29500-2 §6.2.2.3), and some writers
+ * put Windows separators in them ("xl\\worksheets\\sheet1.xml", apache/poi's 49609.xlsx, which Excel opens): every
+ * name is looked up as a lower-case path with forward slashes.
+ */
+class Parts extends Map<string, ZipEntry> {
+  static key = (name: string) => name.replace(/\\/g, '/').replace(/^\/+/, '').toLowerCase();
+  override get(name: string) {
+    return super.get(Parts.key(name));
+  }
+  override has(name: string) {
+    return super.has(Parts.key(name));
+  }
+}
+
+function indexOf(entries: ZipEntry[]): Map<string, ZipEntry> {
+  const parts = new Parts();
+  for (const entry of entries) {
+    const key = Parts.key(entry.name);
+    if (!parts.has(key)) parts.set(key, entry);
+  }
+  return parts;
+}
 
 const TYPES: Record<string, string> = {
   pdf: 'PDF',
   docx: 'Word',
+  docm: 'Word',
   xlsx: 'Excel',
+  xlsm: 'Excel',
+  xlsb: 'Excel',
   pptx: 'PowerPoint',
+  pptm: 'PowerPoint',
   odt: 'OpenDocument text',
   ods: 'OpenDocument spreadsheet',
   odp: 'OpenDocument presentation',
@@ -169,6 +202,24 @@ function officeType(doc: ZipDocument): { type: string; read: () => DocumentRead 
     const kind = odfKind(new TextDecoder().decode(readEntry(doc.bytes, mimetype, doc.limits, doc.budget)));
     if (kind) return { type: `OpenDocument ${kind}`, read: () => readOdf(doc, kind) };
   }
+  return null;
+}
+
+/**
+ * Why a ZIP container that is no office document we read is not read as a pack either: an Excel binary workbook, or a
+ * file whose name promises an office document whose main part is missing (a pack of its other parts would read
+ * "0 entries", as if the document were empty).
+ */
+function unreadContainer(file: string, doc: ZipDocument): { type: string; skipped: string } | null {
+  if (doc.entries.has('xl/workbook.bin')) {
+    return {
+      type: 'Excel',
+      skipped: 'Excel binary workbook (.xlsb) is not supported; open it in Excel or LibreOffice and save as .xlsx',
+    };
+  }
+  const promised = TYPES[extension(file)];
+  if (promised && promised !== 'ZIP pack')
+    return { type: promised, skipped: `not a valid ${promised} file (its main part is missing)` };
   return null;
 }
 
