@@ -47,6 +47,21 @@ interface Line {
   columns: string[];
 }
 
+/**
+ * Chinese and Japanese text has no spaces between words: where a line or a run of it ends and the next begins, the
+ * two join without one ("海康" at a line's end, "威視" on the next, is 海康威視). Korean writes spaces, so Hangul is not
+ * here; CJK punctuation and full-width forms are.
+ */
+const CJK_END = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]$/u;
+const CJK_START = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]/u;
+const joinsWithoutSpace = (before: string, after: string) => CJK_END.test(before) && CJK_START.test(after);
+/**
+ * Spaces pdf.js puts between two CJK characters from the gap between them (justified or letter-spaced text: "大 華"
+ * from one run): Chinese prose has none, so they are layout, not words.
+ */
+const CJK_SPACE =
+  /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]) +(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef])/gu;
+
 /** A gap between runs wider than this many font sizes separates table columns. */
 const COLUMN_GAP = 1.5;
 /** Lines further apart than this many font sizes start a new paragraph. */
@@ -81,8 +96,12 @@ function linesOf(runs: TextRun[]): Line[] {
     } else if (line) {
       const gap = x - lastEnd;
       const column = line.columns.length - 1;
+      const current = line.columns[column]!;
       if (gap > size * COLUMN_GAP) line.columns.push(run.str);
-      else if (gap > size * 0.15 && !line.columns[column]!.endsWith(' ') && !run.str.startsWith(' ')) {
+      // pdf.js may have ended the previous run with a space of its own: Chinese drops it too.
+      else if (joinsWithoutSpace(current.trimEnd(), run.str.trimStart()))
+        line.columns[column] = current.trimEnd() + run.str.trimStart();
+      else if (gap > size * 0.15 && !current.endsWith(' ') && !run.str.startsWith(' ')) {
         line.columns[column] += ` ${run.str}`;
       } else line.columns[column] += run.str;
       line.size = Math.max(line.size, size);
@@ -105,7 +124,7 @@ function pdfBlocks(lines: Line[], page: number): DocumentBlock[] {
     paragraph = null;
   };
   for (const line of lines) {
-    const columns = line.columns.map((c) => c.replace(/\s+/g, ' ').trim()).filter(Boolean);
+    const columns = line.columns.map((c) => c.replace(/\s+/g, ' ').replace(CJK_SPACE, '$1').trim()).filter(Boolean);
     if (columns.length === 0) continue;
     if (columns.length > 1) {
       flush();
@@ -129,8 +148,14 @@ function pdfBlocks(lines: Line[], page: number): DocumentBlock[] {
       flush();
       header = null;
     }
-    // A word broken at a hyphen ("DS-2CD2143G2-" / "I") is joined without a space; the hyphen stays.
-    paragraph = paragraph === null ? text : paragraph.endsWith('-') ? paragraph + text : `${paragraph} ${text}`;
+    // A word broken at a hyphen ("DS-2CD2143G2-" / "I") is joined without a space; the hyphen stays. So is Chinese
+    // or Japanese text wrapped at the line's end.
+    paragraph =
+      paragraph === null
+        ? text
+        : paragraph.endsWith('-') || joinsWithoutSpace(paragraph, text)
+          ? paragraph + text
+          : `${paragraph} ${text}`;
     previous = line;
   }
   flush();

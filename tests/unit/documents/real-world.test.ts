@@ -51,14 +51,38 @@ describe('PDF in Chinese with fonts that are not embedded (predefined CMaps)', (
       makePdf([[{ x: 50, y: 780, text: '華為 交換器 規格' }]], { cjk: 'ETen-B5-H' }),
       { pdfData: nodePdfData },
     );
-    expect(textOf(big5)).toBe('華為 交換器 規格');
+    // The spaces between Chinese words are layout to pdf.js (see the next test), and go.
+    expect(textOf(big5)).toBe('華為交換器規格');
     expect(vendorsOf(big5)).toEqual(['huawei 華為']);
     const gb = await readOne(
       'gb.pdf',
       makePdf([[{ x: 50, y: 780, text: '海康威视 网络摄像机' }]], { cjk: 'UniGB-UCS2-H' }),
       { pdfData: nodePdfData },
     );
-    expect(textOf(gb)).toBe('海康威视 网络摄像机');
+    expect(textOf(gb)).toBe('海康威视网络摄像机');
+  });
+
+  it('Chinese wrapped at a line end, or drawn in runs with a gap between them, joins without a space', async () => {
+    const wrapped = makePdf(
+      [
+        [
+          { x: 50, y: 780, text: '本案攝影機不得採購海康' },
+          { x: 50, y: 766, text: '威視之產品。' },
+          // One line drawn as two runs with a small gap (justified text), and a Latin word before Chinese.
+          { x: 50, y: 700, text: '廠牌：大' },
+          { x: 98, y: 700, text: '華' },
+          { x: 50, y: 650, text: 'Hikvision' },
+          { x: 160, y: 650, text: '海康威視' },
+        ],
+      ],
+      { cjk: 'UniCNS-UCS2-H' },
+    );
+    const result = await readOne('wrapped.pdf', wrapped, { pdfData: nodePdfData });
+    expect(result.read?.blocks.map((b) => b.text)).toEqual([
+      '本案攝影機不得採購海康威視之產品。',
+      '廠牌：大華',
+      'Hikvision 海康威視',
+    ]);
   });
 
   it('without the CMaps says so, instead of calling the document a scanned image', async () => {
