@@ -11,16 +11,19 @@ import type { RouteHandler } from './server';
 const ROOT = resolve(import.meta.dirname, '../..');
 
 /**
- * The demo shop page under the strictest Content-Security-Policy a site can send: no script, style, image or
- * connection of any origin. The page's policy must not stop the content script, which the loader imports from the
- * extension (platform/content-loading.ts), nor its warnings' styles.
+ * The demo shop page under the strictest policies a site can send: a Content-Security-Policy that allows no script,
+ * style, image or connection of any origin, and one that sandboxes the page (an opaque origin, as raw file hosts
+ * send). Neither may stop the content script, which the loader imports from the extension
+ * (platform/content-loading.ts), nor its warnings' styles.
  */
+const STRICT_POLICIES: Record<string, string> = {
+  '/strict-csp/shop-results.html': "default-src 'none'; base-uri 'none'; form-action 'none'",
+  '/sandboxed/shop-results.html': 'sandbox',
+};
 const strictPolicyPage: RouteHandler = async (request, response) => {
-  if (request.url !== '/strict-csp/shop-results.html') return false;
-  response.writeHead(200, {
-    'content-type': 'text/html; charset=utf-8',
-    'content-security-policy': "default-src 'none'; base-uri 'none'; form-action 'none'",
-  });
+  const policy = STRICT_POLICIES[request.url ?? ''];
+  if (!policy) return false;
+  response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': policy });
   response.end(await readFile(join(ROOT, 'demo/pages/shop-results.html')));
   return true;
 };
@@ -51,18 +54,21 @@ describe.each(BROWSERS)('%s: foundation', (name) => {
     expect(cleanCards.join(' | ')).toMatch(/Axis.*Hanwha.*Reolink.*Bosch/);
   });
 
-  it("flags the demo shop page as well when the site's Content-Security-Policy allows nothing", async () => {
-    const page = await suite.run.open(suite.server.url('/strict-csp/shop-results.html'));
-    const vendors = (await suite.run.warnings(page)).map((w) => w.vendor).sort();
-    expect(vendors).toEqual(['dahua', 'hikvision', 'hikvision', 'hikvision']);
-    // The warning's own styles apply (a pill with no box would mean they were refused).
-    const pill = await page.$eval('vendorwatch-warning', (host) => {
-      const box = host.shadowRoot!.querySelector('button.pill')!.getBoundingClientRect();
-      return { width: box.width, height: box.height };
-    });
-    expect(pill.width).toBeGreaterThan(20);
-    expect(pill.height).toBeGreaterThan(10);
-  });
+  it.each(Object.keys(STRICT_POLICIES))(
+    "flags the demo shop page as well under the site's policy: %s",
+    async (path) => {
+      const page = await suite.run.open(suite.server.url(path));
+      const vendors = (await suite.run.warnings(page)).map((w) => w.vendor).sort();
+      expect(vendors).toEqual(['dahua', 'hikvision', 'hikvision', 'hikvision']);
+      // The warning's own styles apply (a pill with no box would mean they were refused).
+      const pill = await page.$eval('vendorwatch-warning', (host) => {
+        const box = host.shadowRoot!.querySelector('button.pill')!.getBoundingClientRect();
+        return { width: box.width, height: box.height };
+      });
+      expect(pill.width).toBeGreaterThan(20);
+      expect(pill.height).toBeGreaterThan(10);
+    },
+  );
 
   it('flags the lots of the demo tender notice', async () => {
     const page = await suite.run.open(suite.server.url('/demo/tender-notice.html'));
