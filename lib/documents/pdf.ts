@@ -162,6 +162,46 @@ function pdfBlocks(lines: Line[], page: number): DocumentBlock[] {
   return blocks;
 }
 
+interface Annotation {
+  subtype?: string;
+  fieldType?: string;
+  fieldName?: string;
+  fieldValue?: unknown;
+  contentsObj?: { str?: string };
+}
+
+/**
+ * What a page's annotations hold that its drawn text does not: the values typed into form fields (a supplier's
+ * filled-in bid form: "Manufacturer: ..."), located "page 2, field Manufacturer", and comments and sticky notes,
+ * "page 2, comment". pdf.js's text content has neither. A popup repeats its parent's comment and is left out.
+ */
+async function annotationBlocks(page: { getAnnotations(): Promise<unknown[]> }, n: number): Promise<DocumentBlock[]> {
+  let annotations: Annotation[];
+  try {
+    annotations = (await page.getAnnotations()) as Annotation[];
+  } catch {
+    return [];
+  }
+  const blocks: DocumentBlock[] = [];
+  for (const annotation of annotations) {
+    if (annotation.subtype === 'Widget') {
+      if (annotation.fieldType !== 'Tx' && annotation.fieldType !== 'Ch') continue;
+      const values = Array.isArray(annotation.fieldValue) ? annotation.fieldValue : [annotation.fieldValue];
+      const text = values
+        .filter((v): v is string => typeof v === 'string')
+        .join(' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+      const name = annotation.fieldName?.replace(/\s+/g, ' ').trim();
+      if (text) blocks.push({ text, location: `page ${n}, field${name ? ` ${name}` : ''}` });
+    } else if (annotation.subtype !== 'Popup') {
+      const text = annotation.contentsObj?.str?.replace(/\s+/g, ' ').trim();
+      if (text) blocks.push({ text, location: `page ${n}, comment` });
+    }
+  }
+  return blocks;
+}
+
 function describePdfError(error: unknown): DocumentError {
   const name = errorProperty(error, 'name');
   if (name === 'PasswordException')
@@ -226,6 +266,7 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions): Promise<D
     const textless: number[] = [];
     let chars = 0;
     let read = 0;
+    let annotated = 0;
     for (let n = 1; n <= pages; n++) {
       options.onProgress?.(n - 1, pages, 'page');
       read = n;
@@ -245,6 +286,9 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions): Promise<D
         n,
       );
       if (pageBlocks.length === 0) textless.push(n);
+      const filledIn = await annotationBlocks(page, n);
+      annotated += filledIn.length;
+      pageBlocks.push(...filledIn);
       blocks.push(...pageBlocks);
       page.cleanup();
       for (const block of pageBlocks) chars += block.text.length;
@@ -256,11 +300,11 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions): Promise<D
     options.onProgress?.(pages, pages, 'page');
     if (missingCMaps.size > 0) {
       const cmaps = [...missingCMaps].sort().join(', ');
-      if (textless.length === read)
+      if (textless.length === read && annotated === 0)
         throw new DocumentError(`its text needs character maps that could not be loaded (${cmaps}); not read`);
       notes.push(`some text needs character maps that could not be loaded (${cmaps}) and was not read`);
     }
-    if (read > 0 && textless.length === read) {
+    if (read > 0 && textless.length === read && annotated === 0) {
       throw new DocumentError('no text layer: scanned image; run text recognition (OCR) on it and scan the result');
     }
     if (textless.length > 0 && missingCMaps.size === 0)

@@ -30,6 +30,9 @@ export interface PdfOptions {
    * (Simplified Chinese). pdf.js can only read such text with its packed CMaps.
    */
   cjk?: 'UniCNS-UCS2-H' | 'ETen-B5-H' | 'UniGB-UCS2-H';
+  /** Annotations on the first page: filled-in text fields (name, value) and sticky-note comments. */
+  fields?: Array<[string, string]>;
+  comments?: string[];
   /** Adds a standard-security-handler /Encrypt dictionary whose user password is not empty. */
   encrypted?: boolean;
 }
@@ -113,6 +116,15 @@ export function makePdf(pages: PdfText[][], options: PdfOptions = {}): Uint8Arra
       )
     : 0;
   const kids: number[] = [];
+  const fields = (options.fields ?? []).map(([name, value]) =>
+    add(
+      `<< /Type /Annot /Subtype /Widget /FT /Tx /T ${pdfString(name)} /V ${pdfString(value)} /Rect [50 50 300 70] >>`,
+    ),
+  );
+  const comments = (options.comments ?? []).map((text) =>
+    add(`<< /Type /Annot /Subtype /Text /Contents ${pdfString(text)} /Rect [400 700 420 720] >>`),
+  );
+  const annotations = [...fields, ...comments];
   for (const runs of pages) {
     const content = options.imageOnly
       ? 'q 500 0 0 700 50 50 cm /Im1 Do Q'
@@ -121,11 +133,12 @@ export function makePdf(pages: PdfText[][], options: PdfOptions = {}): Uint8Arra
     const resources = options.imageOnly ? `/XObject << /Im1 ${image} 0 R >>` : `/Font << /F1 ${font} 0 R >>`;
     kids.push(
       add(
-        `<< /Type /Page /Parent ${pagesObject} 0 R /MediaBox [0 0 595 842] /Resources << ${resources} >> /Contents ${stream} 0 R >>`,
+        `<< /Type /Page /Parent ${pagesObject} 0 R /MediaBox [0 0 595 842] /Resources << ${resources} >> /Contents ${stream} 0 R${kids.length === 0 && annotations.length ? ` /Annots [${annotations.map((a) => `${a} 0 R`).join(' ')}]` : ''} >>`,
       ),
     );
   }
-  objects[catalog - 1] = `<< /Type /Catalog /Pages ${pagesObject} 0 R >>`;
+  const form = fields.length ? ` /AcroForm << /Fields [${fields.map((f) => `${f} 0 R`).join(' ')}] >>` : '';
+  objects[catalog - 1] = `<< /Type /Catalog /Pages ${pagesObject} 0 R${form} >>`;
   objects[pagesObject - 1] =
     `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`;
   const encrypt = options.encrypted

@@ -117,6 +117,29 @@ describe('PDF in Chinese with fonts that are not embedded (predefined CMaps)', (
   });
 });
 
+describe('PDF forms and comments', () => {
+  it("reads what a supplier typed into a bid form's fields and a reviewer's comments (pdf.js's annotation-tx.pdf, freetexts.pdf)", async () => {
+    const form = makePdf([[{ x: 50, y: 780, text: 'Bid form: equipment offered' }]], {
+      fields: [
+        ['Manufacturer', 'Hikvision'],
+        ['Model', 'DS-2CD2143G2-I'],
+      ],
+      comments: ['Check: is this Dahua kit?'],
+    });
+    const result = await readOne('bid.pdf', form);
+    expect(result.read?.blocks.map((b) => [b.location, b.text])).toEqual([
+      ['page 1', 'Bid form: equipment offered'],
+      // In pdf.js's order (top of the page first).
+      ['page 1, comment', 'Check: is this Dahua kit?'],
+      ['page 1, field Manufacturer', 'Hikvision'],
+      ['page 1, field Model', 'DS-2CD2143G2-I'],
+    ]);
+    // A form with no drawn text is not a scanned image when its fields hold text.
+    const fieldsOnly = await readOne('fields.pdf', makePdf([[]], { fields: [['Supplier', 'Huawei']] }));
+    expect(fieldsOnly.read?.blocks.map((b) => b.text)).toEqual(['Huawei']);
+  });
+});
+
 describe('text caps: small files that mean gigabytes of text', () => {
   it("a workbook whose cells all point at one huge shared string stops at the text cap (apache/poi's poc-shared-strings.xlsx)", async () => {
     // 110 KB on disk in POI's corpus: ~7,000 cells of one 1 MB string, 7 GB of text. Before the cap the reader copied
