@@ -178,7 +178,12 @@ export function readPptx(doc: ZipDocument): DocumentRead {
   return { blocks, extent: count(read, 'slide'), notes };
 }
 
-/** Excel: every sheet in workbook order, one block per row, cells located "Sheet1!B12" under their header. */
+/**
+ * Excel: every sheet in workbook order, one block per row, cells located "Sheet1!B12" under their header. Hidden and
+ * very hidden sheets, hidden rows and columns are read like the rest: hidden is not deleted, and a price list's
+ * hidden sheet still names what is bought (the location says which sheet). Formulas are not read, their cached
+ * values are; comments are not read.
+ */
 export function readXlsx(doc: ZipDocument): DocumentRead {
   const rels = relationships(doc, 'xl/workbook.xml');
   const sheets = xmlElements(doc.bytes, part(doc, 'xl/workbook.xml'), doc.limits, doc.budget, 'sheet').map((s) => ({

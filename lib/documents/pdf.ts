@@ -202,10 +202,22 @@ async function annotationBlocks(page: { getAnnotations(): Promise<unknown[]> }, 
   return blocks;
 }
 
-function describePdfError(error: unknown): DocumentError {
+/**
+ * Whether an unreadable PDF looks cut short: it has objects but its last kilobyte has no end-of-file marker (an
+ * interrupted download or copy). Garbage after a PDF header is only damaged.
+ */
+function looksTruncated(bytes: Uint8Array): boolean {
+  const latin1 = new TextDecoder('latin1');
+  const tail = latin1.decode(bytes.subarray(Math.max(0, bytes.length - 1024)));
+  return !tail.includes('%%EOF') && /\d+ \d+ obj\b/.test(latin1.decode(bytes.subarray(0, 64 * 1024)));
+}
+
+function describePdfError(error: unknown, bytes?: Uint8Array): DocumentError {
   const name = errorProperty(error, 'name');
   if (name === 'PasswordException')
     return new DocumentError('encrypted (password-protected PDF); remove the password and try again');
+  if (name === 'InvalidPDFException' && bytes && looksTruncated(bytes))
+    return new DocumentError('truncated PDF (the file is incomplete: download or copy it again)');
   if (name === 'InvalidPDFException') return new DocumentError('corrupt or damaged PDF (not readable)');
   return new DocumentError(`cannot read this PDF (${errorMessage(error)})`);
 }
@@ -252,7 +264,7 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions): Promise<D
     pdf = await task.promise;
   } catch (error) {
     await task.destroy();
-    throw describePdfError(error);
+    throw describePdfError(error, bytes);
   }
   try {
     const pages = Math.min(pdf.numPages, limits.maxPages);

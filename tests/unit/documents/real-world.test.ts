@@ -262,3 +262,18 @@ describe('Office files as other writers make them', () => {
     ]);
   });
 });
+
+describe('PDFs cut short', () => {
+  it('an interrupted download says so; garbage after a PDF header is still "corrupt"', async () => {
+    const pdf = makePdf(Array.from({ length: 4 }, (_, i) => [{ x: 50, y: 700, text: `Page ${i + 1}: Hikvision` }]));
+    // What a truncated copy of pdf.js's tracemonkey.pdf (or its bug1020226.pdf) gives: objects, no xref, no %%EOF.
+    for (const cut of [pdf.length >> 1, 200]) {
+      expect((await readOne('cut.pdf', pdf.subarray(0, cut))).skipped).toBe(
+        'truncated PDF (the file is incomplete: download or copy it again)',
+      );
+    }
+    expect((await readOne('junk.pdf', new TextEncoder().encode('%PDF-1.7\n not a PDF body'))).skipped).toBe(
+      'corrupt or damaged PDF (not readable)',
+    );
+  });
+});
