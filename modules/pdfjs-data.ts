@@ -1,5 +1,5 @@
 /**
- * Ships pdf.js's data files in the extension package (pdfjs/cmaps/, pdfjs/standard_fonts/, licences included): the
+ * Ships pdf.js's packed CMaps in the extension package (pdfjs/cmaps/, its licence included): the
  * documents page's reader worker loads them from the extension itself, never from the network, so PDFs in Chinese,
  * Japanese and Korean whose fonts use predefined encodings (UniCNS-UCS2-H, GBK-EUC-H...) read as text. A local WXT
  * module (WXT loads modules/ on its own), copying from the installed pdfjs-dist so the files match its version.
@@ -15,7 +15,7 @@ export default defineWxtModule({
   name: 'pdfjs-data',
   setup(wxt) {
     wxt.hook('build:publicAssets', (_, files) => {
-      for (const folder of ['cmaps', 'standard_fonts']) {
+      for (const folder of ['cmaps']) {
         for (const file of readdirSync(join(PDFJS, folder))) {
           files.push({ absoluteSrc: join(PDFJS, folder, file), relativeDest: `pdfjs/${folder}/${file}` });
         }

@@ -8,11 +8,12 @@
  * caller is already a Web Worker, and in Node there is no main thread to keep free.
  *
  * Text in Chinese, Japanese or Korean is often drawn with a font that is not embedded and a predefined encoding
- * (UniCNS-UCS2-H, GBK-EUC-H, 90ms-RKSJ-H...): pdf.js can only turn its codes into characters with its packed CMaps,
- * and a few standard fonts need its font files. Both ship in pdfjs-dist (cmaps/, standard_fonts/); the caller says
- * how to load them where it runs (`PdfData`: files in Node, the extension's own package in the browser), and nothing
- * is ever fetched from the network. Without them such a page has no text at all: that is reported as such, never as
- * a scanned image or as "nothing found".
+ * (UniCNS-UCS2-H, GBK-EUC-H, 90ms-RKSJ-H...): pdf.js can only turn its codes into characters with its packed CMaps
+ * (pdfjs-dist/cmaps). The caller says how to load them where it runs (`PdfData`: files in Node, the extension's own
+ * package in the browser), and nothing is ever fetched from the network. Without them such a page has no text at
+ * all: that is reported as such, never as a scanned image or as "nothing found". pdf.js's standard font files are
+ * deliberately not given: on its own test corpus they turned the text of 12 of 969 files into garbage (issue6127's
+ * French and issue20453's Russian shifted to other glyphs, issue7835's digits to control characters) and mended none.
  */
 
 import { errorMessage, errorProperty } from '../error-message';
@@ -20,16 +21,13 @@ import { count, type DocumentBlock, DocumentError, type DocumentRead, type Progr
 import { textCapNote } from './flow';
 import type { ReadLimits } from './limits';
 
-/**
- * Loads one of pdf.js's data files by name: `cmap` a packed CMap from pdfjs-dist/cmaps ("UniCNS-UCS2-H.bcmap"),
- * `font` a file from pdfjs-dist/standard_fonts ("FoxitSymbol.pfb").
- */
-export type PdfData = (kind: 'cmap' | 'font', file: string) => Promise<Uint8Array>;
+/** Loads one of pdf.js's packed CMaps by file name ("UniCNS-UCS2-H.bcmap", from pdfjs-dist/cmaps). */
+export type PdfData = (file: string) => Promise<Uint8Array>;
 
 interface PdfOptions {
   limits: ReadLimits;
   onProgress?: ProgressListener;
-  /** pdf.js's CMaps and standard fonts; without it, text in fonts that need them is not read (and said so). */
+  /** pdf.js's CMaps; without them, text in fonts that need them is not read (and said so). */
   data?: PdfData;
 }
 
@@ -45,6 +43,16 @@ interface Line {
   size: number;
   /** Text of each column, left to right (one entry for ordinary text). */
   columns: string[];
+  /** Where each column starts (x). */
+  starts: number[];
+}
+
+/** A table row not yet emitted: the lines just below it may continue its cells (text wrapped inside a cell). */
+interface OpenRow {
+  cells: string[];
+  starts: number[];
+  /** The last line that went into it. */
+  line: Line;
 }
 
 /**
@@ -91,13 +99,16 @@ function linesOf(runs: TextRun[]): Line[] {
     if (!run.str.trim()) continue; // spacing runs: the positions say what the gap is
     const sameLine = line !== null && Math.abs(b) < 0.01 && Math.abs(y - line.y) < size * 0.5;
     if (!sameLine) {
-      line = { y, size, columns: [run.str] };
+      line = { y, size, columns: [run.str], starts: [x] };
       lines.push(line);
     } else if (line) {
       const gap = x - lastEnd;
       const column = line.columns.length - 1;
       const current = line.columns[column]!;
-      if (gap > size * COLUMN_GAP) line.columns.push(run.str);
+      if (gap > size * COLUMN_GAP) {
+        line.columns.push(run.str);
+        line.starts.push(x);
+      }
       // pdf.js may have ended the previous run with a space of its own: Chinese drops it too.
       else if (joinsWithoutSpace(current.trimEnd(), run.str.trimStart()))
         line.columns[column] = current.trimEnd() + run.str.trimStart();
@@ -111,33 +122,79 @@ function linesOf(runs: TextRun[]): Line[] {
   return lines;
 }
 
-/** Lines into blocks: table rows alone, other lines joined into paragraphs while they sit close together. */
+/** Text joined across a line break: no space after a hyphen ("DS-2CD2143G2-" / "I") or between CJK characters. */
+const joinLines = (before: string, after: string) =>
+  before.endsWith('-') || joinsWithoutSpace(before, after) ? before + after : `${before} ${after}`;
+
+/**
+ * Whether `line` continues the open row's cells: just below it, fewer columns, and nothing in the row's first column
+ * (a wrapped description or model number; the next row starts with its item number).
+ */
+function continuesRow(row: OpenRow, line: Line, starts: number[]): boolean {
+  const gap = row.line.y - line.y;
+  return (
+    gap > 0 &&
+    gap <= Math.max(line.size, row.line.size) * PARAGRAPH_GAP &&
+    starts.length < row.cells.length &&
+    row.starts.length > 1 &&
+    starts[0]! >= row.starts[1]! - line.size
+  );
+}
+
+/**
+ * Lines into blocks: table rows alone (with the lines that continue their cells), other lines joined into paragraphs
+ * while they sit close together.
+ */
 function pdfBlocks(lines: Line[], page: number): DocumentBlock[] {
   const blocks: DocumentBlock[] = [];
   const location = `page ${page}`;
   let paragraph: string | null = null;
   let previous: Line | null = null;
   let header: string[] | null = null;
+  let open: OpenRow | null = null;
   const flush = () => {
     const text = paragraph?.replace(/\s+/g, ' ').trim();
     if (text) blocks.push({ text, location });
     paragraph = null;
   };
+  const closeRow = () => {
+    if (!open) return;
+    const { cells } = open;
+    open = null;
+    const row = rowBlock(
+      location,
+      cells.map((text, i) => ({ text, location, header: header?.length === cells.length ? header[i] : undefined })),
+    );
+    if (row) blocks.push(row);
+    if (header === null || header.length !== cells.length) header = cells;
+  };
   for (const line of lines) {
-    const columns = line.columns.map((c) => c.replace(/\s+/g, ' ').replace(CJK_SPACE, '$1').trim()).filter(Boolean);
+    const columns: string[] = [];
+    const starts: number[] = [];
+    line.columns.forEach((column, i) => {
+      const text = column.replace(/\s+/g, ' ').replace(CJK_SPACE, '$1').trim();
+      if (text) {
+        columns.push(text);
+        starts.push(line.starts[i] ?? 0);
+      }
+    });
     if (columns.length === 0) continue;
+    if (open && continuesRow(open, line, starts)) {
+      const row: OpenRow = open;
+      columns.forEach((text, i) => {
+        // The row's column this text starts under (the last one starting left of it, within a font size).
+        let cell = 0;
+        while (cell + 1 < row.starts.length && row.starts[cell + 1]! <= starts[i]! + line.size) cell++;
+        row.cells[cell] = row.cells[cell] ? joinLines(row.cells[cell]!, text) : text;
+      });
+      row.line = line;
+      previous = line;
+      continue;
+    }
+    closeRow();
     if (columns.length > 1) {
       flush();
-      const row = rowBlock(
-        location,
-        columns.map((text, i) => ({
-          text,
-          location,
-          header: header?.length === columns.length ? header[i] : undefined,
-        })),
-      );
-      if (row) blocks.push(row);
-      if (header === null || header.length !== columns.length) header = columns;
+      open = { cells: columns, starts, line };
       previous = line;
       continue;
     }
@@ -150,25 +207,18 @@ function pdfBlocks(lines: Line[], page: number): DocumentBlock[] {
     }
     // A word broken at a hyphen ("DS-2CD2143G2-" / "I") is joined without a space; the hyphen stays. So is Chinese
     // or Japanese text wrapped at the line's end.
-    paragraph =
-      paragraph === null
-        ? text
-        : paragraph.endsWith('-') || joinsWithoutSpace(paragraph, text)
-          ? paragraph + text
-          : `${paragraph} ${text}`;
+    paragraph = paragraph === null ? text : joinLines(paragraph, text);
     previous = line;
   }
+  closeRow();
   flush();
   return blocks;
 }
 
-interface Annotation {
-  subtype?: string;
-  fieldType?: string;
-  fieldName?: string;
-  fieldValue?: unknown;
-  contentsObj?: { str?: string };
-}
+/** A property of something pdf.js returned (its annotation objects are not typed), if it has it. */
+const property = (value: unknown, key: string): unknown =>
+  typeof value === 'object' && value !== null ? Reflect.get(value, key) : undefined;
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /**
  * What a page's annotations hold that its drawn text does not: the values typed into form fields (a supplier's
@@ -176,26 +226,28 @@ interface Annotation {
  * "page 2, comment". pdf.js's text content has neither. A popup repeats its parent's comment and is left out.
  */
 async function annotationBlocks(page: { getAnnotations(): Promise<unknown[]> }, n: number): Promise<DocumentBlock[]> {
-  let annotations: Annotation[];
+  let annotations: unknown[];
   try {
-    annotations = (await page.getAnnotations()) as Annotation[];
+    annotations = await page.getAnnotations();
   } catch {
     return [];
   }
   const blocks: DocumentBlock[] = [];
   for (const annotation of annotations) {
-    if (annotation.subtype === 'Widget') {
-      if (annotation.fieldType !== 'Tx' && annotation.fieldType !== 'Ch') continue;
-      const values = Array.isArray(annotation.fieldValue) ? annotation.fieldValue : [annotation.fieldValue];
-      const text = values
-        .filter((v): v is string => typeof v === 'string')
-        .join(' ')
-        .replace(/\s+/g, ' ')
-        .trim();
-      const name = annotation.fieldName?.replace(/\s+/g, ' ').trim();
-      if (text) blocks.push({ text, location: `page ${n}, field${name ? ` ${name}` : ''}` });
-    } else if (annotation.subtype !== 'Popup') {
-      const text = annotation.contentsObj?.str?.replace(/\s+/g, ' ').trim();
+    const subtype = property(annotation, 'subtype');
+    if (subtype === 'Widget') {
+      const type = property(annotation, 'fieldType');
+      if (type !== 'Tx' && type !== 'Ch') continue;
+      const value = property(annotation, 'fieldValue');
+      const text = oneLine(
+        (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string').join(' '),
+      );
+      const name = property(annotation, 'fieldName');
+      const label = typeof name === 'string' && oneLine(name) ? ` ${oneLine(name)}` : '';
+      if (text) blocks.push({ text, location: `page ${n}, field${label}` });
+    } else if (subtype !== 'Popup') {
+      const contents = property(property(annotation, 'contentsObj'), 'str');
+      const text = typeof contents === 'string' ? oneLine(contents) : '';
       if (text) blocks.push({ text, location: `page ${n}, comment` });
     }
   }
@@ -229,12 +281,13 @@ function describePdfError(error: unknown, bytes?: Uint8Array): DocumentError {
 function dataFactory(data: PdfData | undefined, missing: Set<string>) {
   return class PdfDataFactory {
     async fetch({ kind, filename }: { kind: string; filename: string }): Promise<Uint8Array> {
-      const which = kind === 'cMapUrl' ? 'cmap' : kind === 'standardFontDataUrl' ? 'font' : null;
+      // Standard fonts and image decoders: none (pdf.js goes on without them; see the top of this file).
+      if (kind !== 'cMapUrl') throw new Error(`no ${kind} data here`);
       try {
-        if (!which || !data) throw new Error(`no ${kind} data here`);
-        return await data(which, filename);
+        if (!data) throw new Error('no CMaps here');
+        return await data(filename);
       } catch (error) {
-        if (which === 'cmap') missing.add(filename.replace(/\.bcmap$/, ''));
+        missing.add(filename.replace(/\.bcmap$/, ''));
         throw error;
       }
     }
