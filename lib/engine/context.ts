@@ -194,10 +194,13 @@ export function shortNameInContext(text: string, start: number, end: number): bo
   return PRODUCT_WORDS.some((word) => window.includes(word)) || latinProductWordIn(text, from, to);
 }
 
-/** What may stand between a short name and a listed name next to it: "大華(Dahua)", "華為、中興", "ZTE（中兴）". */
+/**
+ * What may stand between a short name and a listed name next to it: "大華(Dahua)", "華為、中興", "ZTE（中兴）", and
+ * "or", which tenders' exclusions use ("不得採購海康威視或大華產品": buy no Hikvision or Dahua products).
+ */
 const MAX_GAP = 3;
-const NEIGHBOUR_GAP = /^[\s(（)）、,，/及和与與]{1,3}$/u;
-const CONJUNCTIONS = '及和与與';
+const NEIGHBOUR_GAP = /^[\s(（)）、,，/及和与與或]{1,3}$/u;
+const CONJUNCTIONS = '及和与與或';
 
 /**
  * Whether a short name that found no product word is still plainly the vendor: a full listed name stands right next

@@ -81,6 +81,11 @@ describe('collisions: a reading or a longer word is not the vendor', () => {
       'dahua:大華',
     ]);
     expect(found('华为及中兴(ZTE)')).toEqual(['huawei:华为', 'zte:中兴', 'zte:ZTE']);
+    // "Or" in a tender's exclusion: buy no Hikvision or Dahua products (Taiwan's wording, and the simplified form).
+    expect(found('本案不得採購海康威視或大華產品')).toEqual(['hikvision:海康威視', 'dahua:大華']);
+    expect(found('不得采购海康威视或大华的产品')).toEqual(['hikvision:海康威视', 'dahua:大华']);
+    expect(found('大华银行或华为')).toEqual(['huawei:华为']);
+    expect(found('张大华或华为')).toEqual(['huawei:华为']);
     expect(found('大华银行、华为')).toEqual(['huawei:华为']);
     expect(found('张大华、华为')).toEqual(['huawei:华为']);
     expect(found('大华 (UOB)')).toEqual([]);
