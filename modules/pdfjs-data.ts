@@ -15,10 +15,8 @@ export default defineWxtModule({
   name: 'pdfjs-data',
   setup(wxt) {
     wxt.hook('build:publicAssets', (_, files) => {
-      for (const folder of ['cmaps']) {
-        for (const file of readdirSync(join(PDFJS, folder))) {
-          files.push({ absoluteSrc: join(PDFJS, folder, file), relativeDest: `pdfjs/${folder}/${file}` });
-        }
+      for (const file of readdirSync(join(PDFJS, 'cmaps'))) {
+        files.push({ absoluteSrc: join(PDFJS, 'cmaps', file), relativeDest: `pdfjs/cmaps/${file}` });
       }
     });
   },

@@ -28,7 +28,7 @@ export interface ReadOptions {
   limits?: Partial<ReadLimits>;
   /** Progress within the file being read (pages of a PDF, sheets of a workbook). */
   onProgress?: (file: string, done: number, total: number, unit: string) => void;
-  /** pdf.js's CMaps and standard fonts, for PDFs in Chinese, Japanese or Korean (see pdf.ts). */
+  /** pdf.js's CMaps, for PDFs in Chinese, Japanese or Korean (see pdf.ts). */
   pdfData?: PdfData;
 }
 

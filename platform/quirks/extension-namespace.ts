@@ -8,10 +8,7 @@
  * looks the API up here and gets undefined where there is none.
  */
 
-type ExtensionGlobal = {
-  i18n?: { getMessage(key: string, substitutions?: string[]): string };
-  runtime?: { getURL(path: string): string };
-};
+type ExtensionGlobal = { i18n?: { getMessage(key: string, substitutions?: string[]): string } };
 
 /** The extension API object of this context, `browser` first, then `chrome`; undefined outside an extension. */
 export function extensionGlobal(): ExtensionGlobal | undefined {
