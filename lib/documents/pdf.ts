@@ -60,15 +60,15 @@ interface OpenRow {
  * two join without one ("海康" at a line's end, "威視" on the next, is 海康威視). Korean writes spaces, so Hangul is not
  * here; CJK punctuation and full-width forms are.
  */
-const CJK_END = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]$/u;
-const CJK_START = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]/u;
+const CJK = '[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\u3000-\\u303f\\uff00-\\uffef]';
+const CJK_END = new RegExp(`${CJK}$`, 'u');
+const CJK_START = new RegExp(`^${CJK}`, 'u');
 const joinsWithoutSpace = (before: string, after: string) => CJK_END.test(before) && CJK_START.test(after);
 /**
  * Spaces pdf.js puts between two CJK characters from the gap between them (justified or letter-spaced text: "大 華"
  * from one run): Chinese prose has none, so they are layout, not words.
  */
-const CJK_SPACE =
-  /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]) +(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef])/gu;
+const CJK_SPACE = new RegExp(`(${CJK}) +(?=${CJK})`, 'gu');
 
 /** A gap between runs wider than this many font sizes separates table columns. */
 const COLUMN_GAP = 1.5;

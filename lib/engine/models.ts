@@ -188,7 +188,7 @@ export class ModelIndex {
     const codes = [{ compiled: head.compiled, offset: head.offset, length: slash - head.offset }];
     if (!numbers) return codes;
     // Numbers joined by '/' or, as a range's ends, by '-' ("mf627/628-636").
-    for (const number of text.slice(slash + 1).matchAll(/[0-9a-z]+/g)) {
+    for (const number of tail.matchAll(/[0-9a-z]+/g)) {
       const compiled = this.shortened(text.slice(head.offset, slash), head.compiled, number[0]);
       if (compiled) codes.push({ compiled, offset: slash + 1 + number.index, length: number[0].length });
     }
